@@ -1,0 +1,33 @@
+/// Why evaluation stopped: a runtime error in a rule, a limit, or a request to stop.
+public enum EvaluationError: Error, Sendable {
+  /// Arithmetic failed in rule `rule` (-1 for the query itself) at `span`.
+  case arithmetic(Arithmetic.Failure, rule: Int, span: SourceSpan)
+  /// `sum` over a symbol.
+  case aggregateOverSymbol(Value, rule: Int, span: SourceSpan)
+  /// More derived facts than the cap; `predicate` grew the most.
+  case factLimit(limit: Int, predicate: Int)
+  /// The time limit passed while `predicate` was being derived.
+  case timeLimit(seconds: Double, predicate: Int)
+  /// The caller asked to stop (Ctrl-C).
+  case cancelled
+}
+
+/// Limits on one evaluation, and a way to stop it from outside.
+public struct EvaluationBudget: Sendable {
+  /// The most derived (non-stored) facts one evaluation may produce.
+  public var maximumDerivedFacts: Int
+  /// Seconds one statement may run; 0 means no limit.
+  public var timeLimit: Double
+  /// Polled now and then; returning true stops the evaluation with ``EvaluationError/cancelled``.
+  public var shouldStop: @Sendable () -> Bool
+
+  /// The defaults: 20 million derived facts and 300 seconds.
+  public init(
+    maximumDerivedFacts: Int = 20_000_000, timeLimit: Double = 300,
+    shouldStop: @escaping @Sendable () -> Bool = { false }
+  ) {
+    self.maximumDerivedFacts = maximumDerivedFacts
+    self.timeLimit = timeLimit
+    self.shouldStop = shouldStop
+  }
+}

@@ -1,0 +1,53 @@
+/// Computes the model of a program: every stored fact plus everything the rules derive.
+///
+/// The evaluator is a pure function of its inputs (program, stored facts, budget); the value
+/// pool only grows. Strata run in order, each to its fixpoint (see ``SemiNaive``).
+public enum Evaluator {
+  /// The model of `program` over the stored facts `base`.
+  public static func evaluate(
+    _ program: Program, base: FactStore, pool: ValuePool, budget: EvaluationBudget
+  ) throws(EvaluationError) -> FactStore {
+    var store = base
+    for p in store.relations.count..<program.catalog.count {
+      store.relations.append(Relation(arity: program.catalog[p].arity))
+    }
+    var budgeter = Budgeter(budget)
+    for stratum in program.strata {
+      var semiNaive = SemiNaive(
+        stratum: stratum, program: program, pool: pool, store: FactStore(arities: []),
+        budget: budgeter)
+      swap(&semiNaive.store, &store)
+      store = try semiNaive.run()
+      budgeter = semiNaive.budget
+    }
+    return store
+  }
+
+  /// The distinct bindings of the query's answer variables, as value identifiers (unsorted).
+  /// `store` gains the indexes the query needs.
+  public static func answers(
+    _ query: Query, store: inout FactStore, pool: ValuePool, budget: EvaluationBudget
+  ) throws(EvaluationError) -> Relation {
+    let anonymous = Set(query.variableNames.indices.filter { query.variableNames[$0] == "_" })
+    let planner = Planner(pool: pool, sizes: store.relations.map(\.count)).withAnonymous(anonymous)
+    let plan = planner.plan(
+      head: nil, body: query.body, slotCount: query.variableNames.count, ruleIndex: -1)
+    var unusedDeltas: [Int: Set<[Int]>] = [:]
+    Indexing.prepare(plan.steps, store: &store, deltaIndexes: &unusedDeltas)
+    let counts = store.relations.map(\.count)
+    let budgeter = Budgeter(budget)
+    var executor = RuleExecutor(
+      store: store, deltas: [], stableCounts: counts, fullCounts: counts, pool: pool, plan: plan,
+      tick: budgeter.check)
+    var result = Relation(arity: query.answerVariables.count)
+    var tuple = [UInt32](repeating: 0, count: query.answerVariables.count)
+    let answerSlots = query.answerVariables
+    try executor.run(plan.steps, from: 0) { (e: inout RuleExecutor) throws(EvaluationError) in
+      for (i, slot) in answerSlots.enumerated() { tuple[i] = e.slots[slot] }
+      if result.insert(tuple), result.count > budget.maximumDerivedFacts {
+        throw .factLimit(limit: budget.maximumDerivedFacts, predicate: -1)
+      }
+    }
+    return result
+  }
+}

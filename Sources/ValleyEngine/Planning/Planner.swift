@@ -1,0 +1,172 @@
+/// Orders a rule's literals into join steps and chooses the indexes they use.
+///
+/// The order is greedy and deterministic: filters, negations and assignments run as soon as
+/// their variables are bound; then the positive atom with the most bound arguments (the
+/// delta atom first in a semi-naive variant; smaller relations first on a tie).
+public struct Planner {
+  /// Interns constants into identifiers.
+  public let pool: ValuePool
+  /// Current relation sizes, for tie-breaking.
+  public let sizes: [Int]
+
+  /// Creates a planner.
+  public init(pool: ValuePool, sizes: [Int]) {
+    self.pool = pool
+    self.sizes = sizes
+  }
+
+  /// Plans `body` for a head; `sources` gives the row source of top-level positive literals
+  /// by their position in `body` (default: full), and `first` forces one literal to run first.
+  public func plan(
+    head: Atom?, body: [Literal], slotCount: Int, ruleIndex: Int,
+    sources: [Int: RowSource] = [:], first: Int? = nil
+  ) -> RulePlan {
+    var bound = Set<Int>()
+    let steps = order(body, bound: &bound, sources: sources, first: first)
+    let headOperands = head?.arguments.map { operand($0, bound: bound) } ?? []
+    return RulePlan(
+      headPredicate: head?.predicate ?? -1, head: headOperands, steps: steps,
+      slotCount: slotCount, ruleIndex: ruleIndex)
+  }
+
+  private func operand(_ term: Term, bound: Set<Int>) -> Operand {
+    switch term {
+    case .variable(let v, _): return .slot(v)
+    case .constant(let value, _): return .constant(pool.intern(value))
+    default: return .expression(term)
+    }
+  }
+
+  private func isReady(_ term: Term, _ bound: Set<Int>) -> Bool {
+    term.variables.allSatisfy(bound.contains)
+  }
+
+  func order(
+    _ body: [Literal], bound: inout Set<Int>, sources: [Int: RowSource], first: Int?
+  ) -> [Step] {
+    var remaining = Array(body.indices)
+    var steps: [Step] = []
+    if let first, let position = remaining.firstIndex(of: first) {
+      remaining.remove(at: position)
+      steps.append(step(for: body[first], index: first, bound: &bound, sources: sources))
+    }
+    while !remaining.isEmpty {
+      if let position = remaining.firstIndex(where: { isCheap(body[$0], bound) }) {
+        let i = remaining.remove(at: position)
+        steps.append(step(for: body[i], index: i, bound: &bound, sources: sources))
+        continue
+      }
+      // The positive atom with the most bound arguments; then the smaller relation.
+      var best: (position: Int, score: Int, size: Int)?
+      for (position, i) in remaining.enumerated() {
+        guard case .positive(let atom) = body[i] else { continue }
+        let score = atom.arguments.filter { isReady($0, bound) }.count
+        let size = sizes.indices.contains(atom.predicate) ? sizes[atom.predicate] : 0
+        if best == nil || score > best!.score || (score == best!.score && size < best!.size) {
+          best = (position, score, size)
+        }
+      }
+      let position = best?.position ?? 0
+      let i = remaining.remove(at: position)
+      steps.append(step(for: body[i], index: i, bound: &bound, sources: sources))
+    }
+    return steps
+  }
+
+  /// Filters, negations, assignments and aggregates whose inputs are bound.
+  private func isCheap(_ literal: Literal, _ bound: Set<Int>) -> Bool {
+    switch literal {
+    case .positive: return false
+    case .negative(let atom):
+      return negationReady(atom, bound)
+    case .comparison(let op, let l, let r, _):
+      if isReady(l, bound) && isReady(r, bound) { return true }
+      guard op == .equal else { return false }
+      if let v = l.variableSlot, !bound.contains(v), isReady(r, bound) { return true }
+      if let v = r.variableSlot, !bound.contains(v), isReady(l, bound) { return true }
+      return false
+    case .aggregate(let agg):
+      return agg.grouping.allSatisfy(bound.contains)
+    }
+  }
+
+  /// A negation is ready when every argument is bound or is an anonymous variable that
+  /// occurs nowhere else (the lowering gives each `_` its own slot, never bound).
+  private func negationReady(_ atom: Atom, _ bound: Set<Int>) -> Bool {
+    atom.arguments.allSatisfy { t in
+      if let v = t.variableSlot { return bound.contains(v) || anonymous.contains(v) }
+      return isReady(t, bound)
+    }
+  }
+
+  /// Slots of `_` variables; set by ``withAnonymous(_:)``.
+  var anonymous: Set<Int> = []
+
+  /// A copy of the planner that treats `slots` as anonymous (`_`).
+  public func withAnonymous(_ slots: Set<Int>) -> Planner {
+    var copy = self
+    copy.anonymous = slots
+    return copy
+  }
+
+  private func step(
+    for literal: Literal, index: Int, bound: inout Set<Int>, sources: [Int: RowSource]
+  ) -> Step {
+    switch literal {
+    case .positive(let atom):
+      var scan = ScanStep(
+        predicate: atom.predicate, source: sources[index] ?? .full, keyColumns: [],
+        keyOperands: [], outputs: [], repeats: [])
+      var boundHere = Set<Int>()
+      for (column, term) in atom.arguments.enumerated() {
+        if let v = term.variableSlot {
+          if anonymous.contains(v) { continue }
+          if bound.contains(v) {
+            scan.keyColumns.append(column)
+            scan.keyOperands.append(.slot(v))
+          } else if boundHere.contains(v) {
+            scan.repeats.append((column, v))
+          } else {
+            scan.outputs.append((column, v))
+            boundHere.insert(v)
+          }
+        } else {
+          scan.keyColumns.append(column)
+          scan.keyOperands.append(operand(term, bound: bound))
+        }
+      }
+      bound.formUnion(boundHere)
+      return .scan(scan)
+    case .negative(let atom):
+      var columns: [Int] = []
+      var operands: [Operand] = []
+      for (column, term) in atom.arguments.enumerated() {
+        if let v = term.variableSlot, anonymous.contains(v) { continue }
+        columns.append(column)
+        operands.append(operand(term, bound: bound))
+      }
+      return .negation(predicate: atom.predicate, keyColumns: columns, keyOperands: operands, span: atom.span)
+    case .comparison(let op, let l, let r, let span):
+      if op == .equal {
+        if let v = l.variableSlot, !bound.contains(v) {
+          bound.insert(v)
+          return .assign(slot: v, r, span)
+        }
+        if let v = r.variableSlot, !bound.contains(v) {
+          bound.insert(v)
+          return .assign(slot: v, l, span)
+        }
+      }
+      return .filter(op, l, r, span)
+    case .aggregate(let agg):
+      var inner = bound.intersection(agg.grouping)
+      let steps = order(agg.body, bound: &inner, sources: [:], first: nil)
+      let resultIsBound = bound.contains(agg.result)
+      bound.insert(agg.result)
+      return .aggregate(
+        AggregatePlan(
+          kind: agg.kind, result: agg.result, resultIsBound: resultIsBound, terms: agg.terms,
+          steps: steps, span: agg.span))
+    }
+  }
+}

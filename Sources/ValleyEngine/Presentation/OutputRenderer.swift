@@ -1,0 +1,87 @@
+/// Renders ``Output`` values as text for standard output and standard error, in the
+/// session's format. Every line ends without trailing white space.
+public struct OutputRenderer {
+  /// The answer format.
+  public let format: OutputFormat
+  /// The files diagnostics point into.
+  public let sources: SourceRegistry
+  /// Whether to colour diagnostics.
+  public let color: Bool
+
+  /// Creates a renderer.
+  public init(format: OutputFormat, sources: SourceRegistry, color: Bool = false) {
+    self.format = format
+    self.sources = sources
+    self.color = color
+  }
+
+  /// The text for standard output and for standard error; each is empty or ends in a newline.
+  public func render(_ output: Output) -> (stdout: String, stderr: String) {
+    switch output {
+    case .quit:
+      return ("", "")
+    case .answers(let table):
+      return (AnswerRenderer.render(table, format: format), "")
+    case .text(let text):
+      if format == .json { return (JSON.object([("message", JSON.string(text))]) + "\n", "") }
+      return (text + "\n", "")
+    case .diagnostics(let list, let line):
+      let renderer = DiagnosticRenderer(sources: sources, color: color && format != .json)
+      if format == .json {
+        var out = ""
+        let errors = list.filter { $0.severity == .error }
+        if let first = errors.first {
+          var fields = [("error", JSON.string(renderer.headline(first))), ("line", String(line))]
+          if errors.count > 1 {
+            fields.append(("errors", "[" + errors.map { JSON.string(renderer.headline($0)) }.joined(separator: ", ") + "]"))
+          }
+          out += JSON.object(fields) + "\n"
+        }
+        for warning in list where warning.severity != .error {
+          out += JSON.object([("warning", JSON.string(renderer.headline(warning))), ("line", String(line))]) + "\n"
+        }
+        return (out, "")
+      }
+      return ("", renderer.render(list) + "\n")
+    }
+  }
+}
+
+/// Minimal JSON writing: strings with escapes, objects with keys in the given order.
+public enum JSON {
+  /// A JSON string literal.
+  public static func string(_ s: String) -> String {
+    var out = "\""
+    for scalar in s.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      default:
+        if scalar.value < 0x20 {
+          let hex = String(scalar.value, radix: 16)
+          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return out + "\""
+  }
+
+  /// `{"k": v, ...}` with `": "` and `", "` separators; values are already JSON.
+  public static func object(_ fields: [(String, String)]) -> String {
+    "{" + fields.map { string($0.0) + ": " + $0.1 }.joined(separator: ", ") + "}"
+  }
+
+  /// A value as JSON: numbers as numbers, symbols as strings.
+  public static func value(_ v: Value) -> String {
+    switch v {
+    case .integer(let i): return String(i)
+    case .decimal(let d): return ValueFormatter.decimal(d)
+    case .symbol(let s): return string(s)
+    }
+  }
+}

@@ -1,0 +1,110 @@
+/// A command typed after `:`.
+public enum Command: Sendable {
+  case help(topic: String?)
+  case load(path: String, span: SourceSpan)
+  case assert([Token])
+  case retract([Token])
+  case list(predicate: String?, span: SourceSpan?)
+  case preds
+  case why([Token])
+  case whynot([Token])
+  case format(OutputFormat)
+  case set(name: String?, value: String?, span: SourceSpan?)
+  case quit
+
+  /// Every command name with a one-line summary, in the order `:help` lists them.
+  public static let summaries: [(name: String, usage: String, summary: String, example: String)] = [
+    ("help", ":help [topic]", "help on commands, the language, or a predicate", ":help factor"),
+    ("load", ":load \"file.kb\"", "load a knowledge file (path relative to the script)", ":load \"extra.kb\""),
+    ("assert", ":assert clause.", "add a fact or rule for this session", ":assert lacks(ansan, parks)."),
+    ("retract", ":retract fact.", "remove a stored fact for this session", ":retract lacks(ansan, parks)."),
+    ("list", ":list [pred]", "print clauses with their annotations", ":list factor"),
+    ("preds", ":preds", "predicates with arity, number of facts and doc", ":preds"),
+    ("why", ":why goal.", "proof trees of the answers, with sources (not yet available)", ":why unaddressed_limit(F)."),
+    ("whynot", ":whynot goal.", "why a ground goal does not hold (not yet available)", ":whynot addressed(crime_image)."),
+    ("format", ":format table|tsv|csv|json", "how answers print", ":format csv"),
+    ("set", ":set [option value]", "show or change session options (max_facts, timeout)", ":set timeout 10"),
+    ("quit", ":quit", "leave (end of input does too)", ":quit"),
+  ]
+}
+
+/// Reads a command's name and argument tokens into a ``Command``.
+public enum CommandParser {
+  /// The command, or the diagnostic that explains why it is not one.
+  public static func parse(name: String, nameSpan: SourceSpan, arguments: [Token])
+    -> Result<Command, Diagnostic>
+  {
+    func single() -> Token? { arguments.count == 1 ? arguments[0] : nil }
+    func word(_ token: Token) -> String? {
+      switch token.kind {
+      case .name(let n), .string(let n), .variable(let n): return n
+      default: return nil
+      }
+    }
+    func extra(_ usage: String) -> Diagnostic {
+      let span = arguments.first.map { $0.span.merged(with: arguments[arguments.count - 1].span) } ?? nameSpan
+      return .error("E502", "unexpected text after :\(name)", at: span, help: "usage: \(usage)")
+    }
+    switch name {
+    case "help":
+      if arguments.isEmpty { return .success(.help(topic: nil)) }
+      var topic = arguments.map { token -> String in
+        if case .punct(let p) = token.kind { return p.rawValue }
+        return word(token) ?? ""
+      }.joined()
+      if topic.hasPrefix(":") { topic.removeFirst() }
+      return .success(.help(topic: topic))
+    case "load":
+      guard let token = single(), let path = word(token) else {
+        return .failure(
+          .error(
+            "E503", ":load needs one file name in quotes", at: arguments.first?.span ?? nameSpan,
+            help: "usage: :load \"file.kb\""))
+      }
+      return .success(.load(path: path, span: token.span))
+    case "assert": return .success(.assert(arguments))
+    case "retract": return .success(.retract(arguments))
+    case "why": return .success(.why(arguments))
+    case "whynot": return .success(.whynot(arguments))
+    case "list":
+      if arguments.isEmpty { return .success(.list(predicate: nil, span: nil)) }
+      // Accept `:list name` and `:list name/2`.
+      guard let first = arguments.first, let n = first.nameText,
+        arguments.count == 1 || (arguments.count == 3 && arguments[1].isPunct(.slash))
+      else { return .failure(extra(":list [predicate]")) }
+      return .success(.list(predicate: n, span: first.span))
+    case "preds":
+      return arguments.isEmpty ? .success(.preds) : .failure(extra(":preds"))
+    case "format":
+      guard let token = single(), let w = word(token), let format = OutputFormat(rawValue: w) else {
+        return .failure(
+          .error(
+            "E504", ":format needs one of table, tsv, csv, json",
+            at: arguments.first?.span ?? nameSpan, help: "usage: :format json"))
+      }
+      return .success(.format(format))
+    case "set":
+      if arguments.isEmpty { return .success(.set(name: nil, value: nil, span: nil)) }
+      guard arguments.count == 2, let option = word(arguments[0]) else {
+        return .failure(extra(":set [option value]"))
+      }
+      let valueText: String
+      switch arguments[1].kind {
+      case .integer(let i): valueText = String(i)
+      case .decimal(let d): valueText = String(d)
+      default: valueText = word(arguments[1]) ?? ""
+      }
+      return .success(.set(name: option, value: valueText, span: arguments[0].span.merged(with: arguments[1].span)))
+    case "quit", "q", "exit", "halt":
+      return arguments.isEmpty ? .success(.quit) : .failure(extra(":quit"))
+    default:
+      let names = Command.summaries.map(\.name)
+      let suggestion = Suggestions.closest(to: name, among: names)
+      return .failure(
+        .error(
+          "E501", "unknown command ':\(name)'", at: nameSpan,
+          help: suggestion.map { "did you mean ':\($0)'? Type :help for the list of commands" }
+            ?? "type :help for the list of commands"))
+    }
+  }
+}

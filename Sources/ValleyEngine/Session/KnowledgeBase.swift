@@ -1,0 +1,122 @@
+/// Where a stored fact came from, for listings and explanations.
+public struct FactOrigin: Sendable {
+  /// The load unit (0 is the session itself: `:assert`).
+  public var unit: Int
+  /// The fact's text.
+  public var span: SourceSpan
+  /// The `@source` in force.
+  public var source: String?
+  /// Its `@note`.
+  public var note: String?
+}
+
+/// A file (or the session) whose clauses are loaded.
+public struct LoadUnit: Sendable {
+  /// The name shown to users.
+  public var name: String
+  /// The canonical path, to recognise the same file loaded again.
+  public var canonical: String?
+}
+
+/// The session's knowledge: predicates, rules, stored facts and the evaluated model.
+///
+/// It is a value: a statement that changes knowledge works on a copy and the session keeps
+/// the copy only if every step succeeded, so a failed `:load` or `:assert` changes nothing.
+struct KnowledgeBase: Sendable {
+  var catalog = PredicateCatalog()
+  var rules: [Rule] = []
+  /// Stored facts (from files and `:assert`), one relation per predicate.
+  var base = FactStore(arities: [])
+  /// For each predicate, the origin of each stored row (parallel to the rows).
+  var origins: [[FactOrigin]] = []
+  /// Unit 0 is the session; files follow in load order.
+  var units: [LoadUnit] = [LoadUnit(name: "<session>", canonical: nil)]
+  /// Stored plus derived facts.
+  var model = FactStore(arities: [])
+  var strata: [Stratum] = []
+
+  var program: Program { Program(catalog: catalog, rules: rules, strata: strata) }
+
+  /// The unit for a canonical path, reusing the unit of a file loaded before.
+  mutating func unit(named name: String, canonical: String) -> (unit: Int, reloaded: Bool) {
+    if let existing = units.firstIndex(where: { $0.canonical == canonical }) {
+      return (existing, true)
+    }
+    units.append(LoadUnit(name: name, canonical: canonical))
+    return (units.count - 1, false)
+  }
+
+  /// Forgets every clause and declaration that came from `unit` (for a reload).
+  mutating func remove(unit: Int) {
+    rules.removeAll { $0.unit == unit }
+    for p in 0..<base.relations.count where origins[p].contains(where: { $0.unit == unit }) {
+      var kept = Relation(arity: base.relations[p].arity)
+      var keptOrigins: [FactOrigin] = []
+      for (r, origin) in origins[p].enumerated() where origin.unit != unit {
+        kept.insert(base.relations[p].row(r))
+        keptOrigins.append(origin)
+      }
+      base.relations[p] = kept
+      origins[p] = keptOrigins
+    }
+    for p in 0..<catalog.count where catalog[p].declarationUnit == unit {
+      catalog[p].columns = nil
+      catalog[p].doc = nil
+      catalog[p].declaredAt = nil
+      catalog[p].declarationUnit = nil
+    }
+  }
+
+  /// Pads the stored-fact tables to the catalog's size.
+  mutating func growTables() {
+    while base.relations.count < catalog.count {
+      base.relations.append(Relation(arity: catalog[base.relations.count].arity))
+      origins.append([])
+    }
+  }
+
+  /// Stores a fact; returns whether it was new.
+  @discardableResult
+  mutating func store(_ predicate: Int, _ values: [Value], origin: FactOrigin, pool: ValuePool) -> Bool {
+    growTables()
+    let ids = values.map(pool.intern)
+    guard base.relations[predicate].insert(ids) else { return false }
+    origins[predicate].append(origin)
+    return true
+  }
+
+  /// Removes a stored fact; returns whether it was there.
+  mutating func unstore(_ predicate: Int, _ ids: [UInt32]) -> Bool {
+    guard predicate < base.relations.count, base.relations[predicate].contains(ids) else {
+      return false
+    }
+    var kept = Relation(arity: base.relations[predicate].arity)
+    var keptOrigins: [FactOrigin] = []
+    for (r, origin) in origins[predicate].enumerated() {
+      let row = base.relations[predicate].row(r)
+      if Array(row) == ids { continue }
+      kept.insert(row)
+      keptOrigins.append(origin)
+    }
+    base.relations[predicate] = kept
+    origins[predicate] = keptOrigins
+    return true
+  }
+
+  /// Stratifies the rules and computes the model.
+  mutating func evaluate(pool: ValuePool, budget: EvaluationBudget) -> [Diagnostic] {
+    growTables()
+    switch Stratifier.stratify(rules: rules, predicateCount: catalog.count, catalog: catalog) {
+    case .failure(let list):
+      return list.diagnostics
+    case .success(let strata):
+      self.strata = strata
+    }
+    do throws(EvaluationError) {
+      model = try Evaluator.evaluate(program, base: base, pool: pool, budget: budget)
+      return []
+    } catch {
+      return [RuntimeDiagnostics.diagnostic(for: error, program: program, pool: pool, budget: budget)]
+    }
+  }
+}

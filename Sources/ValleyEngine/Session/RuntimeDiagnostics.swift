@@ -1,0 +1,43 @@
+/// Turns evaluation failures into diagnostics that name the rule or predicate involved.
+enum RuntimeDiagnostics {
+  static func diagnostic(
+    for error: EvaluationError, program: Program, pool: ValuePool, budget: EvaluationBudget
+  ) -> Diagnostic {
+    func ruleName(_ index: Int) -> String {
+      guard index >= 0, index < program.rules.count else { return "the query" }
+      let head = program.rules[index].head.predicate
+      return "a rule for '\(program.catalog[head].name)'"
+    }
+    func firstRule(of predicate: Int) -> SourceSpan? {
+      program.rules.first { $0.head.predicate == predicate }?.span
+    }
+    func name(_ predicate: Int) -> String {
+      predicate >= 0 && predicate < program.catalog.count
+        ? "'\(program.catalog[predicate].name)'" : "the query's answers"
+    }
+    switch error {
+    case .arithmetic(let failure, let rule, let span):
+      return .error(
+        "E401", "\(failure.message) in \(ruleName(rule))", at: span,
+        help: failure == .divisionByZero
+          ? "guard the division with a comparison such as D != 0"
+          : "integers are 64-bit; use decimals (e.g. 2.0) for larger magnitudes")
+    case .aggregateOverSymbol(let value, let rule, let span):
+      return .error(
+        "E402", "sum over the symbol \(ValueFormatter.source(value)) in \(ruleName(rule))",
+        at: span, help: "sum adds numbers only; filter the values or use count")
+    case .factLimit(let limit, let predicate):
+      return .error(
+        "E403", "evaluation stopped after \(limit) derived facts: \(name(predicate)) kept growing",
+        at: firstRule(of: predicate),
+        help: "a recursive rule may be deriving new values without end; "
+          + "fix it, or raise the cap with :set max_facts N")
+    case .timeLimit(let seconds, let predicate):
+      return .error(
+        "E404", "evaluation stopped after the time limit of \(Int(seconds)) s while deriving \(name(predicate))",
+        at: firstRule(of: predicate), help: "raise the limit with :set timeout SECONDS (0 for none)")
+    case .cancelled:
+      return .error("E405", "interrupted; the knowledge base is unchanged", at: nil)
+    }
+  }
+}

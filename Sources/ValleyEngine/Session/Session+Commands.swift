@@ -1,0 +1,141 @@
+extension Session {
+  func run(_ command: Command, nameSpan: SourceSpan, in file: SourceFile, line: Int) -> [Output] {
+    switch command {
+    case .quit:
+      return [.quit]
+    case .format(let format):
+      self.format = format
+      return [.text("answers now print as \(format.rawValue)")]
+    case .load(let path, _):
+      let resolved = PathJoin.resolve(path, against: currentDirectory)
+      return load([FileToLoad(path: resolved, displayName: resolved)], line: line, summary: .perFile)
+    case .assert(let tokens):
+      return assertClause(tokens, in: file, line: line)
+    case .retract(let tokens):
+      return retractFact(tokens, in: file, line: line)
+    case .why, .whynot:
+      return [
+        .diagnostics(
+          [.error(
+            "E511", "explanations (:why, :whynot) are not available in this version of Valley",
+            at: nameSpan, help: "query the premises directly, e.g. with :list PREDICATE")],
+          line: line)
+      ]
+    case .list(let name, let span):
+      return list(name, span: span, line: line)
+    case .preds:
+      return [.text(predicateTable())]
+    case .help(let topic):
+      return help(topic, line: line, span: nameSpan)
+    case .set(let name, let value, let span):
+      return set(name, value, span: span, line: line)
+    }
+  }
+
+  // MARK: :set
+
+  private func set(_ name: String?, _ value: String?, span: SourceSpan?, line: Int) -> [Output] {
+    guard let name, let value else {
+      return [
+        .text(
+          "max_facts \(budget.maximumDerivedFacts)\ntimeout \(formatSeconds(budget.timeLimit))")
+      ]
+    }
+    switch name {
+    case "max_facts":
+      guard let n = Int(value), n > 0 else { return [badSetting(name, span, line, "a whole number above 0")] }
+      budget.maximumDerivedFacts = n
+    case "timeout":
+      guard let s = Double(value), s >= 0, s.isFinite else {
+        return [badSetting(name, span, line, "a number of seconds (0 for no limit)")]
+      }
+      budget.timeLimit = s
+    default:
+      let suggestion = Suggestions.closest(to: name, among: ["max_facts", "timeout"])
+      return [
+        .diagnostics(
+          [.error("E512", "unknown option '\(name)'", at: span,
+                  help: suggestion.map { "did you mean '\($0)'?" } ?? "the options are max_facts and timeout")],
+          line: line)
+      ]
+    }
+    return [.text("\(name) \(value)")]
+  }
+
+  private func badSetting(_ name: String, _ span: SourceSpan?, _ line: Int, _ expected: String) -> Output {
+    .diagnostics([.error("E513", "\(name) takes \(expected)", at: span)], line: line)
+  }
+
+  private func formatSeconds(_ s: Double) -> String {
+    s == s.rounded() && s < 1e15 ? String(Int64(s)) : String(s)
+  }
+
+  // MARK: :list and :preds
+
+  private func list(_ name: String?, span: SourceSpan?, line: Int) -> [Output] {
+    let catalog = knowledge.catalog
+    var predicates = Array(0..<catalog.count)
+    if let name {
+      guard let p = catalog.number(of: name) else {
+        let suggestion = Suggestions.closest(to: name, among: catalog.names)
+        return [
+          .diagnostics(
+            [.error("E202", "unknown predicate '\(name)'", at: span,
+                    help: suggestion.map { "did you mean '\($0)'?" } ?? "type :preds to list the predicates")],
+            line: line)
+        ]
+      }
+      predicates = [p]
+    }
+    var lines: [String] = []
+    for p in predicates {
+      let info = catalog[p]
+      let facts = p < knowledge.base.relations.count ? knowledge.base.relations[p].count : 0
+      let rules = knowledge.rules.filter { $0.head.predicate == p }
+      if name == nil && facts == 0 && rules.isEmpty { continue }
+      if !lines.isEmpty { lines.append("") }
+      lines.append(declarationLine(p))
+      var lastSource: String?? = .none
+      func sourceLine(_ source: String?) {
+        if case .some(let previous) = lastSource, previous == source { return }
+        lastSource = .some(source)
+        lines.append(source.map { "@source " + ValueFormatter.quoted($0) } ?? "% (no @source)")
+      }
+      for r in 0..<facts {
+        let origin = knowledge.origins[p][r]
+        sourceLine(origin.source)
+        if let note = origin.note { lines.append("@note " + ValueFormatter.quoted(note)) }
+        let values = knowledge.base.relations[p].row(r).map { ValueFormatter.source(pool[$0]) }
+        lines.append(values.isEmpty ? "\(info.name)." : "\(info.name)(\(values.joined(separator: ", "))).")
+      }
+      for rule in rules {
+        sourceLine(rule.source)
+        if let note = rule.note { lines.append("@note " + ValueFormatter.quoted(note)) }
+        lines.append(rule.text)
+      }
+    }
+    return [.text(lines.isEmpty ? "no clauses" : lines.joined(separator: "\n"))]
+  }
+
+  func declarationLine(_ p: Int) -> String {
+    let info = knowledge.catalog[p]
+    let columns = (0..<info.arity).map { knowledge.catalog.columnName(p, $0) }
+    let head = columns.isEmpty ? info.name : "\(info.name)(\(columns.joined(separator: ", ")))"
+    return "@pred \(head)" + (info.doc.map { " " + ValueFormatter.quoted($0) } ?? "")
+  }
+
+  func predicateTable() -> String {
+    let catalog = knowledge.catalog
+    let order = (0..<catalog.count).sorted {
+      catalog[$0].name.utf8.lexicographicallyPrecedes(catalog[$1].name.utf8)
+    }
+    var rows: [[String]] = []
+    for p in order {
+      let info = catalog[p]
+      let facts = p < knowledge.model.relations.count ? knowledge.model.relations[p].count : 0
+      rows.append(["\(info.name)/\(info.arity)", String(facts), info.doc ?? ""])
+    }
+    if rows.isEmpty { return "no predicates" }
+    return TextTable.render(header: ["predicate", "facts", "doc"], rows: rows, rightAligned: [1])
+  }
+}

@@ -1,0 +1,202 @@
+extension Session {
+  /// One file to load: where to read it and the name to show.
+  struct FileToLoad {
+    var path: String
+    var displayName: String
+  }
+
+  /// Loads every `*.kb` file of a folder (sorted by name) as one all-or-nothing unit.
+  public func loadKnowledgeDirectory(_ path: String, displayName: String) -> [Output] {
+    guard let names = loader.list(path) else {
+      return [
+        .diagnostics(
+          [.error("E510", "cannot read the knowledge folder '\(displayName)'", at: nil,
+                  help: "set VALLEY_KNOWLEDGE to the folder that holds the .kb files")], line: 0)
+      ]
+    }
+    let files = names.filter { $0.hasSuffix(".kb") }.map {
+      FileToLoad(path: PathJoin.resolve($0, against: path), displayName: displayName + "/" + $0)
+    }
+    return load(files, line: 0, summary: .folder(displayName))
+  }
+
+  /// Loads knowledge files named on the command line, all or nothing.
+  public func loadKnowledgeFiles(_ paths: [String]) -> [Output] {
+    load(paths.map { FileToLoad(path: $0, displayName: $0) }, line: 0, summary: .perFile)
+  }
+
+  enum LoadSummary {
+    case perFile
+    case folder(String)
+  }
+
+  /// Parses, checks and evaluates `files` together; keeps the result only if all succeed.
+  func load(_ files: [FileToLoad], line: Int, summary: LoadSummary) -> [Output] {
+    var kb = knowledge
+    var diagnostics: [Diagnostic] = []
+    var parsed: [(file: SourceFile, syntax: Syntax.KnowledgeFile, unit: Int)] = []
+    for entry in files {
+      let text: String
+      switch readSource(entry.path) {
+      case .failure(let diagnostic):
+        diagnostics.append(diagnostic)
+        continue
+      case .success(let t):
+        text = t
+      }
+      let file = sources.add(name: entry.displayName, text: text)
+      let (syntax, syntaxDiagnostics) = Parser.parseKnowledge(Lexer.tokenize(file))
+      diagnostics += syntaxDiagnostics
+      let (unit, reloaded) = kb.unit(named: entry.displayName, canonical: loader.canonical(entry.path))
+      if parsed.contains(where: { $0.unit == unit }) { continue }  // named twice in one load
+      if reloaded { kb.remove(unit: unit) }
+      parsed.append((file, syntax, unit))
+    }
+    if diagnostics.contains(where: { $0.severity == .error }) {
+      return [.diagnostics(diagnostics, line: line)]
+    }
+    let (added, checkDiagnostics) = add(parsed.map { ($0.file, $0.syntax.clauses, $0.syntax.declarations, $0.unit) }, to: &kb)
+    diagnostics += checkDiagnostics
+    if diagnostics.contains(where: { $0.severity == .error }) {
+      return [.diagnostics(diagnostics, line: line)]
+    }
+    knowledge = kb
+    var outputs: [Output] = []
+    if !diagnostics.isEmpty { outputs.append(.diagnostics(diagnostics, line: line)) }
+    switch summary {
+    case .perFile:
+      for (i, entry) in parsed.enumerated() {
+        outputs.append(.text("loaded \(entry.file.name): \(describe(added[i]))"))
+      }
+    case .folder(let name):
+      let total = added.reduce((0, 0)) { ($0.0 + $1.facts, $0.1 + $1.rules) }
+      outputs.append(
+        .text("loaded \(name) (\(parsed.count) file\(parsed.count == 1 ? "" : "s")): \(describe(total))"))
+    }
+    return outputs
+  }
+
+  private func describe(_ counts: (facts: Int, rules: Int)) -> String {
+    "\(counts.facts) fact\(counts.facts == 1 ? "" : "s"), \(counts.rules) rule\(counts.rules == 1 ? "" : "s")"
+  }
+
+  /// Checks clauses and declarations, adds them to `kb` and re-evaluates it. Returns the
+  /// number of facts and rules per file and every diagnostic (errors mean: discard `kb`).
+  func add(
+    _ files: [(file: SourceFile, clauses: [Syntax.Clause], declarations: [Syntax.Declaration], unit: Int)],
+    to kb: inout KnowledgeBase
+  ) -> ([(facts: Int, rules: Int)], [Diagnostic]) {
+    var lowering = Lowering(catalog: kb.catalog)
+    for entry in files {
+      for declaration in entry.declarations { lowering.declare(declaration, unit: entry.unit) }
+    }
+    for entry in files {
+      for clause in entry.clauses { lowering.registerHead(clause.head) }
+    }
+    var diagnostics: [Diagnostic] = []
+    var facts: [(Int, [Value], FactOrigin)] = []
+    var rules: [Rule] = []
+    var counts: [(facts: Int, rules: Int)] = []
+    for entry in files {
+      var count = (facts: 0, rules: 0)
+      for clause in entry.clauses {
+        switch lowering.lower(clause, unit: entry.unit, file: entry.file) {
+        case .fact(let predicate, let values):
+          facts.append(
+            (predicate, values,
+             FactOrigin(unit: entry.unit, span: clause.span, source: clause.source, note: clause.note)))
+          count.facts += 1
+        case .rule(var rule):
+          rule.body = Grouping.assign(rule.body, outside: Set(rule.head.arguments.flatMap(\.variables)))
+          let problems = SafetyChecker.check(rule)
+          diagnostics += problems
+          if problems.isEmpty { diagnostics += SingletonChecker.check(rule) }
+          rules.append(rule)
+          count.rules += 1
+        case nil:
+          break
+        }
+      }
+      counts.append(count)
+    }
+    diagnostics = lowering.diagnostics + diagnostics
+    if diagnostics.contains(where: { $0.severity == .error }) { return (counts, diagnostics) }
+    kb.catalog = lowering.catalog
+    for (predicate, values, origin) in facts {
+      kb.store(predicate, values, origin: origin, pool: pool)
+    }
+    kb.rules += rules
+    diagnostics += kb.evaluate(pool: pool, budget: budget)
+    return (counts, diagnostics)
+  }
+
+  // MARK: :assert and :retract
+
+  func assertClause(_ tokens: [Token], in file: SourceFile, line: Int) -> [Output] {
+    let (parsed, syntaxErrors) = Parser.parseSingleClause(tokens + [endToken(after: tokens, in: file)])
+    guard let clause = parsed, !syntaxErrors.contains(where: { $0.severity == .error }) else {
+      return [.diagnostics(syntaxErrors, line: line)]
+    }
+    var kb = knowledge
+    let before = (kb.base.totalCount, kb.rules.count)
+    let (_, diagnostics) = add([(file, [clause], [], 0)], to: &kb)
+    if diagnostics.contains(where: { $0.severity == .error }) {
+      return [.diagnostics(diagnostics, line: line)]
+    }
+    knowledge = kb
+    var outputs: [Output] = diagnostics.isEmpty ? [] : [.diagnostics(diagnostics, line: line)]
+    if kb.rules.count > before.1 {
+      outputs.append(.text("asserted 1 rule"))
+    } else if kb.base.totalCount > before.0 {
+      outputs.append(.text("asserted 1 fact"))
+    } else {
+      outputs.append(.text("already known: nothing changed"))
+    }
+    return outputs
+  }
+
+  func retractFact(_ tokens: [Token], in file: SourceFile, line: Int) -> [Output] {
+    let (parsed, syntaxErrors) = Parser.parseSingleClause(tokens + [endToken(after: tokens, in: file)])
+    guard let clause = parsed, !syntaxErrors.contains(where: { $0.severity == .error }) else {
+      return [.diagnostics(syntaxErrors, line: line)]
+    }
+    var lowering = Lowering(catalog: knowledge.catalog)
+    guard let predicate = lowering.resolve(clause.head) else {
+      return [.diagnostics(lowering.diagnostics, line: line)]
+    }
+    guard clause.body.isEmpty,
+      case .fact(_, let values)? = lowering.lower(clause, unit: 0, file: file)
+    else {
+      return [
+        .diagnostics(
+          [.error("E508", ":retract takes a fact with constant arguments", at: clause.span,
+                  help: "rules cannot be retracted one by one; reload their file instead")],
+          line: line)
+      ]
+    }
+    let ids = values.compactMap { pool.lookup($0) }
+    var kb = knowledge
+    guard ids.count == values.count, kb.unstore(predicate, ids) else {
+      let derived = ids.count == values.count && predicate < kb.model.relations.count
+        && kb.model.relations[predicate].contains(ids)
+      return [
+        .diagnostics(
+          [derived
+            ? .error("E509", "\(file.text(of: clause.head.span)) is derived by rules, not stored",
+                     at: clause.head.span, help: "retract the stored facts it is derived from")
+            : .error("E510", "\(file.text(of: clause.head.span)) is not a stored fact",
+                     at: clause.head.span, help: "check the spelling with :list \(clause.head.name)")],
+          line: line)
+      ]
+    }
+    let diagnostics = kb.evaluate(pool: pool, budget: budget)
+    if !diagnostics.isEmpty { return [.diagnostics(diagnostics, line: line)] }
+    knowledge = kb
+    return [.text("retracted 1 fact")]
+  }
+
+  private func endToken(after tokens: [Token], in file: SourceFile) -> Token {
+    let end = tokens.last?.span.end ?? 0
+    return Token(.end, span: SourceSpan(file: file.id, start: end, end: end), line: tokens.last?.line ?? 0)
+  }
+}

@@ -1,0 +1,182 @@
+/// The version of Valley.
+public enum ValleyVersion {
+  /// The version string printed by `valley --version`.
+  public static let string = "0.1.0"
+}
+
+/// A Valley session: the knowledge loaded so far and the commands that query and change it.
+///
+/// This is the only API the executable uses. Every statement goes through ``execute(input:)``
+/// or ``runScript(text:name:directory:emit:)``; the session returns ``Output`` values and
+/// never prints. A statement that fails leaves the knowledge exactly as it was.
+public final class Session {
+  /// How answers print.
+  public var format: OutputFormat = .table
+  /// Limits on evaluation, and the hook the front end uses to stop a running query.
+  public var budget = EvaluationBudget()
+  /// Every source file seen, for rendering diagnostics.
+  public internal(set) var sources = SourceRegistry()
+
+  var knowledge = KnowledgeBase()
+  let pool = ValuePool()
+  let loader: SourceLoader
+  private var inputCount = 0
+  /// The folder relative `:load` paths resolve against while a script runs.
+  var currentDirectory: String?
+
+  /// Creates an empty session that reads files through `loader`.
+  public init(loader: SourceLoader = FileSystemLoader()) {
+    self.loader = loader
+  }
+
+  // MARK: Running statements
+
+  /// Runs one chunk typed at the prompt (it may hold several statements).
+  public func execute(input: String) -> [Output] {
+    inputCount += 1
+    var outputs: [Output] = []
+    run(text: input, name: "<input:\(inputCount)>") { outputs.append($0) }
+    return outputs
+  }
+
+  /// Runs a script file statement by statement, calling `emit` after each; stops at `:quit`.
+  public func runScript(path: String, emit: (Output) -> Void) {
+    switch readSource(path) {
+    case .failure(let diagnostic):
+      emit(.diagnostics([diagnostic], line: 0))
+    case .success(let text):
+      runScript(text: text, name: path, directory: PathJoin.directory(of: path), emit: emit)
+    }
+  }
+
+  /// Runs script text named `name`; `:load` paths resolve against `directory`.
+  /// `echo`, when given, receives each statement's text before its outputs (for transcripts).
+  public func runScript(
+    text: String, name: String, directory: String?, echo: ((String) -> Void)? = nil,
+    emit: (Output) -> Void
+  ) {
+    let saved = currentDirectory
+    currentDirectory = directory
+    defer { currentDirectory = saved }
+    run(text: text, name: name, echo: echo, emit: emit)
+  }
+
+  private func run(
+    text: String, name: String, echo: ((String) -> Void)? = nil, emit: (Output) -> Void
+  ) {
+    let file = sources.add(name: name, text: text)
+    let tokens = Lexer.tokenize(file)
+    let (statements, _) = StatementSplitter.split(tokens)
+    for statement in statements {
+      if let echo { echo(file.text(of: statement.span)) }
+      var stop = false
+      for output in execute(statement, in: file) {
+        emit(output)
+        if case .quit = output { stop = true }
+      }
+      if stop { return }
+    }
+  }
+
+  /// Whether `input` is an unfinished statement, so a prompt should read another line.
+  public func isIncomplete(_ input: String) -> Bool {
+    var scratch = SourceRegistry()
+    let file = scratch.add(name: "<pending>", text: input)
+    let tokens = Lexer.tokenize(file)
+    if tokens.contains(where: {
+      if case .invalid(let d) = $0.kind { return d.code == "E104" }
+      return false
+    }) {
+      return true
+    }
+    return StatementSplitter.split(tokens).unfinished
+  }
+
+  /// Command names (with `:`) and predicate names, for Tab completion.
+  public var completionWords: [String] {
+    Command.summaries.map { ":" + $0.name } + knowledge.catalog.names.sorted()
+  }
+
+  /// The number of stored facts, derived facts, rules and predicates (for a banner).
+  public var statistics: (facts: Int, derived: Int, rules: Int, predicates: Int) {
+    let stored = knowledge.base.totalCount
+    return (stored, knowledge.model.totalCount - stored, knowledge.rules.count, knowledge.catalog.count)
+  }
+
+  func execute(_ statement: Statement, in file: SourceFile) -> [Output] {
+    let line = statement.line
+    switch statement {
+    case .query(let tokens):
+      return query(tokens, in: file, line: line)
+    case .command(let name, let nameSpan, let arguments, _, _):
+      switch CommandParser.parse(name: name, nameSpan: nameSpan, arguments: arguments) {
+      case .failure(let diagnostic):
+        return [.diagnostics([diagnostic], line: line)]
+      case .success(let command):
+        return run(command, nameSpan: nameSpan, in: file, line: line)
+      }
+    }
+  }
+
+  // MARK: Queries
+
+  private func query(_ tokens: [Token], in file: SourceFile, line: Int) -> [Output] {
+    let (parsed, syntaxErrors) = Parser.parseQuery(tokens)
+    guard let parsed, !syntaxErrors.contains(where: { $0.severity == .error }) else {
+      return [.diagnostics(syntaxErrors, line: line)]
+    }
+    var lowering = Lowering(catalog: knowledge.catalog)
+    guard let query = lowering.lower(parsed) else {
+      return [.diagnostics(lowering.diagnostics, line: line)]
+    }
+    let unsafe = SafetyChecker.check(query)
+    if !unsafe.isEmpty { return [.diagnostics(unsafe, line: line)] }
+    var model = knowledge.model
+    let result: Relation
+    do throws(EvaluationError) {
+      result = try Evaluator.answers(query, store: &model, pool: pool, budget: budget)
+    } catch {
+      let diagnostic = RuntimeDiagnostics.diagnostic(
+        for: error, program: knowledge.program, pool: pool, budget: budget)
+      return [.diagnostics([diagnostic], line: line)]
+    }
+    knowledge.model = model  // keep the indexes the query built
+    var rows = result.rows.map { $0.map { pool[$0] } }
+    rows.sort { a, b in
+      for (x, y) in zip(a, b) where x != y { return Value.sortsBefore(x, y) }
+      return false
+    }
+    let text = file.text(of: parsed.span)
+    return [
+      .answers(
+        AnswerTable(
+          query: text, variables: query.answerVariables.map { query.variableNames[$0] }, rows: rows))
+    ]
+  }
+
+  // MARK: Files
+
+  func readSource(_ path: String) -> Result<String, Diagnostic> {
+    switch loader.read(path) {
+    case .failure(.notFound):
+      return .failure(
+        .error("E505", "cannot read '\(path)': no such file", at: nil,
+               help: "check the path; relative paths are resolved against the naming script"))
+    case .failure(.isDirectory):
+      return .failure(
+        .error("E506", "cannot read '\(path)': it is a folder, not a file", at: nil,
+               help: "name a file inside it"))
+    case .failure(.notReadable(let reason)):
+      return .failure(.error("E507", "cannot read '\(path)': \(reason)", at: nil))
+    case .success(let bytes):
+      switch SourceDecoder.decode(bytes) {
+      case .success(let text): return .success(text)
+      case .failure(let bad):
+        return .failure(
+          .error(
+            "E108", "'\(path)' is not valid UTF-8 (byte offset \(bad.offset))", at: nil,
+            help: "save the file as UTF-8"))
+      }
+    }
+  }
+}

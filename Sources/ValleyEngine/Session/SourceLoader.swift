@@ -1,0 +1,92 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Why a file could not be read.
+public enum LoadFailure: Error, Equatable, Sendable {
+  case notFound
+  case isDirectory
+  case notReadable(String)
+}
+
+/// Reads source files and lists folders; the session's only access to the file system.
+public protocol SourceLoader: Sendable {
+  /// The bytes of the file at `path`.
+  func read(_ path: String) -> Result<[UInt8], LoadFailure>
+  /// The names of the entries of a folder, sorted, or nil if it is not a readable folder.
+  func list(_ path: String) -> [String]?
+  /// A canonical form of `path`, used to recognise a file loaded twice.
+  func canonical(_ path: String) -> String
+}
+
+/// The real file system, through the C library.
+public struct FileSystemLoader: SourceLoader {
+  /// Creates a loader.
+  public init() {}
+
+  /// Reads a whole file.
+  public func read(_ path: String) -> Result<[UInt8], LoadFailure> {
+    var info = stat()
+    if stat(path, &info) != 0 {
+      return errno == ENOENT || errno == ENOTDIR ? .failure(.notFound) : .failure(.notReadable(describeErrno()))
+    }
+    if (info.st_mode & S_IFMT) == S_IFDIR { return .failure(.isDirectory) }
+    guard let handle = fopen(path, "rb") else { return .failure(.notReadable(describeErrno())) }
+    defer { fclose(handle) }
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let n = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, handle) }
+      if n > 0 { bytes.append(contentsOf: buffer[0..<n]) }
+      if n < buffer.count {
+        if ferror(handle) != 0 { return .failure(.notReadable(describeErrno())) }
+        break
+      }
+    }
+    return .success(bytes)
+  }
+
+  /// Lists a folder's entries (without `.` and `..`), sorted by their UTF-8 bytes.
+  public func list(_ path: String) -> [String]? {
+    guard let dir = opendir(path) else { return nil }
+    defer { closedir(dir) }
+    var names: [String] = []
+    while let entry = readdir(dir) {
+      let name = withUnsafePointer(to: entry.pointee.d_name) {
+        $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+      }
+      if name != "." && name != ".." { names.append(name) }
+    }
+    return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+  }
+
+  /// The real path when the file exists, else the path as given.
+  public func canonical(_ path: String) -> String {
+    guard let resolved = realpath(path, nil) else { return path }
+    defer { free(resolved) }
+    return String(cString: resolved)
+  }
+
+  private func describeErrno() -> String {
+    String(cString: strerror(errno))
+  }
+}
+
+/// Paths joined the way scripts expect: relative paths resolve against the naming file.
+public enum PathJoin {
+  /// `path` resolved against `directory` unless it is absolute; `.` segments dropped.
+  public static func resolve(_ path: String, against directory: String?) -> String {
+    if path.hasPrefix("/") { return path }
+    guard let directory, !directory.isEmpty, directory != "." else { return path }
+    return directory.hasSuffix("/") ? directory + path : directory + "/" + path
+  }
+
+  /// The folder part of a path, or nil for a bare file name.
+  public static func directory(of path: String) -> String? {
+    guard let slash = path.lastIndex(of: "/") else { return nil }
+    let dir = String(path[..<slash])
+    return dir.isEmpty ? "/" : dir
+  }
+}

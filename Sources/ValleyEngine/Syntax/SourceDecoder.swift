@@ -1,0 +1,51 @@
+/// Checks that raw bytes are UTF-8 before they become a ``SourceFile``.
+public enum SourceDecoder {
+  /// Decodes `bytes` as UTF-8, or returns the byte offset of the first invalid sequence.
+  public static func decode(_ bytes: [UInt8]) -> Result<String, InvalidUTF8> {
+    var i = 0
+    let n = bytes.count
+    while i < n {
+      let b = bytes[i]
+      if b < 0x80 {
+        i += 1
+        continue
+      }
+      let length: Int
+      let minimum: UInt32
+      var value: UInt32
+      switch b {
+      case 0xC2...0xDF:
+        length = 2
+        minimum = 0x80
+        value = UInt32(b & 0x1F)
+      case 0xE0...0xEF:
+        length = 3
+        minimum = 0x800
+        value = UInt32(b & 0x0F)
+      case 0xF0...0xF4:
+        length = 4
+        minimum = 0x10000
+        value = UInt32(b & 0x07)
+      default:
+        return .failure(InvalidUTF8(offset: i))
+      }
+      guard i + length <= n else { return .failure(InvalidUTF8(offset: i)) }
+      for k in 1..<length {
+        let c = bytes[i + k]
+        guard c & 0xC0 == 0x80 else { return .failure(InvalidUTF8(offset: i)) }
+        value = (value << 6) | UInt32(c & 0x3F)
+      }
+      guard value >= minimum, value <= 0x10FFFF, !(0xD800...0xDFFF).contains(value) else {
+        return .failure(InvalidUTF8(offset: i))
+      }
+      i += length
+    }
+    return .success(String(decoding: bytes, as: UTF8.self))
+  }
+}
+
+/// The position of the first byte that is not valid UTF-8.
+public struct InvalidUTF8: Error, Equatable, Sendable {
+  /// The 0-based byte offset.
+  public var offset: Int
+}
