@@ -201,21 +201,22 @@ struct RuleExecutor {
   // MARK: Aggregates
 
   private mutating func aggregate(_ plan: AggregatePlan) throws(EvaluationError) -> UInt32? {
-    var seen = Set<[UInt32]>()
-    var tuples: [[UInt32]] = []
+    // The distinct tuples, stored flat (no allocation per tuple).
+    var distinct = Relation(arity: plan.terms.count)
+    var tuple = [UInt32](repeating: 0, count: plan.terms.count)
     try run(plan.steps, from: 0) { (executor: inout RuleExecutor) throws(EvaluationError) in
-      var tuple: [UInt32] = []
-      tuple.reserveCapacity(plan.terms.count)
-      for term in plan.terms { tuple.append(try executor.intern(term)) }
-      if seen.insert(tuple).inserted { tuples.append(tuple) }
+      for (i, term) in plan.terms.enumerated() { tuple[i] = try executor.intern(term) }
+      distinct.insert(tuple)
     }
+    let width = plan.terms.count
+    let firsts = stride(from: 0, to: distinct.count * width, by: width).map { distinct.data[$0] }
     switch plan.kind {
     case .count:
-      return pool.intern(.integer(Int64(tuples.count)))
+      return pool.intern(.integer(Int64(distinct.count)))
     case .sum:
       var total = Value.integer(0)
-      for tuple in tuples {
-        let v = pool[tuple[0]]
+      for first in firsts {
+        let v = pool[first]
         guard v.isNumber else { throw .aggregateOverSymbol(v, rule: ruleIndex, span: plan.span) }
         do throws(Arithmetic.Failure) {
           total = try Arithmetic.apply(.add, total, v)
@@ -226,15 +227,15 @@ struct RuleExecutor {
       return pool.intern(total)
     case .min, .max:
       var best: UInt32?
-      for tuple in tuples {
+      for first in firsts {
         guard let current = best else {
-          best = tuple[0]
+          best = first
           continue
         }
         let better = plan.kind == .min
-          ? Value.sortsBefore(pool[tuple[0]], pool[current])
-          : Value.sortsBefore(pool[current], pool[tuple[0]])
-        if better { best = tuple[0] }
+          ? Value.sortsBefore(pool[first], pool[current])
+          : Value.sortsBefore(pool[current], pool[first])
+        if better { best = first }
       }
       return best
     }

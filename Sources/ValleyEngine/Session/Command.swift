@@ -85,15 +85,19 @@ public enum CommandParser {
       return .success(.format(format))
     case "set":
       if arguments.isEmpty { return .success(.set(name: nil, value: nil, span: nil)) }
-      guard arguments.count == 2, let option = word(arguments[0]) else {
+      var values = arguments.dropFirst()
+      let negative = values.first?.isPunct(.minus) == true
+      if negative { values = values.dropFirst() }
+      guard values.count == 1, let option = word(arguments[0]), let value = values.first else {
         return .failure(extra(":set [option value]"))
       }
-      let valueText: String
-      switch arguments[1].kind {
+      var valueText: String
+      switch value.kind {
       case .integer(let i): valueText = String(i)
       case .decimal(let d): valueText = String(d)
-      default: valueText = word(arguments[1]) ?? ""
+      default: valueText = word(value) ?? ""
       }
+      if negative { valueText = "-" + valueText }
       return .success(.set(name: option, value: valueText, span: arguments[0].span.merged(with: arguments[1].span)))
     case "quit", "q", "exit", "halt":
       return arguments.isEmpty ? .success(.quit) : .failure(extra(":quit"))

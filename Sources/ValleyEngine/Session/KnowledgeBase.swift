@@ -34,6 +34,10 @@ struct KnowledgeBase: Sendable {
   /// Stored plus derived facts.
   var model = FactStore(arities: [])
   var strata: [Stratum] = []
+  /// How each derived fact of `model` was first derived (for `:why`).
+  var provenance = Provenance(enabled: true)
+  /// Whether to record provenance (off saves memory on very large models).
+  var recordsProvenance = true
 
   var program: Program { Program(catalog: catalog, rules: rules, strata: strata) }
 
@@ -113,7 +117,10 @@ struct KnowledgeBase: Sendable {
       self.strata = strata
     }
     do throws(EvaluationError) {
-      model = try Evaluator.evaluate(program, base: base, pool: pool, budget: budget)
+      var fresh = Provenance(enabled: recordsProvenance)
+      model = try Evaluator.evaluate(
+        program, base: base, pool: pool, budget: budget, provenance: &fresh)
+      provenance = fresh
       return []
     } catch {
       return [RuntimeDiagnostics.diagnostic(for: error, program: program, pool: pool, budget: budget)]

@@ -1,5 +1,14 @@
 /// Turns evaluation failures into diagnostics that name the rule or predicate involved.
 enum RuntimeDiagnostics {
+  static func help(for failure: Arithmetic.Failure) -> String {
+    switch failure {
+    case .divisionByZero: "guard the division with a comparison such as D != 0"
+    case .overflow: "integers are 64-bit; use decimals (e.g. 2.0) for larger magnitudes"
+    case .notANumber: "arithmetic needs numbers; check which values reach this expression"
+    case .nonFinite: "the result is too large (or undefined) for a decimal"
+    }
+  }
+
   static func diagnostic(
     for error: EvaluationError, program: Program, pool: ValuePool, budget: EvaluationBudget
   ) -> Diagnostic {
@@ -19,9 +28,7 @@ enum RuntimeDiagnostics {
     case .arithmetic(let failure, let rule, let span):
       return .error(
         "E401", "\(failure.message) in \(ruleName(rule))", at: span,
-        help: failure == .divisionByZero
-          ? "guard the division with a comparison such as D != 0"
-          : "integers are 64-bit; use decimals (e.g. 2.0) for larger magnitudes")
+        help: help(for: failure))
     case .aggregateOverSymbol(let value, let rule, let span):
       return .error(
         "E402", "sum over the symbol \(ValueFormatter.source(value)) in \(ruleName(rule))",

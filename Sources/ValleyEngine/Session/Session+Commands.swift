@@ -6,9 +6,10 @@ extension Session {
     case .format(let format):
       self.format = format
       return [.text("answers now print as \(format.rawValue)")]
-    case .load(let path, _):
+    case .load(let path, let span):
       let resolved = PathJoin.resolve(path, against: currentDirectory)
-      return load([FileToLoad(path: resolved, displayName: resolved)], line: line, summary: .perFile)
+      return load(
+        [FileToLoad(path: resolved, displayName: resolved, span: span)], line: line, summary: .perFile)
     case .assert(let tokens):
       return assertClause(tokens, in: file, line: line)
     case .retract(let tokens):

@@ -3,14 +3,16 @@ extension Session {
   struct FileToLoad {
     var path: String
     var displayName: String
+    /// The text that named the file (a `:load` argument), for error carets.
+    var span: SourceSpan? = nil
   }
 
   /// Loads every `*.kb` file of a folder (sorted by name) as one all-or-nothing unit.
   public func loadKnowledgeDirectory(_ path: String, displayName: String) -> [Output] {
-    guard let names = loader.list(path) else {
+    guard let names = loader.list(physical(path)) else {
       return [
         .diagnostics(
-          [.error("E510", "cannot read the knowledge folder '\(displayName)'", at: nil,
+          [.error("E515", "cannot read the knowledge folder '\(displayName)'", at: nil,
                   help: "set VALLEY_KNOWLEDGE to the folder that holds the .kb files")], line: 0)
       ]
     }
@@ -37,7 +39,7 @@ extension Session {
     var parsed: [(file: SourceFile, syntax: Syntax.KnowledgeFile, unit: Int)] = []
     for entry in files {
       let text: String
-      switch readSource(entry.path) {
+      switch readSource(entry.path, at: entry.span) {
       case .failure(let diagnostic):
         diagnostics.append(diagnostic)
         continue
@@ -47,13 +49,13 @@ extension Session {
       let file = sources.add(name: entry.displayName, text: text)
       let (syntax, syntaxDiagnostics) = Parser.parseKnowledge(Lexer.tokenize(file))
       diagnostics += syntaxDiagnostics
-      let (unit, reloaded) = kb.unit(named: entry.displayName, canonical: loader.canonical(entry.path))
+      let (unit, reloaded) = kb.unit(named: entry.displayName, canonical: loader.canonical(physical(entry.path)))
       if parsed.contains(where: { $0.unit == unit }) { continue }  // named twice in one load
       if reloaded { kb.remove(unit: unit) }
       parsed.append((file, syntax, unit))
     }
     if diagnostics.contains(where: { $0.severity == .error }) {
-      return [.diagnostics(diagnostics, line: line)]
+      return [.diagnostics(Self.ordered(diagnostics), line: line)]
     }
     let (added, checkDiagnostics) = add(parsed.map { ($0.file, $0.syntax.clauses, $0.syntax.declarations, $0.unit) }, to: &kb)
     diagnostics += checkDiagnostics
@@ -120,14 +122,29 @@ extension Session {
       counts.append(count)
     }
     diagnostics = lowering.diagnostics + diagnostics
-    if diagnostics.contains(where: { $0.severity == .error }) { return (counts, diagnostics) }
+    if diagnostics.contains(where: { $0.severity == .error }) {
+      // Report cycles among the rules that did lower too, so one pass shows every error.
+      if case .failure(let cycles) = Stratifier.stratify(
+        rules: kb.rules + rules, predicateCount: lowering.catalog.count, catalog: lowering.catalog)
+      {
+        diagnostics += cycles.diagnostics
+      }
+      return (counts, Self.ordered(diagnostics))
+    }
     kb.catalog = lowering.catalog
     for (predicate, values, origin) in facts {
       kb.store(predicate, values, origin: origin, pool: pool)
     }
     kb.rules += rules
     diagnostics += kb.evaluate(pool: pool, budget: budget)
-    return (counts, diagnostics)
+    return (counts, Self.ordered(diagnostics))
+  }
+
+  /// Diagnostics by file and position, errors before warnings at the same place.
+  static func ordered(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    var log = DiagnosticLog()
+    log.add(contentsOf: diagnostics)
+    return log.sorted()
   }
 
   // MARK: :assert and :retract

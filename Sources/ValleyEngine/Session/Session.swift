@@ -23,6 +23,9 @@ public final class Session {
   private var inputCount = 0
   /// The folder relative `:load` paths resolve against while a script runs.
   var currentDirectory: String?
+  /// The folder that relative paths are read from (nil: the process's current folder).
+  /// Names shown to users stay relative, so output never depends on where Valley runs.
+  public var workingDirectory: String?
 
   /// Creates an empty session that reads files through `loader`.
   public init(loader: SourceLoader = FileSystemLoader()) {
@@ -156,25 +159,30 @@ public final class Session {
 
   // MARK: Files
 
-  func readSource(_ path: String) -> Result<String, Diagnostic> {
-    switch loader.read(path) {
+  /// Where a path shown to users is on disk.
+  func physical(_ path: String) -> String {
+    PathJoin.resolve(path, against: workingDirectory)
+  }
+
+  func readSource(_ path: String, at span: SourceSpan? = nil) -> Result<String, Diagnostic> {
+    switch loader.read(physical(path)) {
     case .failure(.notFound):
       return .failure(
-        .error("E505", "cannot read '\(path)': no such file", at: nil,
+        .error("E505", "cannot read '\(path)': no such file", at: span,
                help: "check the path; relative paths are resolved against the naming script"))
     case .failure(.isDirectory):
       return .failure(
-        .error("E506", "cannot read '\(path)': it is a folder, not a file", at: nil,
+        .error("E506", "cannot read '\(path)': it is a folder, not a file", at: span,
                help: "name a file inside it"))
     case .failure(.notReadable(let reason)):
-      return .failure(.error("E507", "cannot read '\(path)': \(reason)", at: nil))
+      return .failure(.error("E507", "cannot read '\(path)': \(reason)", at: span))
     case .success(let bytes):
       switch SourceDecoder.decode(bytes) {
       case .success(let text): return .success(text)
       case .failure(let bad):
         return .failure(
           .error(
-            "E108", "'\(path)' is not valid UTF-8 (byte offset \(bad.offset))", at: nil,
+            "E108", "'\(path)' is not valid UTF-8 (byte offset \(bad.offset))", at: span,
             help: "save the file as UTF-8"))
       }
     }

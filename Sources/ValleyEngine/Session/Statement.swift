@@ -75,12 +75,18 @@ public enum StatementSplitter {
       }
       var j = i
       var query: [Token] = []
+      var brokenText = false
       while !isEnd(j) {
         query.append(tokens[j])
         j += 1
         if query.last?.isPunct(.period) == true { break }
+        // Unterminated quoted text swallowed the rest of its line: the statement ends there.
+        if case .invalid(let d) = tokens[j - 1].kind, d.code == "E103" {
+          brokenText = true
+          break
+        }
       }
-      if query.last?.isPunct(.period) != true { unfinished = true }
+      if query.last?.isPunct(.period) != true && !brokenText { unfinished = true }
       statements.append(.query(query))
       i = j
     }

@@ -37,8 +37,10 @@ public struct Relation: Sendable {
   }
 
   @inline(__always)
-  private func rowEquals<C: Collection>(_ row: Int, _ tuple: C) -> Bool where C.Element == UInt32 {
-    var i = row * arity
+  private static func rowEquals<C: Collection>(
+    _ data: UnsafeBufferPointer<UInt32>, _ start: Int, _ tuple: C
+  ) -> Bool where C.Element == UInt32 {
+    var i = start
     for v in tuple {
       if data[i] != v { return false }
       i += 1
@@ -46,17 +48,28 @@ public struct Relation: Sendable {
     return true
   }
 
+  @inline(__always)
+  private func rowEquals<C: Collection>(_ row: Int, _ tuple: C) -> Bool where C.Element == UInt32 {
+    data.withUnsafeBufferPointer { Relation.rowEquals($0, row * arity, tuple) }
+  }
+
   /// Whether the relation holds `tuple`.
   public func contains<C: Collection>(_ tuple: C) -> Bool where C.Element == UInt32 {
     if arity == 0 { return count > 0 }
     guard !slots.isEmpty else { return false }
     let mask = slots.count - 1
-    var i = Int(truncatingIfNeeded: hash(tuple)) & mask
-    while true {
-      let r = slots[i]
-      if r < 0 { return false }
-      if rowEquals(Int(r), tuple) { return true }
-      i = (i + 1) & mask
+    let h = hash(tuple)
+    let arity = self.arity
+    return slots.withUnsafeBufferPointer { slots in
+      data.withUnsafeBufferPointer { data in
+        var i = Int(truncatingIfNeeded: h) & mask
+        while true {
+          let r = slots[i]
+          if r < 0 { return false }
+          if Relation.rowEquals(data, Int(r) * arity, tuple) { return true }
+          i = (i + 1) & mask
+        }
+      }
     }
   }
 
