@@ -7,6 +7,16 @@ public enum Evaluator {
   public static func evaluate(
     _ program: Program, base: FactStore, pool: ValuePool, budget: EvaluationBudget
   ) throws(EvaluationError) -> FactStore {
+    var provenance = Provenance(enabled: false)
+    return try evaluate(program, base: base, pool: pool, budget: budget, provenance: &provenance)
+  }
+
+  /// The model, recording in `provenance` how each derived fact was first derived (when
+  /// `provenance.isEnabled`).
+  public static func evaluate(
+    _ program: Program, base: FactStore, pool: ValuePool, budget: EvaluationBudget,
+    provenance: inout Provenance
+  ) throws(EvaluationError) -> FactStore {
     var store = base
     for p in store.relations.count..<program.catalog.count {
       store.relations.append(Relation(arity: program.catalog[p].arity))
@@ -15,9 +25,11 @@ public enum Evaluator {
     for stratum in program.strata {
       var semiNaive = SemiNaive(
         stratum: stratum, program: program, pool: pool, store: FactStore(arities: []),
-        budget: budgeter)
+        budget: budgeter, provenance: Provenance(enabled: provenance.isEnabled))
       swap(&semiNaive.store, &store)
+      swap(&semiNaive.provenance, &provenance)
       store = try semiNaive.run()
+      swap(&semiNaive.provenance, &provenance)
       budgeter = semiNaive.budget
     }
     return store

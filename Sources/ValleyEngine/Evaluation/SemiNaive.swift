@@ -19,6 +19,7 @@ struct SemiNaive {
   let pool: ValuePool
   var store: FactStore
   var budget: Budgeter
+  var provenance: Provenance
 
   /// The initial plan and the delta variants of each rule of the stratum.
   private func plans() -> (initial: [RulePlan], variants: [RulePlan]) {
@@ -79,6 +80,10 @@ struct SemiNaive {
     _ deltaIndexes: [Int: Set<[Int]>]
   ) throws(EvaluationError) {
     var pending: [Int: [UInt32]] = [:]
+    // With provenance on: for each pending row, its rule and where its bindings start.
+    var pendingRules: [Int: [Int32]] = [:]
+    var pendingBindings: [Int: [UInt32]] = [:]
+    let recording = provenance.isEnabled
     for plan in plans {
       budget.current = plan.headPredicate
       var executor = RuleExecutor(
@@ -87,17 +92,26 @@ struct SemiNaive {
       let target = plan.headPredicate
       let relation = store.relations[target]
       var out = pending[target] ?? []
+      var outRules = pendingRules[target] ?? []
+      var outBindings = pendingBindings[target] ?? []
       var tuple = [UInt32](repeating: 0, count: plan.head.count)
       var emitted = 0
+      let rule = Int32(plan.ruleIndex)
       try executor.run(plan.steps, from: 0) { (e: inout RuleExecutor) throws(EvaluationError) in
         for (i, operand) in plan.head.enumerated() { tuple[i] = try e.resolve(operand) }
         if relation.contains(tuple) { return }
         if tuple.isEmpty { out.append(0) }  // a marker row for a zero-arity head
         out.append(contentsOf: tuple)
+        if recording {
+          outRules.append(rule)
+          outBindings.append(contentsOf: e.slots)
+        }
         emitted += 1
         if emitted & 0xFFF == 0 { try budget.checkGrowth(extra: emitted, predicate: target) }
       }
       pending[target] = out
+      pendingRules[target] = outRules
+      pendingBindings[target] = outBindings
     }
     for predicate in stratum.predicates {
       guard let rows = pending[predicate] else { continue }
@@ -105,23 +119,30 @@ struct SemiNaive {
       var delta = Relation(arity: arity)
       for columns in deltaIndexes[predicate] ?? [] { delta.ensureIndex(on: columns) }
       var added = 0
-      if arity == 0 {
-        if !rows.isEmpty {
-          if store.relations[predicate].insert([UInt32]()) {
-            delta.insert([UInt32]())
-            added = 1
+      if recording {
+        provenance.prepare(predicate: predicate, firstDerivedRow: store.relations[predicate].count)
+      }
+      let rules = pendingRules[predicate] ?? []
+      let bindings = pendingBindings[predicate] ?? []
+      var bindingStart = 0
+      let width = max(arity, 1)
+      var start = 0
+      var k = 0
+      while start < rows.count {
+        let tuple = arity == 0 ? rows[0..<0] : rows[start..<(start + arity)]
+        let slotCount = recording ? program.rules[Int(rules[k])].variableNames.count : 0
+        if store.relations[predicate].insert(tuple) {
+          delta.insert(tuple)
+          added += 1
+          if recording {
+            provenance.record(
+              predicate: predicate, rule: Int(rules[k]),
+              bindings: bindings[bindingStart..<(bindingStart + slotCount)])
           }
         }
-      } else {
-        var start = 0
-        while start < rows.count {
-          let tuple = rows[start..<(start + arity)]
-          if store.relations[predicate].insert(tuple) {
-            delta.insert(tuple)
-            added += 1
-          }
-          start += arity
-        }
+        bindingStart += slotCount
+        start += width
+        k += 1
       }
       budget.derived[predicate, default: 0] += added
       try budget.checkGrowth(extra: 0, predicate: predicate)

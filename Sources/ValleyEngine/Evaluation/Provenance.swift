@@ -1,0 +1,54 @@
+/// How each derived fact was first derived: the rule and the values of all its variables.
+///
+/// Recorded during evaluation, when a pending row is merged into its relation. The first
+/// derivation found is kept; because semi-naive evaluation derives facts round by round, it is
+/// a derivation of the least height. Its premises were all present before its round started,
+/// so following derivations from any fact always ends at stored facts (no cycles).
+public struct Provenance: Sendable {
+  /// One predicate's derivations, for its rows from `firstDerivedRow` on.
+  public struct Table: Sendable {
+    /// Rows before this one are stored facts, not derived.
+    public var firstDerivedRow: Int = 0
+    /// For each derived row, the rule that derived it.
+    public var rules: [Int32] = []
+    /// For each derived row, where its variable values start in `bindings`.
+    public var starts: [Int32] = []
+    /// The variable values of every derivation, one after another.
+    public var bindings: [UInt32] = []
+  }
+
+  /// Whether provenance is being recorded.
+  public var isEnabled: Bool
+  /// One table per predicate.
+  public var tables: [Table] = []
+
+  /// Creates empty provenance.
+  public init(enabled: Bool) {
+    isEnabled = enabled
+  }
+
+  /// The derivation of `row` of `predicate`: the rule index and its variable values, or nil
+  /// for a stored fact (or when provenance was off).
+  public func derivation(of predicate: Int, row: Int, slotCount: (Int) -> Int)
+    -> (rule: Int, bindings: [UInt32])?
+  {
+    guard predicate < tables.count else { return nil }
+    let table = tables[predicate]
+    let i = row - table.firstDerivedRow
+    guard i >= 0, i < table.rules.count else { return nil }
+    let rule = Int(table.rules[i])
+    let start = Int(table.starts[i])
+    return (rule, Array(table.bindings[start..<(start + slotCount(rule))]))
+  }
+
+  mutating func prepare(predicate: Int, firstDerivedRow: Int) {
+    while tables.count <= predicate { tables.append(Table()) }
+    if tables[predicate].rules.isEmpty { tables[predicate].firstDerivedRow = firstDerivedRow }
+  }
+
+  mutating func record(predicate: Int, rule: Int, bindings: ArraySlice<UInt32>) {
+    tables[predicate].rules.append(Int32(rule))
+    tables[predicate].starts.append(Int32(tables[predicate].bindings.count))
+    tables[predicate].bindings.append(contentsOf: bindings)
+  }
+}
