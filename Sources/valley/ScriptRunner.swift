@@ -1,0 +1,44 @@
+import ValleyEngine
+
+/// Runs query scripts (`valley run`, or a script piped into `valley`): each in a fresh session
+/// that starts with the chosen knowledge, its outputs written as they are produced.
+struct ScriptRunner {
+  /// The script name that means standard input.
+  static let standardInput = "-"
+
+  /// What each session starts with.
+  var knowledge: StartingKnowledge
+  /// How answers print (until a script says `:format`).
+  var format: OutputFormat
+
+  /// Runs `scripts` in order and returns the exit status.
+  ///
+  /// The status is 0 when no statement failed, 1 when one did (the rest still run) or when the
+  /// starting knowledge could not be loaded.
+  func run(_ scripts: [String]) -> Int32 {
+    var failed = false
+    for script in scripts {
+      var writer = OutputWriter(color: Terminal.wantsColor)
+      let session = Session(loader: StandardInputLoader())
+      session.format = format
+      // Only problems are worth showing here: a summary line would precede every script's
+      // output and make it differ from the transcript of the script alone.
+      for output in knowledge.load(into: session) where output.isDiagnostics {
+        writer.write(output, from: session)
+      }
+      if writer.sawError { return 1 }
+      let path = script == Self.standardInput ? StandardInputLoader.path : script
+      session.runScript(path: path) { writer.write($0, from: session) }
+      failed = failed || writer.sawError
+    }
+    return failed ? 1 : 0
+  }
+}
+
+extension Output {
+  /// Whether this output carries diagnostics (errors or warnings).
+  fileprivate var isDiagnostics: Bool {
+    if case .diagnostics = self { return true }
+    return false
+  }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import ValleyEngine
+
+/// The root command, `valley`; with no subcommand it starts the prompt (``Repl``).
+struct ValleyCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "valley",
+    abstract: "Ask questions of a knowledge base of facts and rules (a Datalog dialect).",
+    usage: """
+      valley [--empty] [<files> ...]
+      valley run [--empty] [--format <format>] <scripts> ...
+      """,
+    discussion: """
+      With no subcommand, valley reads statements at a prompt. When standard input is not a \
+      terminal, it runs it as a query script instead, exactly as `valley run -`.
+      """,
+    version: ValleyVersion.string,
+    subcommands: [Repl.self, Run.self],
+    defaultSubcommand: Repl.self
+  )
+}
+
+/// A subcommand that does its work and returns an exit status, instead of throwing one.
+protocol ValleySubcommand: ParsableCommand {
+  /// Does the work; the process exits with the returned status.
+  func execute() -> Int32
+}
+
+extension ValleyCommand {
+  /// `valley [--empty] [FILES...]`: the prompt, or a script piped into standard input.
+  struct Repl: ValleySubcommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Ask questions at a prompt.")
+
+    @Flag(help: "Start with nothing loaded instead of the bundled knowledge base.")
+    var empty = false
+
+    @Argument(help: "Knowledge files (*.kb) to load instead of the bundled knowledge base.")
+    var files: [String] = []
+
+    func validate() throws {
+      if empty && !files.isEmpty {
+        throw ValidationError("--empty starts with nothing loaded; leave it out to load FILES.")
+      }
+    }
+
+    func execute() -> Int32 {
+      let knowledge = StartingKnowledge(files: files, empty: empty)
+      guard Terminal.inputIsTerminal else {
+        return ScriptRunner(knowledge: knowledge, format: .table).run([ScriptRunner.standardInput])
+      }
+      return InteractiveLoop.start(with: knowledge)
+    }
+  }
+
+  /// `valley run [--empty] [--format F] SCRIPT...`: query scripts, each in a fresh session.
+  struct Run: ValleySubcommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Run query scripts as if typed at the prompt, each in a fresh session.",
+      discussion: """
+        Exit status: 0 when every statement succeeded, 1 when any failed (the others still \
+        run), 2 for a usage error.
+        """)
+
+    @Flag(help: "Start each script with nothing loaded instead of the bundled knowledge base.")
+    var empty = false
+
+    @Option(help: "How answers print.")
+    var format: OutputFormat = .table
+
+    @Argument(help: "Query scripts (*.q) to run; - reads standard input.")
+    var scripts: [String]
+
+    func execute() -> Int32 {
+      ScriptRunner(knowledge: StartingKnowledge(files: [], empty: empty), format: format)
+        .run(scripts)
+    }
+  }
+}
+
+extension OutputFormat: ExpressibleByArgument {}
