@@ -63,3 +63,31 @@ public enum Evaluator {
     return result
   }
 }
+
+extension Evaluator {
+  /// For each distinct answer of `query` (at most `limit`), the values of all its variables
+  /// in the first binding found. Used to explain answers.
+  public static func bindings(
+    _ query: Query, store: inout FactStore, pool: ValuePool, budget: EvaluationBudget, limit: Int
+  ) throws(EvaluationError) -> (bindings: [[UInt32]], total: Int) {
+    let anonymous = Set(query.variableNames.indices.filter { query.variableNames[$0] == "_" })
+    let planner = Planner(pool: pool, sizes: store.relations.map(\.count)).withAnonymous(anonymous)
+    let plan = planner.plan(
+      head: nil, body: query.body, slotCount: query.variableNames.count, ruleIndex: -1)
+    var unusedDeltas: [Int: Set<[Int]>] = [:]
+    Indexing.prepare(plan.steps, store: &store, deltaIndexes: &unusedDeltas)
+    let counts = store.relations.map(\.count)
+    var executor = RuleExecutor(
+      store: store, deltas: [], stableCounts: counts, fullCounts: counts, pool: pool, plan: plan,
+      tick: Budgeter(budget).check)
+    var seen = Relation(arity: query.answerVariables.count)
+    var tuple = [UInt32](repeating: 0, count: query.answerVariables.count)
+    var found: [[UInt32]] = []
+    let answerSlots = query.answerVariables
+    try executor.run(plan.steps, from: 0) { (e: inout RuleExecutor) throws(EvaluationError) in
+      for (i, slot) in answerSlots.enumerated() { tuple[i] = e.slots[slot] }
+      if seen.insert(tuple), found.count < limit { found.append(e.slots) }
+    }
+    return (found, seen.count)
+  }
+}

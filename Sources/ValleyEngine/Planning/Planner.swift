@@ -44,16 +44,27 @@ public struct Planner {
   func order(
     _ body: [Literal], bound: inout Set<Int>, sources: [Int: RowSource], first: Int?
   ) -> [Step] {
-    var remaining = Array(body.indices)
     var steps: [Step] = []
-    if let first, let position = remaining.firstIndex(of: first) {
-      remaining.remove(at: position)
-      steps.append(step(for: body[first], index: first, bound: &bound, sources: sources))
+    for i in orderIndices(body, bound: bound, first: first) {
+      steps.append(step(for: body[i], index: i, bound: &bound, sources: sources))
     }
+    return steps
+  }
+
+  /// The order in which the literals of `body` run, given the variables bound before it.
+  public func orderIndices(_ body: [Literal], bound initial: Set<Int>, first: Int? = nil) -> [Int] {
+    var bound = initial
+    var remaining = Array(body.indices)
+    var order: [Int] = []
+    func take(_ position: Int) {
+      let i = remaining.remove(at: position)
+      order.append(i)
+      bound.formUnion(binds(body[i], bound))
+    }
+    if let first, let position = remaining.firstIndex(of: first) { take(position) }
     while !remaining.isEmpty {
       if let position = remaining.firstIndex(where: { isCheap(body[$0], bound) }) {
-        let i = remaining.remove(at: position)
-        steps.append(step(for: body[i], index: i, bound: &bound, sources: sources))
+        take(position)
         continue
       }
       // The positive atom with the most bound arguments; then the smaller relation.
@@ -62,15 +73,27 @@ public struct Planner {
         guard case .positive(let atom) = body[i] else { continue }
         let score = atom.arguments.filter { isReady($0, bound) }.count
         let size = sizes.indices.contains(atom.predicate) ? sizes[atom.predicate] : 0
-        if best == nil || score > best!.score || (score == best!.score && size < best!.size) {
-          best = (position, score, size)
-        }
+        if let b = best, score < b.score || (score == b.score && size >= b.size) { continue }
+        best = (position, score, size)
       }
-      let position = best?.position ?? 0
-      let i = remaining.remove(at: position)
-      steps.append(step(for: body[i], index: i, bound: &bound, sources: sources))
+      take(best?.position ?? 0)
     }
-    return steps
+    return order
+  }
+
+  /// The variables a literal binds when it runs with `bound` already bound.
+  private func binds(_ literal: Literal, _ bound: Set<Int>) -> Set<Int> {
+    switch literal {
+    case .positive(let atom):
+      return Set(atom.arguments.compactMap(\.variableSlot).filter { !anonymous.contains($0) })
+    case .negative: return []
+    case .comparison(let op, let l, let r, _):
+      guard op == .equal else { return [] }
+      if let v = l.variableSlot, !bound.contains(v) { return [v] }
+      if let v = r.variableSlot, !bound.contains(v) { return [v] }
+      return []
+    case .aggregate(let agg): return [agg.result]
+    }
   }
 
   /// Filters, negations, assignments and aggregates whose inputs are bound.

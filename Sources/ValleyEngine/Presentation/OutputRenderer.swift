@@ -22,6 +22,8 @@ public struct OutputRenderer {
       return ("", "")
     case .answers(let table):
       return (AnswerRenderer.render(table, format: format), "")
+    case .report(let text, let json):
+      return ((format == .json ? json : text) + "\n", "")
     case .text(let text):
       if format == .json { return (JSON.object([("message", JSON.string(text))]) + "\n", "") }
       return (text + "\n", "")

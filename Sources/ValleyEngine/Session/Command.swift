@@ -10,6 +10,11 @@ public enum Command: Sendable {
   case whynot([Token])
   case format(OutputFormat)
   case set(name: String?, value: String?, span: SourceSpan?)
+  case assume([Token])
+  case assumptions
+  case drop(number: Int?, span: SourceSpan?)
+  case reset
+  case diff
   case quit
 
   /// Every command name with a one-line summary, in the order `:help` lists them.
@@ -20,10 +25,15 @@ public enum Command: Sendable {
     ("retract", ":retract fact.", "remove a stored fact for this session", ":retract lacks(ansan, parks)."),
     ("list", ":list [pred]", "print clauses with their annotations", ":list factor"),
     ("preds", ":preds", "predicates with arity, number of facts and doc", ":preds"),
-    ("why", ":why goal.", "proof trees of the answers, with sources (not yet available)", ":why unaddressed_limit(F)."),
-    ("whynot", ":whynot goal.", "why a ground goal does not hold (not yet available)", ":whynot addressed(crime_image)."),
+    ("why", ":why goal.", "proof trees of the answers, with their sources", ":why unaddressed_limit(F)."),
+    ("whynot", ":whynot goal.", "why a ground goal does not hold: the premise that fails", ":whynot addressed(crime_image)."),
+    ("assume", ":assume clause.  /  :assume not fact.", "what if: add a clause, or hide a stored fact, hypothetically", ":assume addresses(amenity_plan, lack_of_lifestyle_amenities)."),
+    ("assumptions", ":assumptions", "list the assumptions in effect, numbered", ":assumptions"),
+    ("drop", ":drop N", "withdraw assumption N", ":drop 1"),
+    ("reset", ":reset", "withdraw every assumption", ":reset"),
+    ("diff", ":diff", "facts that appear or disappear under the assumptions", ":diff"),
     ("format", ":format table|tsv|csv|json", "how answers print", ":format csv"),
-    ("set", ":set [option value]", "show or change session options (max_facts, timeout)", ":set timeout 10"),
+    ("set", ":set [option value]", "show or change options (max_facts, timeout, why_depth, why_answers, provenance)", ":set timeout 10"),
     ("quit", ":quit", "leave (end of input does too)", ":quit"),
   ]
 }
@@ -65,6 +75,18 @@ public enum CommandParser {
     case "assert": return .success(.assert(arguments))
     case "retract": return .success(.retract(arguments))
     case "why": return .success(.why(arguments))
+    case "assume": return .success(.assume(arguments))
+    case "assumptions":
+      return arguments.isEmpty ? .success(.assumptions) : .failure(extra(":assumptions"))
+    case "reset": return arguments.isEmpty ? .success(.reset) : .failure(extra(":reset"))
+    case "diff": return arguments.isEmpty ? .success(.diff) : .failure(extra(":diff"))
+    case "drop":
+      guard let token = single(), case .integer(let n) = token.kind else {
+        return .failure(
+          .error("E520", ":drop needs the number of an assumption", at: arguments.first?.span ?? nameSpan,
+                 help: "usage: :drop 1 (see :assumptions)"))
+      }
+      return .success(.drop(number: n <= UInt64(Int.max) ? Int(n) : nil, span: token.span))
     case "whynot": return .success(.whynot(arguments))
     case "list":
       if arguments.isEmpty { return .success(.list(predicate: nil, span: nil)) }

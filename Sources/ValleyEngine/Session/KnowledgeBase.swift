@@ -23,6 +23,9 @@ public struct LoadUnit: Sendable {
 /// It is a value: a statement that changes knowledge works on a copy and the session keeps
 /// the copy only if every step succeeded, so a failed `:load` or `:assert` changes nothing.
 struct KnowledgeBase: Sendable {
+  /// The name of the load unit that holds `:assume`d clauses.
+  static let assumptionUnitName = "<assumptions>"
+
   var catalog = PredicateCatalog()
   var rules: [Rule] = []
   /// Stored facts (from files and `:assert`), one relation per predicate.

@@ -39,6 +39,8 @@ public enum Output: Sendable {
   case text(String)
   /// Errors and warnings of one statement; `line` is the statement's first line in its script.
   case diagnostics([Diagnostic], line: Int)
+  /// A structured report (an explanation, a diff): text for people, one JSON line for scripts.
+  case report(text: String, json: String)
   /// The session should end (`:quit`).
   case quit
 

@@ -8,20 +8,27 @@ extension Session {
       return [.text("answers now print as \(format.rawValue)")]
     case .load(let path, let span):
       let resolved = PathJoin.resolve(path, against: currentDirectory)
-      return load(
-        [FileToLoad(path: resolved, displayName: resolved, span: span)], line: line, summary: .perFile)
+      return underAssumptions(line: line) {
+        load([FileToLoad(path: resolved, displayName: resolved, span: span)], line: line, summary: .perFile)
+      }
     case .assert(let tokens):
-      return assertClause(tokens, in: file, line: line)
+      return underAssumptions(line: line) { assertClause(tokens, in: file, line: line) }
     case .retract(let tokens):
-      return retractFact(tokens, in: file, line: line)
-    case .why, .whynot:
-      return [
-        .diagnostics(
-          [.error(
-            "E511", "explanations (:why, :whynot) are not available in this version of Valley",
-            at: nameSpan, help: "query the premises directly, e.g. with :list PREDICATE")],
-          line: line)
-      ]
+      return underAssumptions(line: line) { retractFact(tokens, in: file, line: line) }
+    case .assume(let tokens):
+      return assume(tokens, in: file, line: line)
+    case .assumptions:
+      return listAssumptions()
+    case .drop(let number, let span):
+      return drop(number, span: span, line: line)
+    case .reset:
+      return resetAssumptions()
+    case .diff:
+      return diff()
+    case .why(let tokens):
+      return why(tokens, in: file, line: line)
+    case .whynot(let tokens):
+      return whyNot(tokens, in: file, line: line)
     case .list(let name, let span):
       return list(name, span: span, line: line)
     case .preds:
@@ -33,13 +40,40 @@ extension Session {
     }
   }
 
+  /// Runs a change to the knowledge (:load, :assert, :retract) on the knowledge without
+  /// assumptions, then applies the assumptions again, so they stay hypothetical.
+  private func underAssumptions(line: Int, _ change: () -> [Output]) -> [Output] {
+    guard let base = assumptionBase else { return change() }
+    let effective = knowledge
+    knowledge = base
+    let outputs = change()
+    if outputs.contains(where: \.isError) {
+      knowledge = effective
+      return outputs
+    }
+    assumptionBase = knowledge
+    let problems = rebuildAssumptions(line: line)
+    if !problems.isEmpty {
+      assumptionBase = base
+      knowledge = effective
+      return problems
+    }
+    return outputs
+  }
+
   // MARK: :set
 
   private func set(_ name: String?, _ value: String?, span: SourceSpan?, line: Int) -> [Output] {
     guard let name, let value else {
       return [
         .text(
-          "max_facts \(budget.maximumDerivedFacts)\ntimeout \(formatSeconds(budget.timeLimit))")
+          """
+          max_facts \(budget.maximumDerivedFacts)
+          timeout \(formatSeconds(budget.timeLimit))
+          why_depth \(options.whyDepth)
+          why_answers \(options.whyAnswers)
+          provenance \(knowledge.recordsProvenance ? "on" : "off")
+          """)
       ]
     }
     switch name {
@@ -51,12 +85,26 @@ extension Session {
         return [badSetting(name, span, line, "a number of seconds (0 for no limit)")]
       }
       budget.timeLimit = s
+    case "why_depth", "why_answers":
+      guard let n = Int(value), n > 0, n <= 1_000 else {
+        return [badSetting(name, span, line, "a whole number from 1 to 1000")]
+      }
+      if name == "why_depth" { options.whyDepth = n } else { options.whyAnswers = n }
+    case "provenance":
+      guard value == "on" || value == "off" else { return [badSetting(name, span, line, "on or off")] }
+      var kb = knowledge
+      kb.recordsProvenance = value == "on"
+      let problems = kb.evaluate(pool: pool, budget: budget)
+      if !problems.isEmpty { return [.diagnostics(problems, line: line)] }
+      knowledge = kb
     default:
-      let suggestion = Suggestions.closest(to: name, among: ["max_facts", "timeout"])
+      let options = ["max_facts", "timeout", "why_depth", "why_answers", "provenance"]
+      let suggestion = Suggestions.closest(to: name, among: options)
       return [
         .diagnostics(
           [.error("E512", "unknown option '\(name)'", at: span,
-                  help: suggestion.map { "did you mean '\($0)'?" } ?? "the options are max_facts and timeout")],
+                  help: suggestion.map { "did you mean '\($0)'?" }
+                    ?? "the options are " + options.joined(separator: ", "))],
           line: line)
       ]
     }

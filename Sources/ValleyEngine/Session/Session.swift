@@ -14,10 +14,16 @@ public final class Session {
   public var format: OutputFormat = .table
   /// Limits on evaluation, and the hook the front end uses to stop a running query.
   public var budget = EvaluationBudget()
+  /// Options for explanations, set with `:set`.
+  public var options = SessionOptions()
   /// Every source file seen, for rendering diagnostics.
   public internal(set) var sources = SourceRegistry()
 
   var knowledge = KnowledgeBase()
+  /// The knowledge without assumptions, while `:assume` is in effect (nil otherwise).
+  var assumptionBase: KnowledgeBase?
+  /// The assumptions in effect, in order.
+  var assumptions: [Assumption] = []
   let pool = ValuePool()
   let loader: SourceLoader
   private var inputCount = 0

@@ -31,7 +31,7 @@ public enum Statement: Sendable {
 /// clause's `.` and may span lines. A trailing `.` after a line command is allowed.
 public enum StatementSplitter {
   /// Commands whose argument is a clause or goal ending in `.`.
-  public static let clauseCommands: Set<String> = ["assert", "retract", "why", "whynot"]
+  public static let clauseCommands: Set<String> = ["assert", "retract", "why", "whynot", "assume"]
 
   /// The statements of `tokens` (which end with ``TokenKind/end``), and whether the last one
   /// is unfinished (no closing `.` before the end of input).

@@ -73,6 +73,20 @@ public struct Relation: Sendable {
     }
   }
 
+  /// The row number of `tuple`, if the relation holds it.
+  public func rowIndex<C: Collection>(of tuple: C) -> Int? where C.Element == UInt32 {
+    if arity == 0 { return count > 0 ? 0 : nil }
+    guard !slots.isEmpty else { return nil }
+    let mask = slots.count - 1
+    var i = Int(truncatingIfNeeded: hash(tuple)) & mask
+    while true {
+      let r = slots[i]
+      if r < 0 { return nil }
+      if rowEquals(Int(r), tuple) { return Int(r) }
+      i = (i + 1) & mask
+    }
+  }
+
   /// Adds `tuple` unless present; returns whether it was new.
   @discardableResult
   public mutating func insert<C: Collection>(_ tuple: C) -> Bool where C.Element == UInt32 {

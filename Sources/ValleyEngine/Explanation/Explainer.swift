@@ -1,0 +1,188 @@
+/// Builds proof trees from the provenance recorded during evaluation.
+///
+/// A derived fact is explained by its recorded derivation: the rule, instantiated with the
+/// recorded variable values. Positive premises are explained in turn; negated premises are
+/// shown as checked absences; comparisons, assignments and aggregates with their values.
+/// Stored facts are the leaves, with their `@source` and `@note`.
+public struct Explainer {
+  let program: Program
+  let model: FactStore
+  let provenance: Provenance
+  let origins: [[FactOrigin]]
+  let pool: ValuePool
+  let sources: SourceRegistry
+  let assumptionUnit: Int?
+  /// Levels shown below each answer before subtrees are cut.
+  public var depthLimit: Int
+
+  init(
+    program: Program, model: FactStore, provenance: Provenance, origins: [[FactOrigin]],
+    pool: ValuePool, sources: SourceRegistry, assumptionUnit: Int?, depthLimit: Int
+  ) {
+    self.program = program
+    self.model = model
+    self.provenance = provenance
+    self.origins = origins
+    self.pool = pool
+    self.sources = sources
+    self.assumptionUnit = assumptionUnit
+    self.depthLimit = depthLimit
+  }
+
+  /// `file:line` of a span.
+  func location(_ span: SourceSpan) -> String {
+    guard let file = sources.file(span.file) else { return "?" }
+    return "\(file.name):\(file.location(of: span.start).line)"
+  }
+
+  /// The text of a ground atom.
+  func atomText(_ predicate: Int, _ values: [Value]) -> String {
+    let name = program.catalog[predicate].name
+    return values.isEmpty ? name : "\(name)(\(values.map(ValueFormatter.source).joined(separator: ", ")))"
+  }
+
+  /// Why the fact `predicate(ids)` holds.
+  func prove(_ predicate: Int, _ ids: [UInt32], depth: Int) -> ProofNode {
+    let text = atomText(predicate, ids.map { pool[$0] })
+    guard predicate < model.relations.count, let row = model.relations[predicate].rowIndex(of: ids)
+    else { return .absent(atom: text) }
+    if let (rule, bindings) = provenance.derivation(
+      of: predicate, row: row, slotCount: { program.rules[$0].variableNames.count })
+    {
+      guard depth < depthLimit else { return .truncated(atom: text) }
+      return .derived(atom: text, rule: rule, children: premises(of: rule, bindings, depth: depth + 1))
+    }
+    guard predicate < origins.count, row < origins[predicate].count else {
+      return .fact(atom: text, origin: .init(location: "?", source: nil, note: nil), assumption: false)
+    }
+    let origin = origins[predicate][row]
+    return .fact(
+      atom: text,
+      origin: .init(location: location(origin.span), source: origin.source, note: origin.note),
+      assumption: origin.unit == assumptionUnit)
+  }
+
+  /// The premises of one derivation, in the order the rule lists them.
+  func premises(of rule: Int, _ bindings: [UInt32], depth: Int) -> [ProofNode] {
+    let r = program.rules[rule]
+    return r.body.map { premise($0, names: r.variableNames, bindings, depth: depth) }
+  }
+
+  func premise(_ literal: Literal, names: [String], _ bindings: [UInt32], depth: Int) -> ProofNode {
+    switch literal {
+    case .positive(let atom):
+      guard let ids = matchingRow(atom, names: names, bindings) else {
+        return .absent(atom: instantiate(atom, names: names, bindings))
+      }
+      return prove(atom.predicate, ids, depth: depth)
+    case .negative(let atom):
+      return .absent(atom: instantiate(atom, names: names, bindings))
+    case .comparison(let op, let l, let r, _):
+      let left = TermText.render(l, names: names, value: { pool[bindings[$0]] })
+      let right = TermText.render(r, names: names, value: { pool[bindings[$0]] })
+      return .comparison(text: "\(left) \(op.rawValue) \(right)")
+    case .aggregate(let agg):
+      let result = ValueFormatter.source(pool[bindings[agg.result]])
+      let groups = agg.grouping.filter { !names[$0].hasPrefix("_") }.map {
+        "\(names[$0]) = \(ValueFormatter.source(pool[bindings[$0]]))"
+      }
+      let over = Set(agg.body.compactMap { literal -> String? in
+        if case .positive(let a) = literal { return program.catalog[a.predicate].name }
+        return nil
+      }).sorted().joined(separator: ", ")
+      let name = names[agg.result].hasPrefix("_") ? "" : "\(names[agg.result]) = "
+      var text = "\(name)\(agg.kind.rawValue) { ... } = \(result)"
+      if !over.isEmpty { text += "  over \(over)" }
+      if !groups.isEmpty { text += "  for \(groups.joined(separator: ", "))" }
+      return .aggregate(text: text)
+    }
+  }
+
+  /// The first stored row that matches a premise (columns with `_` match anything).
+  func matchingRow(_ atom: Atom, names: [String], _ bindings: [UInt32]) -> [UInt32]? {
+    var wanted: [UInt32?] = []
+    for term in atom.arguments {
+      if let v = term.variableSlot, names[v] == "_" {
+        wanted.append(nil)
+      } else if let val = value(term, bindings) {
+        wanted.append(pool.lookup(val))
+        if pool.lookup(val) == nil { return nil }
+      } else {
+        return nil
+      }
+    }
+    guard atom.predicate < model.relations.count else { return nil }
+    let relation = model.relations[atom.predicate]
+    if !wanted.contains(where: { $0 == nil }) {
+      let ids = wanted.compactMap { $0 }
+      return relation.contains(ids) ? ids : nil
+    }
+    for r in 0..<relation.count {
+      let row = Array(relation.row(r))
+      if zip(row, wanted).allSatisfy({ $1 == nil || $0 == $1 }) { return row }
+    }
+    return nil
+  }
+
+  func instantiate(_ atom: Atom, names: [String], _ bindings: [UInt32]) -> String {
+    let name = program.catalog[atom.predicate].name
+    if atom.arguments.isEmpty { return name }
+    let args = atom.arguments.map { term -> String in
+      if let v = term.variableSlot, names[v] == "_" { return "_" }
+      return value(term, bindings).map(ValueFormatter.source) ?? "?"
+    }
+    return "\(name)(\(args.joined(separator: ", ")))"
+  }
+
+  func value(_ term: Term, _ bindings: [UInt32]) -> Value? {
+    switch term {
+    case .variable(let v, _): return v < bindings.count ? pool[bindings[v]] : nil
+    case .constant(let c, _): return c
+    case .binary(let op, let l, let r, _):
+      guard let a = value(l, bindings), let b = value(r, bindings) else { return nil }
+      return try? Arithmetic.apply(op, a, b)
+    case .negate(let t, _):
+      guard let a = value(t, bindings) else { return nil }
+      return try? Arithmetic.negate(a)
+    }
+  }
+
+  /// Every rule a set of proofs uses, ordered by location.
+  func rulesUsed(_ nodes: [ProofNode]) -> [Explanation.RuleUse] {
+    var seen = Set<Int>()
+    func walk(_ node: ProofNode) {
+      if case .derived(_, let rule, let children) = node {
+        seen.insert(rule)
+        children.forEach(walk)
+      }
+    }
+    nodes.forEach(walk)
+    return seen.sorted { a, b in
+      let sa = program.rules[a].span
+      let sb = program.rules[b].span
+      return (sa.file, sa.start) < (sb.file, sb.start)
+    }.map { i in
+      let rule = program.rules[i]
+      return Explanation.RuleUse(
+        index: i, location: location(rule.span), text: rule.text, source: rule.source, note: rule.note)
+    }
+  }
+}
+
+/// Writes a term as source with variables replaced by their values.
+enum TermText {
+  static func render(_ term: Term, names: [String], value: (Int) -> Value) -> String {
+    switch term {
+    case .variable(let v, _): return ValueFormatter.source(value(v))
+    case .constant(let c, _): return ValueFormatter.source(c)
+    case .binary(let op, let l, let r, _):
+      func side(_ t: Term) -> String {
+        if case .binary = t { return "(" + render(t, names: names, value: value) + ")" }
+        return render(t, names: names, value: value)
+      }
+      return "\(side(l)) \(op.rawValue) \(side(r))"
+    case .negate(let t, _):
+      return "-" + render(t, names: names, value: value)
+    }
+  }
+}

@@ -1,0 +1,182 @@
+/// Why a ground goal does not hold: for each rule that could derive it, the first premise
+/// that fails and the bindings found up to that point; for the predicate's facts, the closest
+/// ones (one argument different).
+///
+/// Each rule is examined on its own with the goal's values bound into its head; sub-goals are
+/// not explored further, so recursive predicates cannot make the analysis loop.
+public struct WhyNotReport: Sendable {
+  /// What happened to one rule.
+  public struct RuleFinding: Sendable {
+    /// `file:line` of the rule.
+    public var location: String
+    /// The rule as written.
+    public var text: String
+    /// Why the head cannot match the goal, if it cannot.
+    public var headMismatch: String?
+    /// The premise that fails, with the values known so far.
+    public var failingPremise: String?
+    /// Why it fails, in plain words.
+    public var reason: String?
+    /// The bindings found before the failing premise.
+    public var bindings: [(name: String, value: String)]
+  }
+
+  /// The goal as written.
+  public var goal: String
+  /// Whether the goal holds after all (then there is nothing to explain).
+  public var holds: Bool
+  /// One finding per rule of the goal's predicate.
+  public var rules: [RuleFinding]
+  /// Whether the predicate has stored facts.
+  public var hasFacts: Bool
+  /// Facts of the predicate that differ from the goal in exactly one argument.
+  public var closest: [String]
+}
+
+extension Explainer {
+  /// Analyses why `predicate(goal)` does not hold.
+  func whyNot(
+    _ predicate: Int, _ goal: [Value], goalText: String, budget: EvaluationBudget, sizes: [Int]
+  ) -> WhyNotReport {
+    let ids = goal.map { pool.lookup($0) }
+    let relation = predicate < model.relations.count ? model.relations[predicate] : Relation(arity: goal.count)
+    if !ids.contains(where: { $0 == nil }), relation.contains(ids.compactMap { $0 }) {
+      return WhyNotReport(goal: goalText, holds: true, rules: [], hasFacts: true, closest: [])
+    }
+    var findings: [WhyNotReport.RuleFinding] = []
+    for (index, rule) in program.rules.enumerated() where rule.head.predicate == predicate {
+      findings.append(examine(rule, index: index, goal: goal, budget: budget, sizes: sizes))
+    }
+    var closest: [[Value]] = []
+    for r in 0..<relation.count {
+      let row = relation.row(r).map { pool[$0] }
+      if zip(row, goal).filter({ $0 != $1 }).count == 1 { closest.append(row) }
+    }
+    closest.sort { a, b in
+      for (x, y) in zip(a, b) where x != y { return Value.sortsBefore(x, y) }
+      return false
+    }
+    return WhyNotReport(
+      goal: goalText, holds: false, rules: findings, hasFacts: relation.count > 0,
+      closest: closest.prefix(5).map { atomText(predicate, $0) })
+  }
+
+  private func examine(
+    _ rule: Rule, index: Int, goal: [Value], budget: EvaluationBudget, sizes: [Int]
+  ) -> WhyNotReport.RuleFinding {
+    let names = rule.variableNames
+    var finding = WhyNotReport.RuleFinding(
+      location: location(rule.span), text: rule.text, headMismatch: nil, failingPremise: nil,
+      reason: nil, bindings: [])
+    var slots = [UInt32](repeating: 0, count: names.count)
+    var bound = Set<Int>()
+    var body = rule.body
+    for (term, value) in zip(rule.head.arguments, goal) {
+      switch term {
+      case .variable(let v, _):
+        if bound.contains(v), pool[slots[v]] != value {
+          finding.headMismatch = "\(names[v]) would have to be both \(ValueFormatter.source(pool[slots[v]])) and \(ValueFormatter.source(value))"
+          return finding
+        }
+        slots[v] = pool.intern(value)
+        bound.insert(v)
+      case .constant(let c, _):
+        if c != value {
+          finding.headMismatch = "the head has \(ValueFormatter.source(c)) where the goal has \(ValueFormatter.source(value))"
+          return finding
+        }
+      default:
+        // A computed head argument becomes a final check: expression = goal value.
+        body.append(.comparison(.equal, term, .constant(value, term.span), term.span))
+      }
+    }
+    let anonymous = Set(names.indices.filter { names[$0] == "_" })
+    let planner = Planner(pool: pool, sizes: sizes).withAnonymous(anonymous)
+    let order = planner.orderIndices(body, bound: bound)
+    // The longest prefix of the ordered body that still has a solution.
+    var lastSolution = slots
+    var boundSoFar = bound
+    for (k, literalIndex) in order.enumerated() {
+      var prefixBound = bound
+      let steps = planner.order(
+        order[0...k].map { body[$0] }, bound: &prefixBound, sources: [:], first: nil)
+      let plan = RulePlan(
+        headPredicate: -1, head: [], steps: steps, slotCount: names.count, ruleIndex: index)
+      var executor = RuleExecutor(
+        store: model, deltas: [], stableCounts: model.relations.map(\.count),
+        fullCounts: model.relations.map(\.count), pool: pool, plan: plan,
+        tick: Budgeter(budget).check)
+      executor.slots = slots
+      var solution: [UInt32]?
+      do throws(EvaluationError) {
+        try executor.run(steps, from: 0) { (e: inout RuleExecutor) throws(EvaluationError) in
+          solution = e.slots
+          throw .cancelled
+        }
+      } catch {
+        if solution == nil {
+          finding.reason = "evaluating this premise failed"
+        }
+      }
+      guard let found = solution else {
+        finding.failingPremise = describe(body[literalIndex], names: names, lastSolution, bound: boundSoFar)
+        if finding.reason == nil {
+          finding.reason = reason(for: body[literalIndex], names: names, lastSolution, bound: boundSoFar)
+        }
+        finding.bindings = boundSoFar.sorted().filter { !names[$0].hasPrefix("_") }.map {
+          (names[$0], ValueFormatter.source(pool[lastSolution[$0]]))
+        }
+        return finding
+      }
+      lastSolution = found
+      boundSoFar = prefixBound
+    }
+    finding.reason = "every premise holds (the goal should hold; this is unexpected)"
+    return finding
+  }
+
+  private func text(_ term: Term, names: [String], _ slots: [UInt32], bound: Set<Int>) -> String {
+    switch term {
+    case .variable(let v, _):
+      return bound.contains(v) ? ValueFormatter.source(pool[slots[v]]) : names[v]
+    case .constant(let c, _): return ValueFormatter.source(c)
+    case .binary(let op, let l, let r, _):
+      return "\(text(l, names: names, slots, bound: bound)) \(op.rawValue) \(text(r, names: names, slots, bound: bound))"
+    case .negate(let t, _): return "-" + text(t, names: names, slots, bound: bound)
+    }
+  }
+
+  private func atomText(_ atom: Atom, names: [String], _ slots: [UInt32], bound: Set<Int>) -> String {
+    let name = program.catalog[atom.predicate].name
+    if atom.arguments.isEmpty { return name }
+    return "\(name)(\(atom.arguments.map { text($0, names: names, slots, bound: bound) }.joined(separator: ", ")))"
+  }
+
+  private func describe(_ literal: Literal, names: [String], _ slots: [UInt32], bound: Set<Int>) -> String {
+    switch literal {
+    case .positive(let atom): return atomText(atom, names: names, slots, bound: bound)
+    case .negative(let atom): return "not " + atomText(atom, names: names, slots, bound: bound)
+    case .comparison(let op, let l, let r, _):
+      return "\(text(l, names: names, slots, bound: bound)) \(op.rawValue) \(text(r, names: names, slots, bound: bound))"
+    case .aggregate(let agg):
+      let name = names[agg.result].hasPrefix("_") ? "" : names[agg.result] + " = "
+      return "\(name)\(agg.kind.rawValue) { ... }"
+    }
+  }
+
+  private func reason(for literal: Literal, names: [String], _ slots: [UInt32], bound: Set<Int>) -> String {
+    switch literal {
+    case .positive(let atom):
+      let name = program.catalog[atom.predicate].name
+      return "no fact of \(name)/\(atom.arguments.count) matches (stored or derived)"
+    case .negative(let atom):
+      return "\(atomText(atom, names: names, slots, bound: bound)) holds, so its negation fails"
+    case .comparison:
+      return "the comparison is false for every binding found so far"
+    case .aggregate(let agg):
+      return agg.kind == .min || agg.kind == .max
+        ? "the group is empty, so \(agg.kind.rawValue) has no value"
+        : "the aggregate's value does not match"
+    }
+  }
+}

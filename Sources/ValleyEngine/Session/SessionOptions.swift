@@ -1,0 +1,10 @@
+/// Session options that shape explanations (see `:set`).
+public struct SessionOptions: Sendable {
+  /// Levels of a proof tree shown before subtrees are cut (`:set why_depth N`).
+  public var whyDepth = 12
+  /// Answers explained by one `:why` (`:set why_answers N`).
+  public var whyAnswers = 10
+
+  /// The defaults.
+  public init() {}
+}
