@@ -1,0 +1,2 @@
+:load "good.kb"
+reach(a, X).

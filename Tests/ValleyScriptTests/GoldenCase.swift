@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+import ValleyEngine
+
+/// One golden script: `<name>.q` beside its expected transcript `<name>.out`.
+struct GoldenCase: CustomTestStringConvertible, Sendable {
+  /// The script's path relative to the package root, e.g. `Queries/tour.q`.
+  let path: String
+  /// Whether the script starts with the bundled knowledge base loaded.
+  let withKnowledge: Bool
+
+  var testDescription: String { path }
+
+  /// The package root, found from this file's path.
+  static let root: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url.path
+  }()
+
+  /// Every `Queries/*.q` (with the knowledge base) and `Tests/Golden/*.q` (empty session).
+  static let all: [GoldenCase] = {
+    func scripts(in folder: String) -> [String] {
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: root + "/" + folder)) ?? []
+      return names.filter { $0.hasSuffix(".q") }.sorted().map { folder + "/" + $0 }
+    }
+    return scripts(in: "Queries").map { GoldenCase(path: $0, withKnowledge: true) }
+      + scripts(in: "Tests/Golden").map { GoldenCase(path: $0, withKnowledge: false) }
+  }()
+
+  /// Runs the script the way `valley run` does and returns the transcript.
+  func run() throws -> String {
+    let text = try String(contentsOfFile: GoldenCase.root + "/" + path, encoding: .utf8)
+    let session = Session()
+    session.workingDirectory = GoldenCase.root
+    var transcript = ""
+    if withKnowledge {
+      for output in session.loadKnowledgeDirectory("Knowledge", displayName: "Knowledge") {
+        let rendered = OutputRenderer(format: .table, sources: session.sources).render(output)
+        if output.isError { transcript += rendered.stderr }
+      }
+    }
+    let directory = (path as NSString).deletingLastPathComponent
+    return transcript
+      + Transcript.record(script: text, name: path, directory: directory, session: session)
+  }
+}
