@@ -25,6 +25,20 @@ public enum TextTable {
     return lines.joined(separator: "\n")
   }
 
+  /// `text` shortened to at most `width` display columns, ending in `…` when cut.
+  public static func cut(_ text: String, to width: Int) -> String {
+    guard DisplayWidth.of(text) > width else { return text }
+    var out = ""
+    var used = 0
+    for character in text {
+      let w = DisplayWidth.of(String(character))
+      if used + w > width - 1 { break }
+      out.append(character)
+      used += w
+    }
+    return trimTrailing(out) + "…"
+  }
+
   static func trimTrailing(_ s: String) -> String {
     var t = s
     while t.last == " " { t.removeLast() }

@@ -182,7 +182,7 @@ extension Session {
     for p in order {
       let info = catalog[p]
       let facts = p < knowledge.model.relations.count ? knowledge.model.relations[p].count : 0
-      rows.append(["\(info.name)/\(info.arity)", String(facts), info.doc ?? ""])
+      rows.append(["\(info.name)/\(info.arity)", String(facts), TextTable.cut(info.doc ?? "", to: 64)])
     }
     if rows.isEmpty { return "no predicates" }
     return TextTable.render(header: ["predicate", "facts", "doc"], rows: rows, rightAligned: [1])
