@@ -1,0 +1,191 @@
+import Foundation
+import Testing
+import ValleyEngine
+
+/// End-to-end runs of the built `valley` binary.
+///
+/// They cover argv, exit statuses, standard input that is not a terminal, and the JSON Lines
+/// format. Everything else is tested in-process.
+@Suite struct ExecutableTests {
+  @Test func versionPrintsTheVersion() throws {
+    let result = try Valley.run(["--version"])
+    #expect(result.status == 0)
+    #expect(result.stdout == ValleyVersion.string + "\n")
+  }
+
+  @Test func helpExitsZeroAndNamesTheRunSubcommand() throws {
+    let result = try Valley.run(["--help"])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("run"))
+  }
+
+  @Test(arguments: [
+    ["--no-such-option"],
+    ["run"],
+    ["run", "--format", "xml", "script.q"],
+    ["--empty", "extra.kb"],
+  ])
+  func usageErrorsExitTwo(arguments: [String]) throws {
+    let result = try Valley.run(arguments)
+    #expect(result.status == 2)
+    #expect(result.stdout.isEmpty)
+    #expect(result.stderr.contains("Usage"))
+  }
+
+  @Test func validScriptExitsZero() throws {
+    let script = try TemporaryScript(":assert p(1).\np(X).\n")
+    let result = try Valley.run(["run", "--empty", script.path])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("1 answer"))
+    #expect(result.stderr.isEmpty)
+  }
+
+  @Test func failingStatementExitsOneAndTheOthersStillRun() throws {
+    let script = try TemporaryScript(":assert p(1).\nq(X).\np(X).\n")
+    let result = try Valley.run(["run", "--empty", script.path])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("\(script.path):2:1"))
+    #expect(result.stdout.contains("1 answer"))
+  }
+
+  @Test func missingScriptIsReportedAndExitsOne() throws {
+    let missing = FileManager.default.temporaryDirectory
+      .appendingPathComponent("valley-missing-\(UUID().uuidString).q")
+    let result = try Valley.run(["run", "--empty", missing.path])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains(missing.path))
+  }
+
+  @Test func quitEndsTheScript() throws {
+    let script = try TemporaryScript(":assert p(1).\n:quit\nno_such_predicate(X).\n")
+    let result = try Valley.run(["run", "--empty", script.path])
+    #expect(result.status == 0)
+    #expect(result.stderr.isEmpty)
+  }
+
+  @Test func pipedScriptRunsAsValleyRun() throws {
+    let script = try TemporaryScript(":assert p(2).\n:assert p(1).\np(X).\np(3).\n")
+    let piped = try Valley.run(["--empty"], standardInput: script.url)
+    let run = try Valley.run(["run", "--empty", script.path])
+    #expect(piped.status == 0)
+    #expect(piped.stdout == run.stdout)
+    #expect(piped.stdout.contains("2 answers"))
+    #expect(!piped.stdout.contains("?-"))  // no prompt and no echo
+  }
+
+  @Test func runDashReadsStandardInput() throws {
+    let script = try TemporaryScript(":assert p(1).\nq(X).\n")
+    let result = try Valley.run(["run", "--empty", "-"], standardInput: script.url)
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("<stdin>:2:1"))
+  }
+
+  @Test func jsonFormatPrintsOneObjectPerLine() throws {
+    let script = try TemporaryScript(":assert p(1).\n:assert p(x).\np(X).\np(1).\nq(X).\n")
+    let result = try Valley.run(["run", "--empty", "--format", "json", script.path])
+    #expect(result.status == 1)
+    let objects = try result.stdout.split(separator: "\n").map { line in
+      try #require(
+        JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "\(line)")
+    }
+    let answers = objects.filter { $0["rows"] != nil }
+    #expect(answers.count == 2)
+    let open = try #require(answers.first)
+    #expect(open["vars"] as? [String] == ["X"])
+    let rows = try #require(open["rows"] as? [[Any]])
+    #expect(rows.count == 2)
+    #expect(rows.first?.first as? Int == 1)
+    #expect(rows.last?.first as? String == "x")
+    let ground = try #require(answers.last)
+    #expect(ground["vars"] as? [String] == [])
+    #expect((ground["rows"] as? [[Any]])?.count == 1)
+    let error = try #require(objects.first { $0["error"] != nil })
+    #expect(error["line"] as? Int == 5)
+    #expect((error["error"] as? String)?.contains("\(script.path):5:1") == true)
+  }
+
+  @Test func bundledKnowledgeBaseLoads() throws {
+    let script = try TemporaryScript(":assert p(1).\np(X).\n")
+    let result = try Valley.run(["run", script.path])
+    #expect(result.status == 0)
+    #expect(result.stderr.isEmpty)
+  }
+}
+
+/// The outcome of one run of the binary.
+private struct RunResult {
+  var status: Int32
+  var stdout: String
+  var stderr: String
+}
+
+/// Runs the `valley` built beside this test bundle.
+private enum Valley {
+  /// The executable: in the folder of the running test binary (`swift build` puts every
+  /// product of a configuration there), else in the package's default build folder.
+  static func executable() throws -> URL {
+    var candidates: [URL] = []
+    if let testBinary = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+    {
+      candidates.append(URL(fileURLWithPath: testBinary).deletingLastPathComponent())
+    }
+    candidates.append(Bundle.main.bundleURL)
+    candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
+    candidates.append(URL(fileURLWithPath: GoldenCase.root + "/.build/debug"))
+    let found = candidates.map { $0.appendingPathComponent("valley") }.first {
+      FileManager.default.isExecutableFile(atPath: $0.path)
+    }
+    return try #require(found, "no built valley next to \(candidates.map(\.path))")
+  }
+
+  /// Runs valley with `arguments`; standard input is `standardInput` or empty (never the
+  /// terminal the tests were started from).
+  static func run(_ arguments: [String], standardInput: URL? = nil) throws -> RunResult {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("valley-run-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let outURL = folder.appendingPathComponent("stdout")
+    let errURL = folder.appendingPathComponent("stderr")
+    FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+
+    let process = Process()
+    process.executableURL = try executable()
+    process.arguments = arguments
+    var environment = ProcessInfo.processInfo.environment
+    environment["NO_COLOR"] = "1"
+    process.environment = environment
+    process.standardInput =
+      try standardInput.map { try FileHandle(forReadingFrom: $0) }
+      ?? FileHandle.nullDevice
+    let out = try FileHandle(forWritingTo: outURL)
+    let err = try FileHandle(forWritingTo: errURL)
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    process.waitUntilExit()
+    try out.close()
+    try err.close()
+    return RunResult(
+      status: process.terminationStatus,
+      stdout: try String(contentsOf: outURL, encoding: .utf8),
+      stderr: try String(contentsOf: errURL, encoding: .utf8))
+  }
+}
+
+/// A query script in a fresh temporary file, removed when the value goes away.
+private final class TemporaryScript {
+  let url: URL
+  var path: String { url.path }
+
+  init(_ text: String) throws {
+    url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("valley-test-\(UUID().uuidString).q")
+    try Data(text.utf8).write(to: url)
+  }
+
+  deinit {
+    try? FileManager.default.removeItem(at: url)
+  }
+}
