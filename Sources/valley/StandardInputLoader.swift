@@ -31,4 +31,8 @@ struct StandardInputLoader: SourceLoader {
   func list(_ path: String) -> [String]? { files.list(path) }
 
   func canonical(_ path: String) -> String { path == Self.path ? path : files.canonical(path) }
+
+  func write(_ path: String, contents: String) -> Result<Void, LoadFailure> {
+    files.write(path, contents: contents)
+  }
 }

@@ -10,13 +10,44 @@ public enum AnswerRenderer {
     }
   }
 
-  private static func renderTable(_ table: AnswerTable) -> String {
+  /// How a table is fitted for people at a prompt (scripts use the defaults: everything).
+  public struct Layout: Sendable {
+    /// The most rows shown; the rest are counted in a "… N more" line.
+    public var maxRows: Int?
+    /// Cells wider than this many columns are cut with "…".
+    public var maxCellWidth: Int?
+    /// Whether the header is bold.
+    public var color: Bool
+
+    /// Creates a layout.
+    public init(maxRows: Int? = nil, maxCellWidth: Int? = nil, color: Bool = false) {
+      self.maxRows = maxRows
+      self.maxCellWidth = maxCellWidth
+      self.color = color
+    }
+  }
+
+  /// The answers as an aligned table, fitted to `layout`.
+  public static func renderTable(_ table: AnswerTable, layout: Layout = Layout()) -> String {
     if table.variables.isEmpty { return table.holds ? "true.\n" : "false.\n" }
     if table.rows.isEmpty { return "false.\n" }
-    let rows = table.rows.map { $0.map(ValueFormatter.source) }
-    let body = TextTable.render(header: table.variables, rows: rows, rightAligned: [])
+    let shown = layout.maxRows.map { Array(table.rows.prefix(max(1, $0))) } ?? table.rows
+    let rows = shown.map { row in
+      row.map { value -> String in
+        let text = ValueFormatter.source(value)
+        return layout.maxCellWidth.map { TextTable.cut(text, to: max(4, $0)) } ?? text
+      }
+    }
+    var body = TextTable.render(header: table.variables, rows: rows, rightAligned: [])
+    if layout.color, let end = body.firstIndex(of: "\n") {
+      body = "\u{1B}[1m" + body[..<end] + "\u{1B}[0m" + body[end...]
+    }
     let count = table.rows.count
-    return body + "\n\(count) answer\(count == 1 ? "" : "s")\n"
+    var out = body + "\n"
+    if shown.count < count {
+      out += "… \(count - shown.count) more (all \(count) with :format tsv, or narrow the query)\n"
+    }
+    return out + "\(count) answer\(count == 1 ? "" : "s")\n"
   }
 
   private static func renderSeparated(

@@ -5,14 +5,23 @@ public struct OutputRenderer {
   public let format: OutputFormat
   /// The files diagnostics point into.
   public let sources: SourceRegistry
-  /// Whether to colour diagnostics.
+  /// Whether to colour diagnostics and table headers.
   public let color: Bool
+  /// For people at a prompt: the most table rows shown before "… N more answers" (nil: all).
+  public var maxRows: Int?
+  /// For people at a prompt: table cells wider than this are cut with "…" (nil: never).
+  public var maxCellWidth: Int?
 
   /// Creates a renderer.
-  public init(format: OutputFormat, sources: SourceRegistry, color: Bool = false) {
+  public init(
+    format: OutputFormat, sources: SourceRegistry, color: Bool = false, maxRows: Int? = nil,
+    maxCellWidth: Int? = nil
+  ) {
     self.format = format
     self.sources = sources
     self.color = color
+    self.maxRows = maxRows
+    self.maxCellWidth = maxCellWidth
   }
 
   /// The text for standard output and for standard error; each is empty or ends in a newline.
@@ -21,6 +30,10 @@ public struct OutputRenderer {
     case .quit:
       return ("", "")
     case .answers(let table):
+      if format == .table {
+        let layout = AnswerRenderer.Layout(maxRows: maxRows, maxCellWidth: maxCellWidth, color: color)
+        return (AnswerRenderer.renderTable(table, layout: layout), "")
+      }
       return (AnswerRenderer.render(table, format: format), "")
     case .report(let text, let json):
       return ((format == .json ? json : text) + "\n", "")

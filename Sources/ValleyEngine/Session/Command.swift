@@ -10,6 +10,11 @@ public enum Command: Sendable {
   case whynot([Token])
   case format(OutputFormat)
   case set(name: String?, value: String?, span: SourceSpan?)
+  case describe(predicate: String, span: SourceSpan)
+  case apropos(word: String)
+  case reload
+  case save(path: String, span: SourceSpan)
+  case history
   case assume([Token])
   case assumptions
   case drop(number: Int?, span: SourceSpan?)
@@ -25,6 +30,11 @@ public enum Command: Sendable {
     ("retract", ":retract fact.", "remove a stored fact for this session", ":retract lacks(ansan, parks)."),
     ("list", ":list [pred]", "print clauses with their annotations", ":list factor"),
     ("preds", ":preds", "predicates with arity, number of facts and doc", ":preds"),
+    ("describe", ":describe pred", "a predicate's doc, columns, rules, sources, facts and dependents", ":describe unaddressed_limit"),
+    ("apropos", ":apropos word", "search predicate names, docs and sources", ":apropos amenit"),
+    ("reload", ":reload", "read every loaded file again (all or nothing)", ":reload"),
+    ("save", ":save \"file.kb\"", "write the clauses asserted this session to a file", ":save \"mine.kb\""),
+    ("history", ":history", "the statements entered in this session", ":history"),
     ("why", ":why goal.", "proof trees of the answers, with their sources", ":why unaddressed_limit(F)."),
     ("whynot", ":whynot goal.", "why a ground goal does not hold: the premise that fails", ":whynot addressed(crime_image)."),
     ("assume", ":assume clause.  /  :assume not fact.", "what if: add a clause, or hide a stored fact, hypothetically", ":assume addresses(amenity_plan, lack_of_lifestyle_amenities)."),
@@ -76,6 +86,30 @@ public enum CommandParser {
     case "retract": return .success(.retract(arguments))
     case "why": return .success(.why(arguments))
     case "assume": return .success(.assume(arguments))
+    case "describe":
+      guard let token = single(), let n = token.nameText else {
+        return .failure(
+          .error("E521", ":describe needs one predicate name", at: arguments.first?.span ?? nameSpan,
+                 help: "usage: :describe factor"))
+      }
+      return .success(.describe(predicate: n, span: token.span))
+    case "apropos":
+      let words = arguments.compactMap(word)
+      guard !words.isEmpty, words.count == arguments.count else {
+        return .failure(
+          .error("E522", ":apropos needs a word to search for", at: arguments.first?.span ?? nameSpan,
+                 help: "usage: :apropos amenity"))
+      }
+      return .success(.apropos(word: words.joined(separator: " ")))
+    case "reload": return arguments.isEmpty ? .success(.reload) : .failure(extra(":reload"))
+    case "history": return arguments.isEmpty ? .success(.history) : .failure(extra(":history"))
+    case "save":
+      guard let token = single(), let path = word(token) else {
+        return .failure(
+          .error("E523", ":save needs one file name in quotes", at: arguments.first?.span ?? nameSpan,
+                 help: "usage: :save \"mine.kb\""))
+      }
+      return .success(.save(path: path, span: token.span))
     case "assumptions":
       return arguments.isEmpty ? .success(.assumptions) : .failure(extra(":assumptions"))
     case "reset": return arguments.isEmpty ? .success(.reset) : .failure(extra(":reset"))

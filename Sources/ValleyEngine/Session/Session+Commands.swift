@@ -15,6 +15,18 @@ extension Session {
       return underAssumptions(line: line) { assertClause(tokens, in: file, line: line) }
     case .retract(let tokens):
       return underAssumptions(line: line) { retractFact(tokens, in: file, line: line) }
+    case .describe(let name, let span):
+      return describe(name, span: span, line: line)
+    case .apropos(let word):
+      return [.text(apropos(word))]
+    case .reload:
+      return underAssumptions(line: line) { reloadAll(line: line) }
+    case .save(let path, let span):
+      return save(PathJoin.resolve(path, against: currentDirectory), span: span, line: line)
+    case .history:
+      return [.text(history.isEmpty ? "no statements typed at the prompt yet" : history.enumerated().map {
+        "\($0.offset + 1)  \($0.element)"
+      }.joined(separator: "\n"))]
     case .assume(let tokens):
       return assume(tokens, in: file, line: line)
     case .assumptions:

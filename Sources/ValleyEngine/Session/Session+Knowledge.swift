@@ -30,6 +30,7 @@ extension Session {
   enum LoadSummary {
     case perFile
     case folder(String)
+    case reload
   }
 
   /// Parses, checks and evaluates `files` together; keeps the result only if all succeed.
@@ -70,6 +71,9 @@ extension Session {
       for (i, entry) in parsed.enumerated() {
         outputs.append(.text("loaded \(entry.file.name): \(describe(added[i]))"))
       }
+    case .reload:
+      let total = added.reduce((0, 0)) { ($0.0 + $1.facts, $0.1 + $1.rules) }
+      outputs.append(.text("reloaded \(parsed.count) file\(parsed.count == 1 ? "" : "s"): \(describe(total))"))
     case .folder(let name):
       let total = added.reduce((0, 0)) { ($0.0 + $1.facts, $0.1 + $1.rules) }
       outputs.append(

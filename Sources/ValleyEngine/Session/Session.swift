@@ -40,9 +40,13 @@ public final class Session {
 
   // MARK: Running statements
 
+  /// The chunks typed at the prompt in this session, failed ones included (`:history`).
+  public private(set) var history: [String] = []
+
   /// Runs one chunk typed at the prompt (it may hold several statements).
   public func execute(input: String) -> [Output] {
     inputCount += 1
+    history.append(input)
     var outputs: [Output] = []
     run(text: input, name: "<input:\(inputCount)>") { outputs.append($0) }
     return outputs
@@ -104,6 +108,20 @@ public final class Session {
   /// Command names (with `:`) and predicate names, for Tab completion.
   public var completionWords: [String] {
     Command.summaries.map { ":" + $0.name } + knowledge.catalog.names.sorted()
+  }
+
+  /// Help topics: command names, `language`, `commands` and predicate names.
+  public var helpTopics: [String] {
+    Command.summaries.map(\.name) + ["language", "commands"] + knowledge.catalog.names.sorted()
+  }
+
+  /// The symbols of the knowledge base that can be typed bare, sorted (for Tab completion).
+  public var symbolWords: [String] {
+    var words: [String] = []
+    for id in 0..<pool.count {
+      if case .symbol(let s) = pool[UInt32(id)], ValueFormatter.isBareName(s) { words.append(s) }
+    }
+    return words.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
   }
 
   /// The number of stored facts, derived facts, rules and predicates (for a banner).

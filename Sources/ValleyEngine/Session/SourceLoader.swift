@@ -19,6 +19,8 @@ public protocol SourceLoader: Sendable {
   func list(_ path: String) -> [String]?
   /// A canonical form of `path`, used to recognise a file loaded twice.
   func canonical(_ path: String) -> String
+  /// Replaces the file at `path` with `contents` atomically (all or nothing).
+  func write(_ path: String, contents: String) -> Result<Void, LoadFailure>
 }
 
 /// The real file system, through the C library.
@@ -69,6 +71,42 @@ public struct FileSystemLoader: SourceLoader {
     return String(cString: resolved)
   }
 
+  /// Writes a temporary file beside `path`, flushes it to disk and renames it over `path`,
+  /// so a failure at any step leaves the old file as it was.
+  public func write(_ path: String, contents: String) -> Result<Void, LoadFailure> {
+    var info = stat()
+    if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { return .failure(.isDirectory) }
+    let directory = PathJoin.directory(of: path) ?? "."
+    var dirInfo = stat()
+    if stat(directory, &dirInfo) != 0 { return .failure(.notFound) }
+    let temporary = path + ".valley-tmp-\(getpid())"
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    guard fd >= 0 else { return .failure(.notReadable(describeErrno())) }
+    let bytes = Array(contents.utf8)
+    var written = 0
+    while written < bytes.count {
+      let n = bytes[written...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+      if n <= 0 {
+        let reason = describeErrno()
+        close(fd)
+        unlink(temporary)
+        return .failure(.notReadable(reason))
+      }
+      written += n
+    }
+    if fsync(fd) != 0 || close(fd) != 0 {
+      let reason = describeErrno()
+      unlink(temporary)
+      return .failure(.notReadable(reason))
+    }
+    if rename(temporary, path) != 0 {
+      let reason = describeErrno()
+      unlink(temporary)
+      return .failure(.notReadable(reason))
+    }
+    return .success(())
+  }
+
   private func describeErrno() -> String {
     String(cString: strerror(errno))
   }
@@ -88,5 +126,12 @@ public enum PathJoin {
     guard let slash = path.lastIndex(of: "/") else { return nil }
     let dir = String(path[..<slash])
     return dir.isEmpty ? "/" : dir
+  }
+}
+
+extension SourceLoader {
+  /// Loaders that only read refuse to write.
+  public func write(_ path: String, contents: String) -> Result<Void, LoadFailure> {
+    .failure(.notReadable("this session cannot write files"))
   }
 }
