@@ -21,6 +21,7 @@ struct ScriptRunner {
       var writer = OutputWriter(color: Terminal.wantsColor)
       let session = Session(loader: StandardInputLoader())
       session.format = format
+      session.convertGraph = GraphvizConverter.convert
       // Only problems are worth showing here: a summary line would precede every script's
       // output and make it differ from the transcript of the script alone.
       for output in knowledge.load(into: session) where output.isDiagnostics {

@@ -15,6 +15,7 @@ public enum Command: Sendable {
   case reload
   case save(path: String, span: SourceSpan)
   case history
+  case graph(kind: String, arguments: [Token], path: String, span: SourceSpan)
   case assume([Token])
   case assumptions
   case drop(number: Int?, span: SourceSpan?)
@@ -42,6 +43,7 @@ public enum Command: Sendable {
     ("drop", ":drop N", "withdraw assumption N", ":drop 1"),
     ("reset", ":reset", "withdraw every assumption", ":reset"),
     ("diff", ":diff", "facts that appear or disappear under the assumptions", ":diff"),
+    ("graph", ":graph deps|why GOAL.|edges PRED... [kinds PRED] \"file\"", "draw dependencies, a proof, or binary facts as a graph (DOT; SVG/PNG with Graphviz)", ":graph deps \"deps.dot\""),
     ("format", ":format table|tsv|csv|json", "how answers print", ":format csv"),
     ("set", ":set [option value]", "show or change options (max_facts, timeout, why_depth, why_answers, provenance)", ":set timeout 10"),
     ("quit", ":quit", "leave (end of input does too)", ":quit"),
@@ -86,6 +88,17 @@ public enum CommandParser {
     case "retract": return .success(.retract(arguments))
     case "why": return .success(.why(arguments))
     case "assume": return .success(.assume(arguments))
+    case "graph":
+      guard arguments.count >= 2, let kind = arguments.first?.nameText,
+        ["deps", "why", "edges"].contains(kind), case .string(let path) = arguments[arguments.count - 1].kind
+      else {
+        return .failure(
+          .error("E525", ":graph needs what to draw and a file name in quotes", at: arguments.first?.span ?? nameSpan,
+                 help: "usage: :graph deps \"deps.dot\", :graph why GOAL. \"why.svg\", :graph edges leads_to hinders \"map.dot\""))
+      }
+      return .success(
+        .graph(kind: kind, arguments: Array(arguments.dropFirst().dropLast()), path: path,
+               span: arguments[arguments.count - 1].span))
     case "describe":
       guard let token = single(), let n = token.nameText else {
         return .failure(

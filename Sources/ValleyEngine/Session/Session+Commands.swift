@@ -27,6 +27,8 @@ extension Session {
       return [.text(history.isEmpty ? "no statements typed at the prompt yet" : history.enumerated().map {
         "\($0.offset + 1)  \($0.element)"
       }.joined(separator: "\n"))]
+    case .graph(let kind, let arguments, let path, let span):
+      return graph(kind, arguments, path: PathJoin.resolve(path, against: currentDirectory), span: span, in: file, line: line)
     case .assume(let tokens):
       return assume(tokens, in: file, line: line)
     case .assumptions:

@@ -1,6 +1,7 @@
 extension Session {
   /// `:why goal.`: a proof tree for each answer (up to `why_answers`), smallest first.
   func why(_ tokens: [Token], in file: SourceFile, line: Int) -> [Output] {
+    lastExplanation = nil
     let query: Query
     switch checkedQuery(tokens, in: file) {
     case .failure(let list): return [.diagnostics(list.diagnostics, line: line)]
@@ -46,6 +47,7 @@ extension Session {
     let explanation = Explanation(
       goal: file.text(of: query.span), answers: shown.map { $0.answer },
       omitted: answers.count - shown.count, rules: explainer.rulesUsed(proofs))
+    lastExplanation = explanation
     return [
       .report(text: ProofTreeRenderer.text(explanation), json: ProofTreeRenderer.json(explanation))
     ]

@@ -14,6 +14,9 @@ public final class Session {
   public var format: OutputFormat = .table
   /// Limits on evaluation, and the hook the front end uses to stop a running query.
   public var budget = EvaluationBudget()
+  /// Turns DOT text into an SVG or PNG file (the front end runs Graphviz's `dot`); returns an
+  /// error message, or nil on success. Without it, `:graph` writes DOT only.
+  public var convertGraph: ((_ dot: String, _ path: String, _ format: String) -> String?)?
   /// Options for explanations, set with `:set`.
   public var options = SessionOptions()
   /// Every source file seen, for rendering diagnostics.
@@ -39,6 +42,9 @@ public final class Session {
   }
 
   // MARK: Running statements
+
+  /// The explanation of the last `:why` (for `:graph why`).
+  var lastExplanation: Explanation?
 
   /// The chunks typed at the prompt in this session, failed ones included (`:history`).
   public private(set) var history: [String] = []

@@ -1,0 +1,87 @@
+extension Session {
+  /// `:graph deps|why GOAL.|edges PRED... [kinds PRED] "file"`: writes a graph.
+  func graph(
+    _ kind: String, _ arguments: [Token], path: String, span: SourceSpan, in file: SourceFile, line: Int
+  ) -> [Output] {
+    let dot: String
+    switch kind {
+    case "deps":
+      guard arguments.isEmpty else {
+        return [.diagnostics([.error("E525", ":graph deps takes only a file name", at: arguments[0].span)], line: line)]
+      }
+      dot = DotRenderer.dependencies(
+        DependencyGraph(rules: knowledge.rules, predicateCount: knowledge.catalog.count), catalog: knowledge.catalog)
+    case "why":
+      let outputs = why(arguments, in: file, line: line)
+      guard let explanation = lastExplanation, !outputs.contains(where: \.isError) else { return outputs }
+      dot = DotRenderer.proofs(explanation)
+    default:
+      var names = arguments.compactMap(\.nameText)
+      var kindsPredicate: String?
+      if let k = names.firstIndex(of: "kinds"), k + 1 < names.count {
+        kindsPredicate = names[k + 1]
+        names.removeSubrange(k...(k + 1))
+      }
+      var facts: [(predicate: String, from: String, to: String)] = []
+      for name in names {
+        guard let p = knowledge.catalog.number(of: name), knowledge.catalog[p].arity == 2 else {
+          return [.diagnostics([.error("E526", "'\(name)' is not a known predicate with two arguments", at: span,
+                                       help: ":graph edges draws binary predicates such as leads_to/2")], line: line)]
+        }
+        let relation = knowledge.model.relations[p]
+        for r in 0..<relation.count {
+          let row = relation.row(r).map { ValueFormatter.plain(pool[$0]) }
+          facts.append((name, row[0], row[1]))
+        }
+      }
+      var kinds: [String: String] = [:]
+      if let k = kindsPredicate, let p = knowledge.catalog.number(of: k), knowledge.catalog[p].arity == 2 {
+        let relation = knowledge.model.relations[p]
+        for r in 0..<relation.count {
+          let row = relation.row(r).map { ValueFormatter.plain(pool[$0]) }
+          kinds[row[0]] = row[1]
+        }
+      }
+      dot = DotRenderer.edges(facts, kinds: kinds)
+    }
+    return writeGraph(dot, to: path, span: span, line: line)
+  }
+
+  private func writeGraph(_ dot: String, to path: String, span: SourceSpan, line: Int) -> [Output] {
+    let lower = path.lowercased()
+    let format = lower.hasSuffix(".svg") ? "svg" : lower.hasSuffix(".png") ? "png" : nil
+    guard let format else {
+      return writeFile(dot, to: path, span: span, line: line, done: "wrote the graph to \(path) (DOT)")
+    }
+    guard let convert = convertGraph else {
+      let fallback = path + ".dot"
+      var outputs = writeFile(dot, to: fallback, span: span, line: line, done: "wrote the graph to \(fallback) (DOT)")
+      if !outputs.contains(where: \.isError) {
+        outputs.insert(
+          .diagnostics([.warning("W501", "\(format.uppercased()) needs Graphviz's dot, which is not available here", at: span,
+                                 help: "install Graphviz (apt-get install graphviz) or open the .dot file with any DOT viewer")],
+                       line: line), at: 0)
+      }
+      return outputs
+    }
+    if let problem = convert(dot, physical(path), format) {
+      return [.diagnostics([.error("E527", "could not draw \(path): \(problem)", at: span,
+                                   help: "write a .dot file instead, or check that Graphviz's dot works")], line: line)]
+    }
+    return [.text("wrote the graph to \(path) (\(format.uppercased()))")]
+  }
+
+  private func writeFile(_ text: String, to path: String, span: SourceSpan, line: Int, done: String) -> [Output] {
+    switch loader.write(physical(path), contents: text) {
+    case .success: return [.text(done)]
+    case .failure(let failure):
+      let reason: String
+      switch failure {
+      case .notFound: reason = "its folder does not exist"
+      case .isDirectory: reason = "it is a folder"
+      case .notReadable(let why): reason = why
+      }
+      return [.diagnostics([.error("E524", "cannot write '\(path)': \(reason); nothing was written", at: span)], line: line)]
+    }
+  }
+}
