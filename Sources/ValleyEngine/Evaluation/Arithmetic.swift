@@ -78,7 +78,8 @@ public enum Arithmetic {
       result = x.dividedReportingOverflow(by: y)
     case .modulo:
       if y == 0 { throw .divisionByZero }
-      result = x.remainderReportingOverflow(dividingBy: y)
+      // The remainder by -1 is always 0; only the quotient of Int64.min / -1 overflows.
+      result = y == -1 ? (0, false) : x.remainderReportingOverflow(dividingBy: y)
     }
     if result.overflow { throw .overflow("\(x) \(op.rawValue) \(y)") }
     return result.partialValue

@@ -54,6 +54,7 @@ public struct Planner {
   /// The order in which the literals of `body` run, given the variables bound before it.
   public func orderIndices(_ body: [Literal], bound initial: Set<Int>, first: Int? = nil) -> [Int] {
     var bound = initial
+    let atomBound = Planner.atomBound(body, anonymous: anonymous)
     var remaining = Array(body.indices)
     var order: [Int] = []
     func take(_ position: Int) {
@@ -63,7 +64,7 @@ public struct Planner {
     }
     if let first, let position = remaining.firstIndex(of: first) { take(position) }
     while !remaining.isEmpty {
-      if let position = remaining.firstIndex(where: { isCheap(body[$0], bound) }) {
+      if let position = remaining.firstIndex(where: { isCheap(body[$0], bound, atomBound) }) {
         take(position)
         continue
       }
@@ -97,7 +98,7 @@ public struct Planner {
   }
 
   /// Filters, negations, assignments and aggregates whose inputs are bound.
-  private func isCheap(_ literal: Literal, _ bound: Set<Int>) -> Bool {
+  private func isCheap(_ literal: Literal, _ bound: Set<Int>, _ atomBound: Set<Int>) -> Bool {
     switch literal {
     case .positive: return false
     case .negative(let atom):
@@ -105,12 +106,31 @@ public struct Planner {
     case .comparison(let op, let l, let r, _):
       if isReady(l, bound) && isReady(r, bound) { return true }
       guard op == .equal else { return false }
-      if let v = l.variableSlot, !bound.contains(v), isReady(r, bound) { return true }
-      if let v = r.variableSlot, !bound.contains(v), isReady(l, bound) { return true }
+      // `X = Expr` binds X only when no positive atom binds it; otherwise it is a numeric
+      // comparison that waits for X (so `p(X), X = 1` answers a fact p(1.0)).
+      if let v = l.variableSlot, !bound.contains(v), !atomBound.contains(v), isReady(r, bound) {
+        return true
+      }
+      if let v = r.variableSlot, !bound.contains(v), !atomBound.contains(v), isReady(l, bound) {
+        return true
+      }
       return false
     case .aggregate(let agg):
       return agg.grouping.allSatisfy(bound.contains)
     }
+  }
+
+  /// Variables that some positive atom of `body` binds as a plain argument.
+  static func atomBound(_ body: [Literal], anonymous: Set<Int>) -> Set<Int> {
+    var vars = Set<Int>()
+    for literal in body {
+      if case .positive(let atom) = literal {
+        for t in atom.arguments {
+          if let v = t.variableSlot, !anonymous.contains(v) { vars.insert(v) }
+        }
+      }
+    }
+    return vars
   }
 
   /// A negation is ready when every argument is bound or is an anonymous variable that

@@ -58,15 +58,31 @@ public struct DiagnosticRenderer {
     let lineBytes = Array(text.utf8)
     let startInLine = min(max(0, span.start - lineStart), lineBytes.count)
     let endInLine = min(max(startInLine, span.end - lineStart), lineBytes.count)
-    let before = String(decoding: lineBytes[0..<startInLine], as: UTF8.self)
-    let covered = String(decoding: lineBytes[startInLine..<endInLine], as: UTF8.self)
+    var before = String(decoding: lineBytes[0..<startInLine], as: UTF8.self)
+    var covered = String(decoding: lineBytes[startInLine..<endInLine], as: UTF8.self)
+    var shownText = text
+    // A very long line is shown as a window around the offending text.
+    let window = 120
+    if text.count > window + 40 {
+      let beforeChars = Array(before)
+      let keepBefore = min(beforeChars.count, 40)
+      let coveredChars = Array(covered)
+      let keepCovered = min(coveredChars.count, window - keepBefore)
+      let afterChars = Array(String(decoding: lineBytes[endInLine...], as: UTF8.self))
+      let keepAfter = min(afterChars.count, max(0, window - keepBefore - keepCovered))
+      let head = keepBefore < beforeChars.count ? "…" : ""
+      let tail = keepAfter < afterChars.count || keepCovered < coveredChars.count ? "…" : ""
+      before = head + String(beforeChars.suffix(keepBefore))
+      covered = String(coveredChars.prefix(keepCovered))
+      shownText = before + covered + String(afterChars.prefix(keepAfter)) + tail
+    }
     var pad = ""
     for scalar in before.unicodeScalars {
       pad += scalar == "\t" ? "\t" : String(repeating: " ", count: DisplayWidth.of(scalar))
     }
     let width = max(1, DisplayWidth.of(covered))
     let marker = "^" + String(repeating: "~", count: width - 1)
-    return [gutter + text, blank + pad + paint(marker, "1;32")]
+    return [gutter + shownText, blank + pad + paint(marker, "1;32")]
   }
 
   private func paint(_ text: String, _ code: String) -> String {

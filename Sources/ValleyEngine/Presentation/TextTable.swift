@@ -41,7 +41,7 @@ public enum TextTable {
 
   static func trimTrailing(_ s: String) -> String {
     var t = s
-    while t.last == " " { t.removeLast() }
+    while t.last == " " || t.last == "\t" { t.removeLast() }
     return t
   }
 }

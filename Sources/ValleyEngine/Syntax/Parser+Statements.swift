@@ -33,7 +33,9 @@ extension Parser {
                 "E106", "unknown annotation '@\(name)'", at: start,
                 help: suggestion.map { "did you mean '@\($0)'?" }
                   ?? "the annotations are @source, @note and @pred"))
-            throw Abandon()
+            // Skip the annotation's own line only, so the clause after it is still read.
+            let line = parser.tokens[parser.index - 1].line
+            while !parser.atEnd, parser.current.line == line { parser.advance() }
           }
           continue
         }

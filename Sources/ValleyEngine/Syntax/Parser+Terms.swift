@@ -19,7 +19,13 @@ extension Parser {
   /// Precedence climbing keeps the number of stack frames per nesting level small.
   private mutating func parseExpression(minimumPrecedence: Int) throws -> Syntax.Term {
     var left = try parseUnary()
+    // Each operator of a chain nests the tree one level deeper (1 + 1 + ... is left-deep),
+    // so operators count toward the nesting limit like parentheses do.
+    var chain = 0
+    defer { depth -= chain }
     while let (op, precedence) = Parser.precedence(current), precedence >= minimumPrecedence {
+      try enter(current.span)
+      chain += 1
       advance()
       let right = try parseExpression(minimumPrecedence: precedence + 1)
       left = .binary(op, left, right, left.span.merged(with: right.span))
