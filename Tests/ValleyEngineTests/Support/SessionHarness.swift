@@ -1,0 +1,172 @@
+import Testing
+
+@testable import ValleyEngine
+
+/// Files held in memory, so tests load knowledge without touching the disk.
+///
+/// The contents can change between loads (to test reloading).
+final class MemoryFiles: @unchecked Sendable {
+  var contents: [String: String]
+
+  init(_ contents: [String: String] = [:]) {
+    self.contents = contents
+  }
+}
+
+/// A ``SourceLoader`` over ``MemoryFiles``; a path is its own canonical form.
+struct MemoryLoader: SourceLoader {
+  let files: MemoryFiles
+
+  func read(_ path: String) -> Result<[UInt8], LoadFailure> {
+    guard let text = files.contents[path] else { return .failure(.notFound) }
+    return .success(Array(text.utf8))
+  }
+
+  func list(_ path: String) -> [String]? {
+    let prefix = path.hasSuffix("/") ? path : path + "/"
+    let names = files.contents.keys.filter { $0.hasPrefix(prefix) }.map {
+      String($0.dropFirst(prefix.count))
+    }
+    return names.isEmpty ? nil : names.sorted()
+  }
+
+  func canonical(_ path: String) -> String { path }
+}
+
+/// Thrown by the harness after it recorded an issue, to end the test.
+struct HarnessFailure: Error {}
+
+extension Session {
+  /// A session whose loader reads `files` from memory.
+  static func inMemory(_ files: [String: String] = [:]) -> (Session, MemoryFiles) {
+    let storage = MemoryFiles(files)
+    return (Session(loader: MemoryLoader(files: storage)), storage)
+  }
+
+  /// A session with `knowledge` loaded as `test.kb`; records an issue if loading fails.
+  static func loaded(
+    _ knowledge: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+  ) -> Session {
+    let (session, _) = inMemory(["test.kb": knowledge])
+    let outputs = session.loadKnowledgeFiles(["test.kb"])
+    let errors = session.errors(in: outputs)
+    if !errors.isEmpty {
+      Issue.record(
+        "loading failed:\n\(session.rendered(errors))\n--- knowledge ---\n\(knowledge)",
+        sourceLocation: sourceLocation)
+    }
+    return session
+  }
+
+  /// Every diagnostic (errors and warnings) in `outputs`.
+  func diagnostics(in outputs: [Output]) -> [Diagnostic] {
+    outputs.flatMap { output -> [Diagnostic] in
+      if case .diagnostics(let list, _) = output { return list }
+      return []
+    }
+  }
+
+  /// The errors in `outputs`.
+  func errors(in outputs: [Output]) -> [Diagnostic] {
+    diagnostics(in: outputs).filter { $0.severity == .error }
+  }
+
+  /// Runs `input` and returns its errors.
+  func errors(_ input: String) -> [Diagnostic] {
+    errors(in: execute(input: input))
+  }
+
+  /// Runs `input` and records an issue if any statement failed.
+  func succeed(_ input: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    let errors = errors(input)
+    if !errors.isEmpty {
+      Issue.record("'\(input)' failed:\n\(rendered(errors))", sourceLocation: sourceLocation)
+    }
+  }
+
+  /// The answer table of the (last) query in `input`.
+  func table(_ input: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws
+    -> AnswerTable
+  {
+    let outputs = execute(input: input)
+    for output in outputs.reversed() {
+      if case .answers(let table) = output { return table }
+    }
+    Issue.record(
+      "'\(input)' gave no answers:\n\(rendered(diagnostics(in: outputs)))",
+      sourceLocation: sourceLocation)
+    throw HarnessFailure()
+  }
+
+  /// The answers of a query, one string per row.
+  ///
+  /// Each row is its values in source form joined by ", "; source form keeps `1`, `1.0` and
+  /// `"1"` apart.
+  func answers(_ query: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws
+    -> [String]
+  {
+    try table(query, sourceLocation: sourceLocation).rows.map {
+      $0.map(ValueFormatter.source).joined(separator: ", ")
+    }
+  }
+
+  /// Whether a query without named variables holds.
+  func holds(_ query: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws
+    -> Bool
+  {
+    let table = try table(query, sourceLocation: sourceLocation)
+    #expect(table.variables.isEmpty, "not a ground query: \(query)", sourceLocation: sourceLocation)
+    return table.holds
+  }
+
+  /// The text a diagnostic's span covers.
+  func text(of span: SourceSpan?) -> String? {
+    guard let span, let file = sources.file(span.file) else { return nil }
+    return file.text(of: span)
+  }
+
+  /// Diagnostics rendered as the user would see them.
+  func rendered(_ diagnostics: [Diagnostic]) -> String {
+    DiagnosticRenderer(sources: sources).render(diagnostics)
+  }
+}
+
+/// What one statement produced, in a form that is easy to compare and safe to pass between
+/// threads: the rows of its answers, or the codes of its errors.
+enum Outcome: Equatable, Sendable {
+  case answers([String])
+  case errors([String])
+  case other
+}
+
+extension Session {
+  /// The outcome of the last query or failure in `input`.
+  ///
+  /// It records no issues, so it can run on a thread of its own.
+  func outcome(_ input: String) -> Outcome {
+    let outputs = execute(input: input)
+    let errors = errors(in: outputs)
+    if !errors.isEmpty { return .errors(errors.map(\.code)) }
+    for output in outputs.reversed() {
+      if case .answers(let table) = output {
+        return .answers(table.rows.map { $0.map(ValueFormatter.source).joined(separator: ", ") })
+      }
+    }
+    return .other
+  }
+}
+
+/// Loads `knowledge` as `test.kb` into a fresh session and returns every diagnostic.
+func loadDiagnostics(_ knowledge: String) -> (session: Session, diagnostics: [Diagnostic]) {
+  let (session, _) = Session.inMemory(["test.kb": knowledge])
+  let outputs = session.loadKnowledgeFiles(["test.kb"])
+  return (session, session.diagnostics(in: outputs))
+}
+
+extension Session {
+  /// The 1-based line of a span's start.
+  func line(of span: SourceSpan?) -> Int? {
+    guard let span, let file = sources.file(span.file) else { return nil }
+    return file.location(of: span.start).line
+  }
+}
