@@ -9,13 +9,16 @@ struct ValleyCommand: ParsableCommand {
     usage: """
       valley [--empty] [<files> ...]
       valley run [--empty] [--format <format>] <scripts> ...
+      valley exercise <file>
+      valley check <files> ...
+      valley grade --exercises <file> [--format <format>] <answers> ...
       """,
     discussion: """
       With no subcommand, valley reads statements at a prompt. When standard input is not a \
       terminal, it runs it as a query script instead, exactly as `valley run -`.
       """,
     version: ValleyVersion.string,
-    subcommands: [Repl.self, Run.self],
+    subcommands: [Repl.self, Run.self, Exercise.self, Check.self, Grade.self],
     defaultSubcommand: Repl.self
   )
 }
