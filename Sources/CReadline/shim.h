@@ -23,7 +23,16 @@ static inline void valley_rl_configure(const char *name) {
 static inline void valley_rl_set_completion(rl_completion_func_t *complete) {
   rl_attempted_completion_function = complete;
   rl_basic_word_break_characters = " \t\n\"'(),;=<>!{}+-*/|\\";
+  /* A word that starts after '"' is quoted: completing a file name after
+     `:load "` then closes the quote. */
+  rl_completer_quote_characters = "\"";
   rl_catch_signals = 0;
+}
+
+/* The character put after a single completed word (0: none). Readline resets it
+   to ' ' before every completion, so it is set during each one. */
+static inline void valley_rl_completion_append(int character) {
+  rl_completion_append_character = character;
 }
 
 /* Tells readline not to fall back to file-name completion after `complete`. */

@@ -1,3 +1,4 @@
+import Foundation
 import ValleyEngine
 
 /// The prompt loop (Lua's `doREPL`): read a statement, run it, write what it produced.
@@ -60,20 +61,57 @@ extension InteractiveLoop where Reader == ReadlineLineReader {
   /// failure, so the status is 0.
   static func start(with knowledge: StartingKnowledge) -> Int32 {
     let session = Session()
-    var writer = OutputWriter(color: Terminal.wantsColor)
+    var writer = OutputWriter(color: Terminal.wantsColor, fitsTerminal: true)
     Terminal.write(stdout: "Valley \(ValleyVersion.string)\n", stderr: "")
-    if case .nothing = knowledge {
-      Terminal.write(stdout: "started with an empty knowledge base\n", stderr: "")
-    }
+    // Loading says "loaded …" per file; the banner's own line sums it up instead, so only
+    // problems are shown here.
+    var loaded = true
     for output in knowledge.load(into: session) {
+      if case .text = output { continue }
+      if output.isError { loaded = false }
       writer.write(output, from: session)
     }
-    Terminal.write(stdout: "Type :help for commands, :quit to leave.\n", stderr: "")
+    Terminal.write(stdout: banner(knowledge, loaded: loaded, session.statistics), stderr: "")
     Terminal.catchInterrupts()
     session.budget.shouldStop = Terminal.interruptRequested
-    let reader = ReadlineLineReader(completionWords: { session.completionWords })
+    let reader = ReadlineLineReader(
+      words: CompletionWords(
+        commandsAndPredicates: { session.completionWords },
+        helpTopics: { session.helpTopics },
+        symbols: { session.symbolWords }))
     var loop = InteractiveLoop(session: session, reader: reader, writer: writer)
     loop.run()
     return 0
+  }
+
+  /// The lines after the name and version: what is loaded, and how to begin.
+  static func banner(
+    _ knowledge: StartingKnowledge, loaded: Bool,
+    _ statistics: (facts: Int, derived: Int, rules: Int, predicates: Int)
+  ) -> String {
+    func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+    var text: String
+    switch knowledge {
+    case .nothing:
+      text = "Started with an empty knowledge base.\n"
+    case _ where !loaded:
+      text = "Nothing loaded because of the errors above: the knowledge base is empty.\n"
+    case .bundled, .files:
+      let what: String
+      if case .files(let paths) = knowledge {
+        // A few files by name, more by number.
+        what = paths.count <= 3 ? paths.joined(separator: ", ") : count(paths.count, "file")
+      } else {
+        let folder = KnowledgeLocator.locate()
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        let files = count(names.filter { $0.hasSuffix(".kb") }.count, "file")
+        what = "\(KnowledgeLocator.displayName)/ (\(files))"
+      }
+      text = "Loaded \(what): \(count(statistics.facts, "fact")) "
+        + "(and \(statistics.derived) derived), \(count(statistics.rules, "rule")), "
+        + "\(count(statistics.predicates, "predicate")).\n"
+    }
+    text += "Type :help for commands, or try the tour: valley run Queries/tour.q\n"
+    return text
   }
 }

@@ -12,6 +12,14 @@ enum Terminal {
     isatty(STDOUT_FILENO) != 0 && isatty(STDERR_FILENO) != 0 && getenv("NO_COLOR") == nil
   }
 
+  /// The width of the terminal standard output goes to, in columns; 80 when it is not a
+  /// terminal or does not say. Asked again for every answer, so a resized window is followed.
+  static var columns: Int {
+    var size = winsize()
+    guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+    return Int(size.ws_col)
+  }
+
   // MARK: Ctrl-C
 
   /// Set by the SIGINT handler; read by the line reader and by a running evaluation.
@@ -55,6 +63,13 @@ enum Terminal {
   /// Writes a message for the user to standard error.
   static func warn(_ message: String) {
     write(message + "\n", to: STDERR_FILENO)
+  }
+
+  /// Writes `valley: warning: <message>` to standard error, the word "warning" coloured as
+  /// diagnostics colour it when colour is wanted.
+  static func warning(_ message: String) {
+    let label = wantsColor ? "\u{1B}[1;33mwarning\u{1B}[0m" : "warning"
+    warn("valley: \(label): \(message)")
   }
 
   private static func write(_ text: String, to descriptor: Int32) {
