@@ -35,3 +35,10 @@ g(G), M = max { W : w(G, W) }.
 M = min { X : v(X) }, N = max { X : v(X) }.
 N = count { G : g(G), not w(G, _) }.
 N = count { G : g(G) } + 1.
+% Counting over rows: a column left as _ must not be counted twice.
+:assert pair(1, a).
+:assert pair(1, b).
+:assert pair(2, a).
+N = count { X : pair(X, _) }.
+N = count { X, Y : pair(X, Y) }.
+pair(X, _), N = count { Y : pair(X, Y) }.

@@ -47,20 +47,26 @@ public enum Evaluator {
     var unusedDeltas: [Int: Set<[Int]>] = [:]
     Indexing.prepare(plan.steps, store: &store, deltaIndexes: &unusedDeltas)
     let counts = store.relations.map(\.count)
-    let budgeter = Budgeter(budget)
-    var executor = RuleExecutor(
-      store: store, deltas: [], stableCounts: counts, fullCounts: counts, pool: pool, plan: plan,
-      tick: budgeter.check)
-    var result = Relation(arity: query.answerVariables.count)
-    var tuple = [UInt32](repeating: 0, count: query.answerVariables.count)
+    let compiler = StepCompiler(
+      store: store, deltas: [], stableCounts: counts, fullCounts: counts, pool: pool)
+    let result = RelationStorage(arity: query.answerVariables.count)
+    let width = query.answerVariables.count
+    let tuple = UnsafeMutablePointer<UInt32>.allocate(capacity: max(width, 1))
+    defer { tuple.deallocate() }
     let answerSlots = query.answerVariables
-    try executor.run(plan.steps, from: 0) { (e: inout RuleExecutor) throws(EvaluationError) in
-      for (i, slot) in answerSlots.enumerated() { tuple[i] = e.slots[slot] }
-      if result.insert(tuple), result.count > budget.maximumDerivedFacts {
-        throw .factLimit(limit: budget.maximumDerivedFacts, predicate: -1)
+    let cap = budget.maximumDerivedFacts
+    let collect: Continuation = { (frame: RuleFrame) throws(EvaluationError) in
+      for (i, slot) in answerSlots.enumerated() { tuple[i] = frame.slots[slot] }
+      if result.insert(tuple), result.count > cap {
+        throw .factLimit(limit: cap, predicate: -1)
       }
     }
-    return result
+    let frame = RuleFrame(
+      slotCount: plan.slotCount, pool: pool, ruleIndex: -1, tick: Budgeter(budget).check)
+    try compiler.compile(plan.steps, then: collect)(frame)
+    var answers = Relation(arity: width)
+    answers.storage = result
+    return answers
   }
 }
 
@@ -77,17 +83,20 @@ extension Evaluator {
     var unusedDeltas: [Int: Set<[Int]>] = [:]
     Indexing.prepare(plan.steps, store: &store, deltaIndexes: &unusedDeltas)
     let counts = store.relations.map(\.count)
-    var executor = RuleExecutor(
-      store: store, deltas: [], stableCounts: counts, fullCounts: counts, pool: pool, plan: plan,
-      tick: Budgeter(budget).check)
-    var seen = Relation(arity: query.answerVariables.count)
-    var tuple = [UInt32](repeating: 0, count: query.answerVariables.count)
+    let compiler = StepCompiler(
+      store: store, deltas: [], stableCounts: counts, fullCounts: counts, pool: pool)
+    let seen = RelationStorage(arity: query.answerVariables.count)
+    let tuple = UnsafeMutablePointer<UInt32>.allocate(capacity: max(query.answerVariables.count, 1))
+    defer { tuple.deallocate() }
     var found: [[UInt32]] = []
     let answerSlots = query.answerVariables
-    try executor.run(plan.steps, from: 0) { (e: inout RuleExecutor) throws(EvaluationError) in
-      for (i, slot) in answerSlots.enumerated() { tuple[i] = e.slots[slot] }
-      if seen.insert(tuple), found.count < limit { found.append(e.slots) }
+    let collect: Continuation = { (frame: RuleFrame) throws(EvaluationError) in
+      for (i, slot) in answerSlots.enumerated() { tuple[i] = frame.slots[slot] }
+      if seen.insert(tuple), found.count < limit { found.append(frame.values) }
     }
+    let frame = RuleFrame(
+      slotCount: plan.slotCount, pool: pool, ruleIndex: -1, tick: Budgeter(budget).check)
+    try compiler.compile(plan.steps, then: collect)(frame)
     return (found, seen.count)
   }
 }

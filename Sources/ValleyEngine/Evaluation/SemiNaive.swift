@@ -76,45 +76,62 @@ struct SemiNaive {
 
   /// Runs `plans`, then merges what they derived; `merge` receives the new rows as deltas.
   private mutating func runRound(
-    _ plans: [RulePlan], deltas: [Relation], stable: [Int], full: [Int], merge: inout [Relation],
-    _ deltaIndexes: [Int: Set<[Int]>]
+    _ plans: [RulePlan], deltas: [Relation], stable: [Int], full: [Int],
+    merge mergeDeltas: inout [Relation], _ deltaIndexes: [Int: Set<[Int]>]
   ) throws(EvaluationError) {
-    var pending: [Int: [UInt32]] = [:]
-    // With provenance on: for each pending row, its rule and where its bindings start.
-    var pendingRules: [Int: [Int32]] = [:]
-    var pendingBindings: [Int: [UInt32]] = [:]
+    var pending: [Int: PendingRows] = [:]
     let recording = provenance.isEnabled
+    try derive(plans, deltas: deltas, stable: stable, full: full, into: &pending)
+    try merge(&pending, recording: recording, into: &mergeDeltas, deltaIndexes)
+  }
+
+  /// Runs the plans of a round; new rows go to `pending`. The compiled closures (and the
+  /// references to relation storage they hold) are gone when this returns, so merging the
+  /// rows afterwards writes to uniquely held storage instead of copying it.
+  private mutating func derive(
+    _ plans: [RulePlan], deltas: [Relation], stable: [Int], full: [Int],
+    into pending: inout [Int: PendingRows]
+  ) throws(EvaluationError) {
+    let recording = provenance.isEnabled
+    let compiler = StepCompiler(
+      store: store, deltas: deltas, stableCounts: stable, fullCounts: full, pool: pool)
     for plan in plans {
       budget.current = plan.headPredicate
-      var executor = RuleExecutor(
-        store: store, deltas: deltas, stableCounts: stable, fullCounts: full, pool: pool,
-        plan: plan, tick: budget.check)
       let target = plan.headPredicate
-      let relation = store.relations[target]
-      var out = pending[target] ?? []
-      var outRules = pendingRules[target] ?? []
-      var outBindings = pendingBindings[target] ?? []
-      var tuple = [UInt32](repeating: 0, count: plan.head.count)
-      var emitted = 0
-      let rule = Int32(plan.ruleIndex)
-      try executor.run(plan.steps, from: 0) { (e: inout RuleExecutor) throws(EvaluationError) in
-        for (i, operand) in plan.head.enumerated() { tuple[i] = try e.resolve(operand) }
-        if relation.contains(tuple) { return }
-        if tuple.isEmpty { out.append(0) }  // a marker row for a zero-arity head
-        out.append(contentsOf: tuple)
-        if recording {
-          outRules.append(rule)
-          outBindings.append(contentsOf: e.slots)
-        }
-        emitted += 1
-        if emitted & 0xFFF == 0 { try budget.checkGrowth(extra: emitted, predicate: target) }
-      }
+      let out = pending[target] ?? PendingRows()
       pending[target] = out
-      pendingRules[target] = outRules
-      pendingBindings[target] = outBindings
+      let storage = store.relations[target].storage
+      let head = plan.head
+      let width = head.count
+      let tuple = UnsafeMutablePointer<UInt32>.allocate(capacity: max(width, 1))
+      defer { tuple.deallocate() }
+      let rule = Int32(plan.ruleIndex)
+      let budget = self.budget
+      let emit: Continuation = { (frame: RuleFrame) throws(EvaluationError) in
+        for k in 0..<width { tuple[k] = try frame.resolve(head[k]) }
+        if storage.find(tuple) >= 0 { return }
+        if width == 0 { out.rows.append(0) }  // a marker row for a zero-arity head
+        out.rows.append(contentsOf: UnsafeBufferPointer(start: tuple, count: width))
+        if recording {
+          out.rules.append(rule)
+          out.bindings.append(contentsOf: UnsafeBufferPointer(start: frame.slots, count: frame.slotCount))
+        }
+        out.emitted += 1
+        if out.emitted & 0xFFF == 0 { try budget.checkGrowth(extra: out.emitted, predicate: target) }
+      }
+      let frame = RuleFrame(
+        slotCount: plan.slotCount, pool: pool, ruleIndex: plan.ruleIndex, tick: budget.check)
+      try compiler.compile(plan.steps, then: emit)(frame)
     }
+  }
+
+  /// Merges pending rows into their relations; the rows that are new become the deltas.
+  private mutating func merge(
+    _ pending: inout [Int: PendingRows], recording: Bool, into mergeDeltas: inout [Relation],
+    _ deltaIndexes: [Int: Set<[Int]>]
+  ) throws(EvaluationError) {
     for predicate in stratum.predicates {
-      guard let rows = pending[predicate] else { continue }
+      guard let out = pending[predicate] else { continue }
       let arity = store.relations[predicate].arity
       var delta = Relation(arity: arity)
       for columns in deltaIndexes[predicate] ?? [] { delta.ensureIndex(on: columns) }
@@ -122,31 +139,43 @@ struct SemiNaive {
       if recording {
         provenance.prepare(predicate: predicate, firstDerivedRow: store.relations[predicate].count)
       }
-      let rules = pendingRules[predicate] ?? []
-      let bindings = pendingBindings[predicate] ?? []
-      var bindingStart = 0
       let width = max(arity, 1)
-      var start = 0
-      var k = 0
-      while start < rows.count {
-        let tuple = arity == 0 ? rows[0..<0] : rows[start..<(start + arity)]
-        let slotCount = recording ? program.rules[Int(rules[k])].variableNames.count : 0
-        if store.relations[predicate].insert(tuple) {
-          delta.insert(tuple)
-          added += 1
-          if recording {
-            provenance.record(
-              predicate: predicate, rule: Int(rules[k]),
-              bindings: bindings[bindingStart..<(bindingStart + slotCount)])
+      var bindingStart = 0
+      try out.rows.withUnsafeBufferPointer { (rows: UnsafeBufferPointer<UInt32>) throws(EvaluationError) in
+        guard let base = rows.baseAddress else { return }
+        var start = 0
+        var k = 0
+        while start < rows.count {
+          let slotCount = recording ? program.rules[Int(out.rules[k])].variableNames.count : 0
+          if store.relations[predicate].insert(base + start) {
+            delta.appendUnchecked(base + start)
+            added += 1
+            if recording {
+              provenance.record(
+                predicate: predicate, rule: Int(out.rules[k]),
+                bindings: out.bindings[bindingStart..<(bindingStart + slotCount)])
+            }
           }
+          bindingStart += slotCount
+          start += width
+          k += 1
         }
-        bindingStart += slotCount
-        start += width
-        k += 1
       }
       budget.derived[predicate, default: 0] += added
       try budget.checkGrowth(extra: 0, predicate: predicate)
-      merge[predicate] = delta
+      mergeDeltas[predicate] = delta
     }
   }
+}
+
+/// The rows one predicate gained during a round, not yet merged (see "pending" above).
+final class PendingRows {
+  /// The rows, flat (a zero-arity row is one marker value).
+  var rows: [UInt32] = []
+  /// With provenance on: the rule of each row.
+  var rules: [Int32] = []
+  /// With provenance on: the variable values of each row's derivation, one after another.
+  var bindings: [UInt32] = []
+  /// How many rows were emitted (for the derived-fact cap).
+  var emitted = 0
 }

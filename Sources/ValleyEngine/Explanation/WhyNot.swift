@@ -102,17 +102,22 @@ extension Explainer {
         order[0...k].map { body[$0] }, bound: &prefixBound, sources: [:], first: nil)
       let plan = RulePlan(
         headPredicate: -1, head: [], steps: steps, slotCount: names.count, ruleIndex: index)
-      var executor = RuleExecutor(
-        store: model, deltas: [], stableCounts: model.relations.map(\.count),
-        fullCounts: model.relations.map(\.count), pool: pool, plan: plan,
-        tick: Budgeter(budget).check)
-      executor.slots = slots
+      var indexed = model
+      var unusedDeltas: [Int: Set<[Int]>] = [:]
+      Indexing.prepare(steps, store: &indexed, deltaIndexes: &unusedDeltas)
+      let counts = indexed.relations.map(\.count)
+      let compiler = StepCompiler(
+        store: indexed, deltas: [], stableCounts: counts, fullCounts: counts, pool: pool)
+      let frame = RuleFrame(
+        slotCount: names.count, pool: pool, ruleIndex: index, tick: Budgeter(budget).check)
+      frame.set(slots)
       var solution: [UInt32]?
+      let stop: Continuation = { (f: RuleFrame) throws(EvaluationError) in
+        solution = f.values
+        throw .cancelled
+      }
       do throws(EvaluationError) {
-        try executor.run(steps, from: 0) { (e: inout RuleExecutor) throws(EvaluationError) in
-          solution = e.slots
-          throw .cancelled
-        }
+        try compiler.compile(plan.steps, then: stop)(frame)
       } catch {
         if solution == nil {
           finding.reason = "evaluating this premise failed"

@@ -14,11 +14,10 @@ extension Session {
                   help: "turn it on with :set provenance on")], line: line)
       ]
     }
-    var model = knowledge.model
     let found: (bindings: [[UInt32]], total: Int)
     do throws(EvaluationError) {
       found = try Evaluator.bindings(
-        query, store: &model, pool: pool, budget: budget, limit: Int.max)
+        query, store: &knowledge.model, pool: pool, budget: budget, limit: Int.max)
     } catch {
       return [.diagnostics([RuntimeDiagnostics.diagnostic(
         for: error, program: knowledge.program, pool: pool, budget: budget)], line: line)]

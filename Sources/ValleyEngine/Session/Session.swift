@@ -164,16 +164,16 @@ public final class Session {
     }
     let unsafe = SafetyChecker.check(query)
     if !unsafe.isEmpty { return [.diagnostics(unsafe, line: line)] }
-    var model = knowledge.model
     let result: Relation
     do throws(EvaluationError) {
-      result = try Evaluator.answers(query, store: &model, pool: pool, budget: budget)
+      // In place: the indexes a query builds stay for later queries, and the model is not
+      // copied (a query changes no facts, so a failure leaves nothing to undo).
+      result = try Evaluator.answers(query, store: &knowledge.model, pool: pool, budget: budget)
     } catch {
       let diagnostic = RuntimeDiagnostics.diagnostic(
         for: error, program: knowledge.program, pool: pool, budget: budget)
       return [.diagnostics([diagnostic], line: line)]
     }
-    knowledge.model = model  // keep the indexes the query built
     var rows = result.rows.map { $0.map { pool[$0] } }
     rows.sort { a, b in
       for (x, y) in zip(a, b) where x != y { return Value.sortsBefore(x, y) }

@@ -2,85 +2,158 @@
 ///
 /// Rows with the same key are chained in insertion order (head to tail through `next`), so
 /// a lookup can stop at the first row past a mark: that is how "stable" reads skip the delta.
-public struct HashIndex: Sendable {
+final class IndexStorage: @unchecked Sendable {
   /// The indexed columns, in key order.
-  public let columns: [Int]
-  private var slots: [Int32] = []
-  private var heads: [Int32] = []
-  private var tails: [Int32] = []
+  let columns: [Int]
+  private let columnPointer: UnsafeMutablePointer<Int>
+  private(set) var slots: UnsafeMutablePointer<Int32>?
+  private(set) var slotCount = 0
+  /// First and last row of each key group.
+  private(set) var heads: UnsafeMutablePointer<Int32>
+  private(set) var tails: UnsafeMutablePointer<Int32>
+  private(set) var groupCount = 0
+  private var groupCapacity = 16
   /// For each row, the next row with the same key, or -1.
-  public private(set) var next: [Int32] = []
+  private(set) var next: UnsafeMutablePointer<Int32>
+  private var nextCapacity = 16
 
-  /// Creates an empty index on `columns`.
-  public init(columns: [Int]) {
+  init(columns: [Int]) {
     self.columns = columns
+    columnPointer = .allocate(capacity: max(columns.count, 1))
+    columnPointer.initialize(from: columns, count: columns.count)
+    heads = .allocate(capacity: 16)
+    tails = .allocate(capacity: 16)
+    next = .allocate(capacity: 16)
   }
 
+  deinit {
+    columnPointer.deallocate()
+    slots?.deallocate()
+    heads.deallocate()
+    tails.deallocate()
+    next.deallocate()
+  }
+
+  func copy() -> IndexStorage {
+    let c = IndexStorage(columns: columns)
+    c.heads.deallocate()
+    c.tails.deallocate()
+    c.next.deallocate()
+    c.groupCapacity = groupCapacity
+    c.nextCapacity = nextCapacity
+    c.heads = .allocate(capacity: groupCapacity)
+    c.heads.update(from: heads, count: groupCount)
+    c.tails = .allocate(capacity: groupCapacity)
+    c.tails.update(from: tails, count: groupCount)
+    c.next = .allocate(capacity: nextCapacity)
+    c.next.update(from: next, count: nextCapacity)
+    c.groupCount = groupCount
+    if let slots {
+      let s = UnsafeMutablePointer<Int32>.allocate(capacity: slotCount)
+      s.update(from: slots, count: slotCount)
+      c.slots = s
+      c.slotCount = slotCount
+    }
+    return c
+  }
+
+  var byteCount: Int { slotCount * 4 + groupCapacity * 8 + nextCapacity * 4 }
+
   @inline(__always)
-  private func keyHash(row: Int, data: [UInt32], arity: Int) -> UInt64 {
+  private func rowHash(_ row: Int, _ data: UnsafePointer<UInt32>, _ arity: Int) -> UInt64 {
     var h: UInt64 = 0x1319_8A2E_0370_7344
-    let base = row * arity
-    for c in columns { h = TupleHash.mix(h, data[base + c]) }
+    let base = data + row * arity
+    for k in 0..<columns.count { h = TupleHash.mix(h, base[columnPointer[k]]) }
     return TupleHash.finish(h)
   }
 
   @inline(__always)
-  private func keyHash(_ key: UnsafeBufferPointer<UInt32>) -> UInt64 {
+  static func keyHash(_ key: UnsafePointer<UInt32>, _ n: Int) -> UInt64 {
     var h: UInt64 = 0x1319_8A2E_0370_7344
-    for v in key { h = TupleHash.mix(h, v) }
+    for k in 0..<n { h = TupleHash.mix(h, key[k]) }
     return TupleHash.finish(h)
   }
 
-  mutating func add(row: Int, data: [UInt32], arity: Int) {
-    if next.count <= row { next.append(contentsOf: repeatElement(-1, count: row + 1 - next.count)) }
-    if (heads.count + 1) * 2 > slots.count { grow(data: data, arity: arity) }
-    let mask = slots.count - 1
-    var i = Int(truncatingIfNeeded: keyHash(row: row, data: data, arity: arity)) & mask
-    let base = row * arity
+  func add(row: Int, data: UnsafePointer<UInt32>, arity: Int) {
+    if row >= nextCapacity {
+      var capacity = nextCapacity
+      while capacity <= row { capacity *= 2 }
+      let grown = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+      grown.update(from: next, count: nextCapacity)
+      next.deallocate()
+      next = grown
+      nextCapacity = capacity
+    }
+    next[row] = -1
+    if (groupCount + 1) * 2 > slotCount { growSlots(data, arity) }
+    guard let slots else { return }
+    let mask = slotCount - 1
+    var i = Int(truncatingIfNeeded: rowHash(row, data, arity)) & mask
+    let base = data + row * arity
+    let n = columns.count
     while true {
-      let g = slots[i]
+      let g = Int(slots[i])
       if g < 0 { break }
-      let headBase = Int(heads[Int(g)]) * arity
+      let head = data + Int(heads[g]) * arity
       var same = true
-      for c in columns where data[headBase + c] != data[base + c] {
+      for k in 0..<n where head[columnPointer[k]] != base[columnPointer[k]] {
         same = false
         break
       }
       if same {
-        next[Int(tails[Int(g)])] = Int32(row)
-        tails[Int(g)] = Int32(row)
+        next[Int(tails[g])] = Int32(row)
+        tails[g] = Int32(row)
         return
       }
       i = (i + 1) & mask
     }
-    slots[i] = Int32(heads.count)
-    heads.append(Int32(row))
-    tails.append(Int32(row))
+    if groupCount == groupCapacity {
+      let capacity = groupCapacity * 2
+      let h = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+      h.update(from: heads, count: groupCount)
+      heads.deallocate()
+      heads = h
+      let t = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+      t.update(from: tails, count: groupCount)
+      tails.deallocate()
+      tails = t
+      groupCapacity = capacity
+    }
+    slots[i] = Int32(groupCount)
+    heads[groupCount] = Int32(row)
+    tails[groupCount] = Int32(row)
+    groupCount += 1
   }
 
-  private mutating func grow(data: [UInt32], arity: Int) {
-    let capacity = max(16, slots.count * 2)
-    slots = [Int32](repeating: -1, count: capacity)
-    let mask = capacity - 1
-    for g in 0..<heads.count {
-      var i = Int(truncatingIfNeeded: keyHash(row: Int(heads[g]), data: data, arity: arity)) & mask
-      while slots[i] >= 0 { i = (i + 1) & mask }
-      slots[i] = Int32(g)
+  private func growSlots(_ data: UnsafePointer<UInt32>, _ arity: Int) {
+    let newCount = max(16, slotCount * 2)
+    let newSlots = UnsafeMutablePointer<Int32>.allocate(capacity: newCount)
+    newSlots.initialize(repeating: -1, count: newCount)
+    let mask = newCount - 1
+    for g in 0..<groupCount {
+      var i = Int(truncatingIfNeeded: rowHash(Int(heads[g]), data, arity)) & mask
+      while newSlots[i] >= 0 { i = (i + 1) & mask }
+      newSlots[i] = Int32(g)
     }
+    slots?.deallocate()
+    slots = newSlots
+    slotCount = newCount
   }
 
   /// The first row whose key columns equal `key`, or -1. Follow ``next`` for the others.
-  public func first(_ key: UnsafeBufferPointer<UInt32>, data: [UInt32], arity: Int) -> Int32 {
-    guard !slots.isEmpty else { return -1 }
-    let mask = slots.count - 1
-    var i = Int(truncatingIfNeeded: keyHash(key)) & mask
+  @inline(__always)
+  func first(_ key: UnsafePointer<UInt32>, data: UnsafePointer<UInt32>, arity: Int) -> Int32 {
+    guard let slots else { return -1 }
+    let mask = slotCount - 1
+    let n = columns.count
+    var i = Int(truncatingIfNeeded: IndexStorage.keyHash(key, n)) & mask
     while true {
-      let g = slots[i]
+      let g = Int(slots[i])
       if g < 0 { return -1 }
-      let head = heads[Int(g)]
-      let headBase = Int(head) * arity
+      let head = heads[g]
+      let base = data + Int(head) * arity
       var same = true
-      for (k, c) in columns.enumerated() where data[headBase + c] != key[k] {
+      for k in 0..<n where base[columnPointer[k]] != key[k] {
         same = false
         break
       }

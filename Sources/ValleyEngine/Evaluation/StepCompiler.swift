@@ -1,0 +1,298 @@
+/// What to do with each complete binding of a rule body.
+typealias Continuation = (RuleFrame) throws(EvaluationError) -> Void
+
+/// Compiles a plan's steps into nested closures over the relations of one round.
+///
+/// Each step becomes a closure that loops over its matches and calls the closure of the next
+/// step; the last calls the continuation given by the caller (emit a head, collect an
+/// answer). Relations are captured as their storage, read through raw pointers: nothing is
+/// added to a relation while a round runs, so the pointers stay valid, and the closures are
+/// released before the round's new facts are merged.
+struct StepCompiler {
+  let store: FactStore
+  /// The delta relations of the round (empty outside semi-naive rounds).
+  let deltas: [Relation]
+  /// Rows before the delta, by predicate.
+  let stableCounts: [Int]
+  /// Rows at the start of the round, by predicate.
+  let fullCounts: [Int]
+  let pool: ValuePool
+
+  /// The closure that runs `steps[position...]` then `last`.
+  func compile(_ steps: [Step], from position: Int = 0, then last: @escaping Continuation) -> Continuation {
+    guard position < steps.count else { return last }
+    let next = compile(steps, from: position + 1, then: last)
+    switch steps[position] {
+    case .scan(let scan): return compileScan(scan, next)
+    case .negation(let predicate, let columns, let operands, _):
+      return compileNegation(predicate, columns, operands, next)
+    case .filter(let op, let l, let r, _):
+      if case .variable(let a, _) = l, case .variable(let b, _) = r {
+        return { (frame: RuleFrame) throws(EvaluationError) in
+          let x = frame.slots[a]
+          let y = frame.slots[b]
+          if x == y {
+            if op == .equal || op == .lessEqual || op == .greaterEqual { try next(frame) }
+            return
+          }
+          if Arithmetic.compare(op, frame.pool[x], frame.pool[y]) { try next(frame) }
+        }
+      }
+      return { (frame: RuleFrame) throws(EvaluationError) in
+        if Arithmetic.compare(op, try frame.value(l), try frame.value(r)) { try next(frame) }
+      }
+    case .assign(let slot, let term, _):
+      return { (frame: RuleFrame) throws(EvaluationError) in
+        frame.slots[slot] = try frame.intern(term)
+        try next(frame)
+      }
+    case .aggregate(let plan):
+      return compileAggregate(plan, next)
+    }
+  }
+
+  private func relation(_ predicate: Int, _ source: RowSource) -> (Relation, Int) {
+    switch source {
+    case .delta:
+      let r = predicate < deltas.count ? deltas[predicate] : Relation(arity: store.relations[predicate].arity)
+      return (r, r.count)
+    case .stable: return (store.relations[predicate], stableCounts[predicate])
+    case .full: return (store.relations[predicate], fullCounts[predicate])
+    }
+  }
+
+  private func compileScan(_ scan: ScanStep, _ next: @escaping Continuation) -> Continuation {
+    let (relation, limit) = relation(scan.predicate, scan.source)
+    let storage = relation.storage
+    let arity = relation.arity
+    let outputColumns = scan.outputs.map(\.column)
+    let outputSlots = scan.outputs.map(\.slot)
+    let repeatColumns = scan.repeats.map(\.column)
+    let repeatSlots = scan.repeats.map(\.slot)
+    let outputs = outputColumns.count
+    let repeats = repeatColumns.count
+    if limit == 0 { return { _ in } }
+    let buffers = ScanBuffers(
+      outputColumns: outputColumns, outputSlots: outputSlots, repeatColumns: repeatColumns,
+      repeatSlots: repeatSlots, keyCount: scan.keyColumns.count)
+    if scan.keyColumns.isEmpty {
+      return { (frame: RuleFrame) throws(EvaluationError) in
+        let data = storage.data
+        let slots = frame.slots
+        rows: for r in 0..<limit {
+          try frame.count()
+          let row = data + r * arity
+          for k in 0..<outputs { slots[buffers.outputSlots[k]] = row[buffers.outputColumns[k]] }
+          for k in 0..<repeats where slots[buffers.repeatSlots[k]] != row[buffers.repeatColumns[k]] {
+            continue rows
+          }
+          try next(frame)
+        }
+      }
+    }
+    let operands = scan.keyOperands
+    let keyColumns = scan.keyColumns
+    guard let index = storage.index(on: keyColumns) else {
+      // No index (callers normally build them first): filter a full scan instead.
+      return { (frame: RuleFrame) throws(EvaluationError) in
+        let key = buffers.key
+        for (k, operand) in operands.enumerated() { key[k] = try frame.resolve(operand) }
+        let data = storage.data
+        let slots = frame.slots
+        rows: for r in 0..<limit {
+          try frame.count()
+          let row = data + r * arity
+          for (k, c) in keyColumns.enumerated() where row[c] != key[k] { continue rows }
+          for k in 0..<repeats where slots[buffers.repeatSlots[k]] != row[buffers.repeatColumns[k]] {
+            continue rows
+          }
+          for k in 0..<outputs { slots[buffers.outputSlots[k]] = row[buffers.outputColumns[k]] }
+          try next(frame)
+        }
+      }
+    }
+    return { (frame: RuleFrame) throws(EvaluationError) in
+      let key = buffers.key
+      for (k, operand) in operands.enumerated() { key[k] = try frame.resolve(operand) }
+      let data = storage.data
+      let chain = index.next
+      let slots = frame.slots
+      var r = index.first(key, data: data, arity: arity)
+      while r >= 0, Int(r) < limit {
+        try frame.count()
+        let row = data + Int(r) * arity
+        var matches = true
+        for k in 0..<repeats where slots[buffers.repeatSlots[k]] != row[buffers.repeatColumns[k]] {
+          matches = false
+          break
+        }
+        if matches {
+          for k in 0..<outputs { slots[buffers.outputSlots[k]] = row[buffers.outputColumns[k]] }
+          try next(frame)
+        }
+        r = chain[Int(r)]
+      }
+    }
+  }
+
+  private func compileNegation(
+    _ predicate: Int, _ columns: [Int], _ operands: [Operand], _ next: @escaping Continuation
+  ) -> Continuation {
+    let relation = store.relations[predicate]
+    let storage = relation.storage
+    if relation.count == 0 { return next }
+    if columns.isEmpty { return { _ in } }  // `not p(_, _)` with p non-empty never holds
+    let buffers = ScanBuffers(outputColumns: [], outputSlots: [], repeatColumns: [], repeatSlots: [], keyCount: columns.count)
+    let full = columns == Array(0..<relation.arity)
+    let index = full ? nil : storage.index(on: columns)
+    let arity = relation.arity
+    return { (frame: RuleFrame) throws(EvaluationError) in
+      let key = buffers.key
+      for (k, operand) in operands.enumerated() { key[k] = try frame.resolve(operand) }
+      var found: Bool
+      if full {
+        found = storage.find(key) >= 0
+      } else if let index {
+        found = index.first(key, data: storage.data, arity: arity) >= 0
+      } else {
+        found = false
+        let data = storage.data
+        rows: for r in 0..<storage.count {
+          for (k, c) in columns.enumerated() where data[r * arity + c] != key[k] { continue rows }
+          found = true
+          break
+        }
+      }
+      if !found { try next(frame) }
+    }
+  }
+
+  private func compileAggregate(_ plan: AggregatePlan, _ next: @escaping Continuation) -> Continuation {
+    let width = plan.terms.count
+    let terms = plan.terms
+    let compiler = self
+    if plan.kind == .count, countsDistinctRows(plan) {
+      // Each matching row gives a different tuple (the terms include every column the atom
+      // binds), so counting matches is counting distinct tuples: no set is needed.
+      return { (frame: RuleFrame) throws(EvaluationError) in
+        var matches: Int64 = 0
+        let body = compiler.compile(plan.steps) { (_: RuleFrame) throws(EvaluationError) in matches += 1 }
+        try body(frame)
+        let value = frame.pool.intern(.integer(matches))
+        if plan.resultIsBound {
+          if Value.compare(frame.pool[frame.slots[plan.result]], frame.pool[value]) != 0 { return }
+        } else {
+          frame.slots[plan.result] = value
+        }
+        try next(frame)
+      }
+    }
+    return { (frame: RuleFrame) throws(EvaluationError) in
+      // The distinct tuples, stored flat (no allocation per tuple).
+      let distinct = RelationStorage(arity: width)
+      let tuple = UnsafeMutablePointer<UInt32>.allocate(capacity: max(width, 1))
+      defer { tuple.deallocate() }
+      let body = compiler.compile(plan.steps) { (f: RuleFrame) throws(EvaluationError) in
+        for (i, term) in terms.enumerated() { tuple[i] = try f.intern(term) }
+        _ = distinct.insert(tuple)
+      }
+      try body(frame)
+      guard let value = try Aggregation.result(plan, distinct, frame) else { return }
+      if plan.resultIsBound {
+        if Value.compare(frame.pool[frame.slots[plan.result]], frame.pool[value]) != 0 { return }
+      } else {
+        frame.slots[plan.result] = value
+      }
+      try next(frame)
+    }
+  }
+}
+
+extension StepCompiler {
+  /// Whether an aggregate's body is one scan whose columns are all fixed by its key or bound
+  /// as plain variables that appear among the
+  /// aggregated terms as a plain variable (then distinct rows give distinct tuples).
+  func countsDistinctRows(_ plan: AggregatePlan) -> Bool {
+    guard plan.steps.count == 1, case .scan(let scan) = plan.steps[0], scan.repeats.isEmpty,
+      scan.predicate < store.relations.count,
+      // Every column is either fixed by the key or bound here (no `_` column).
+      scan.keyColumns.count + scan.outputs.count == store.relations[scan.predicate].arity
+    else {
+      return false
+    }
+    let termSlots = Set(plan.terms.compactMap(\.variableSlot))
+    guard plan.terms.allSatisfy({ $0.variableSlot != nil }) else { return false }
+    // Columns not bound here are fixed by the key (the same for every matching row).
+    return scan.outputs.allSatisfy { termSlots.contains($0.slot) }
+      && termSlots.count == plan.terms.count
+      && termSlots.isSubset(of: Set(scan.outputs.map(\.slot)))
+  }
+}
+
+/// Per-step buffers with stable addresses, freed with the compiled closure.
+final class ScanBuffers {
+  let outputColumns: UnsafeMutablePointer<Int>
+  let outputSlots: UnsafeMutablePointer<Int>
+  let repeatColumns: UnsafeMutablePointer<Int>
+  let repeatSlots: UnsafeMutablePointer<Int>
+  let key: UnsafeMutablePointer<UInt32>
+
+  init(outputColumns: [Int], outputSlots: [Int], repeatColumns: [Int], repeatSlots: [Int], keyCount: Int) {
+    func copy(_ values: [Int]) -> UnsafeMutablePointer<Int> {
+      let p = UnsafeMutablePointer<Int>.allocate(capacity: max(values.count, 1))
+      p.initialize(from: values, count: values.count)
+      return p
+    }
+    self.outputColumns = copy(outputColumns)
+    self.outputSlots = copy(outputSlots)
+    self.repeatColumns = copy(repeatColumns)
+    self.repeatSlots = copy(repeatSlots)
+    key = .allocate(capacity: max(keyCount, 1))
+  }
+
+  deinit {
+    outputColumns.deallocate()
+    outputSlots.deallocate()
+    repeatColumns.deallocate()
+    repeatSlots.deallocate()
+    key.deallocate()
+  }
+}
+
+/// The value of an aggregate over its distinct tuples.
+enum Aggregation {
+  static func result(_ plan: AggregatePlan, _ distinct: RelationStorage, _ frame: RuleFrame) throws(EvaluationError) -> UInt32? {
+    let width = distinct.arity
+    let pool = frame.pool
+    switch plan.kind {
+    case .count:
+      return pool.intern(.integer(Int64(distinct.count)))
+    case .sum:
+      var total = Value.integer(0)
+      for r in 0..<distinct.count {
+        let v = pool[distinct.data[r * width]]
+        guard v.isNumber else { throw .aggregateOverSymbol(v, rule: frame.ruleIndex, span: plan.span) }
+        do throws(Arithmetic.Failure) {
+          total = try Arithmetic.apply(.add, total, v)
+        } catch {
+          throw .arithmetic(error, rule: frame.ruleIndex, span: plan.span)
+        }
+      }
+      return pool.intern(total)
+    case .min, .max:
+      var best: UInt32?
+      for r in 0..<distinct.count {
+        let candidate = distinct.data[r * width]
+        guard let current = best else {
+          best = candidate
+          continue
+        }
+        let better = plan.kind == .min
+          ? Value.sortsBefore(pool[candidate], pool[current])
+          : Value.sortsBefore(pool[current], pool[candidate])
+        if better { best = candidate }
+      }
+      return best
+    }
+  }
+}

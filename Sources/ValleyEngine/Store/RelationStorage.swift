@@ -1,0 +1,148 @@
+/// The memory behind a ``Relation``: rows stored flat, a hash set of row numbers for
+/// membership, and the indexes. Manually managed buffers give evaluation stable pointers
+/// while a round runs (nothing is added to a relation during a round), with no reference
+/// counting in the inner loops. ``Relation`` copies the storage before writing when it is
+/// shared, so relations keep value semantics.
+final class RelationStorage: @unchecked Sendable {
+  let arity: Int
+  /// `arity` values per row; `max(arity, 1) * rowCapacity` slots allocated.
+  private(set) var data: UnsafeMutablePointer<UInt32>
+  private(set) var rowCapacity: Int
+  private(set) var count = 0
+  /// Open addressing: row number, or -1 for empty. Size is a power of two (or 0).
+  private(set) var slots: UnsafeMutablePointer<Int32>?
+  private(set) var slotCount = 0
+  /// The indexes, in creation order.
+  private(set) var indexes: [IndexStorage] = []
+
+  init(arity: Int, rowCapacity: Int = 0) {
+    self.arity = arity
+    self.rowCapacity = rowCapacity
+    data = .allocate(capacity: max(arity, 1) * max(rowCapacity, 1))
+  }
+
+  deinit {
+    data.deallocate()
+    slots?.deallocate()
+  }
+
+  /// A deep copy (indexes included).
+  func copy() -> RelationStorage {
+    let copy = RelationStorage(arity: arity, rowCapacity: max(count, 1))
+    copy.data.update(from: data, count: count * arity)
+    copy.count = count
+    if let slots {
+      let newSlots = UnsafeMutablePointer<Int32>.allocate(capacity: slotCount)
+      newSlots.update(from: slots, count: slotCount)
+      copy.slots = newSlots
+      copy.slotCount = slotCount
+    }
+    copy.indexes = indexes.map { $0.copy() }
+    return copy
+  }
+
+  @inline(__always)
+  static func hash(_ tuple: UnsafePointer<UInt32>, _ arity: Int) -> UInt64 {
+    var h: UInt64 = 0x243F_6A88_85A3_08D3
+    for i in 0..<arity { h = TupleHash.mix(h, tuple[i]) }
+    return TupleHash.finish(h)
+  }
+
+  @inline(__always)
+  private func equals(row: Int, _ tuple: UnsafePointer<UInt32>) -> Bool {
+    let base = data + row * arity
+    for i in 0..<arity where base[i] != tuple[i] { return false }
+    return true
+  }
+
+  /// The row number holding `tuple`, or -1.
+  @inline(__always)
+  func find(_ tuple: UnsafePointer<UInt32>) -> Int {
+    if arity == 0 { return count > 0 ? 0 : -1 }
+    guard let slots else { return -1 }
+    let mask = slotCount - 1
+    var i = Int(truncatingIfNeeded: RelationStorage.hash(tuple, arity)) & mask
+    while true {
+      let r = Int(slots[i])
+      if r < 0 { return -1 }
+      if equals(row: r, tuple) { return r }
+      i = (i + 1) & mask
+    }
+  }
+
+  /// Adds `tuple` unless present; returns whether it was new.
+  func insert(_ tuple: UnsafePointer<UInt32>) -> Bool {
+    if arity == 0 {
+      if count > 0 { return false }
+      count = 1
+      for index in indexes { index.add(row: 0, data: data, arity: arity) }
+      return true
+    }
+    if (count + 1) * 2 > slotCount { growSlots() }
+    guard let slots else { return false }
+    let mask = slotCount - 1
+    var i = Int(truncatingIfNeeded: RelationStorage.hash(tuple, arity)) & mask
+    while true {
+      let r = Int(slots[i])
+      if r < 0 { break }
+      if equals(row: r, tuple) { return false }
+      i = (i + 1) & mask
+    }
+    if count == rowCapacity { growRows() }
+    (data + count * arity).update(from: tuple, count: arity)
+    slots[i] = Int32(count)
+    count += 1
+    for index in indexes { index.add(row: count - 1, data: data, arity: arity) }
+    return true
+  }
+
+  /// Appends a row known not to be present (no membership set is kept for such relations).
+  func appendUnchecked(_ tuple: UnsafePointer<UInt32>) {
+    if count == rowCapacity { growRows() }
+    (data + count * arity).update(from: tuple, count: arity)
+    count += 1
+    for index in indexes { index.add(row: count - 1, data: data, arity: arity) }
+  }
+
+  private func growRows() {
+    let newCapacity = max(16, rowCapacity * 2)
+    let newData = UnsafeMutablePointer<UInt32>.allocate(capacity: max(arity, 1) * newCapacity)
+    newData.update(from: data, count: count * arity)
+    data.deallocate()
+    data = newData
+    rowCapacity = newCapacity
+  }
+
+  private func growSlots() {
+    let newCount = max(16, slotCount * 2)
+    let newSlots = UnsafeMutablePointer<Int32>.allocate(capacity: newCount)
+    newSlots.initialize(repeating: -1, count: newCount)
+    let mask = newCount - 1
+    for r in 0..<count {
+      var i = Int(truncatingIfNeeded: RelationStorage.hash(data + r * arity, arity)) & mask
+      while newSlots[i] >= 0 { i = (i + 1) & mask }
+      newSlots[i] = Int32(r)
+    }
+    slots?.deallocate()
+    slots = newSlots
+    slotCount = newCount
+  }
+
+  /// The index on exactly `columns`, if built.
+  func index(on columns: [Int]) -> IndexStorage? {
+    indexes.first { $0.columns == columns }
+  }
+
+  /// Builds the index on `columns` when missing.
+  func ensureIndex(on columns: [Int]) {
+    guard index(on: columns) == nil else { return }
+    let index = IndexStorage(columns: columns)
+    for r in 0..<count { index.add(row: r, data: data, arity: arity) }
+    indexes.append(index)
+  }
+
+  /// Approximate bytes held (for the memory statement in the README and benchmarks).
+  var byteCount: Int {
+    rowCapacity * max(arity, 1) * 4 + slotCount * 4 + indexes.reduce(0) { $0 + $1.byteCount }
+  }
+}
