@@ -53,6 +53,22 @@ public struct Lowering {
     }
   }
 
+  /// Registers the predicate of an imported table; a new predicate takes the header's column
+  /// names. Returns nil (after logging an arity error) when the table does not fit.
+  public mutating func registerImport(_ name: String, columns: [String], at span: SourceSpan) -> Int? {
+    if let number = catalog.number(of: name) {
+      let info = catalog[number]
+      guard info.arity == columns.count else {
+        diagnostics.append(arityError(name, used: columns.count, at: span, info: info))
+        return nil
+      }
+      return number
+    }
+    let number = catalog.add(name: name, arity: columns.count, at: span)
+    catalog[number].columns = columns
+    return number
+  }
+
   /// Registers the predicate of a clause head, adding it when new.
   public mutating func registerHead(_ atom: Syntax.Atom) {
     if let number = catalog.number(of: atom.name) {

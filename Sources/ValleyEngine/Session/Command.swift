@@ -10,6 +10,7 @@ public enum Command: Sendable {
   case whynot([Token])
   case format(OutputFormat)
   case set(name: String?, value: String?, span: SourceSpan?)
+  case importTable(predicate: String, path: String, span: SourceSpan)
   case describe(predicate: String, span: SourceSpan)
   case apropos(word: String)
   case reload
@@ -27,6 +28,7 @@ public enum Command: Sendable {
   public static let summaries: [(name: String, usage: String, summary: String, example: String)] = [
     ("help", ":help [topic]", "help on commands, the language, or a predicate", ":help factor"),
     ("load", ":load \"file.kb\"", "load a knowledge file (path relative to the script)", ":load \"extra.kb\""),
+    ("import", ":import pred \"file.csv\"", "load a CSV or TSV file with a header as facts of pred", ":import sales \"sales.csv\""),
     ("assert", ":assert clause.", "add a fact or rule for this session", ":assert lacks(ansan, parks)."),
     ("retract", ":retract fact.", "remove a stored fact for this session", ":retract lacks(ansan, parks)."),
     ("list", ":list [pred]", "print clauses with their annotations", ":list factor"),
@@ -99,6 +101,15 @@ public enum CommandParser {
       return .success(
         .graph(kind: kind, arguments: Array(arguments.dropFirst().dropLast()), path: path,
                span: arguments[arguments.count - 1].span))
+    case "import":
+      guard arguments.count == 2, let predicate = arguments[0].nameText,
+        case .string(let path) = arguments[1].kind
+      else {
+        return .failure(
+          .error("E528", ":import needs a predicate name and a file name in quotes",
+                 at: arguments.first?.span ?? nameSpan, help: "usage: :import sales \"sales.csv\""))
+      }
+      return .success(.importTable(predicate: predicate, path: path, span: arguments[1].span))
     case "describe":
       guard let token = single(), let n = token.nameText else {
         return .failure(

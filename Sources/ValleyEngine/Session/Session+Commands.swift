@@ -15,6 +15,9 @@ extension Session {
       return underAssumptions(line: line) { assertClause(tokens, in: file, line: line) }
     case .retract(let tokens):
       return underAssumptions(line: line) { retractFact(tokens, in: file, line: line) }
+    case .importTable(let predicate, let path, let span):
+      let resolved = PathJoin.resolve(path, against: currentDirectory)
+      return underAssumptions(line: line) { importTable(predicate, path: resolved, span: span, line: line) }
     case .describe(let name, let span):
       return describe(name, span: span, line: line)
     case .apropos(let word):

@@ -84,7 +84,9 @@ extension Session {
   /// `:reload`: reads every loaded file again, all or nothing.
   func reloadAll(line: Int) -> [Output] {
     let files = knowledge.units.dropFirst().compactMap { unit -> FileToLoad? in
-      guard let canonical = unit.canonical, unit.name != KnowledgeBase.assumptionUnitName else { return nil }
+      guard let canonical = unit.canonical, unit.name != KnowledgeBase.assumptionUnitName,
+        !canonical.hasPrefix("import:")
+      else { return nil }
       return FileToLoad(path: canonical, displayName: unit.name)
     }
     if files.isEmpty { return [.text("no files are loaded")] }

@@ -38,6 +38,8 @@ extension Session {
     var kb = knowledge
     var diagnostics: [Diagnostic] = []
     var parsed: [(file: SourceFile, syntax: Syntax.KnowledgeFile, unit: Int)] = []
+    var pendingImports: [ImportedTable] = []
+    var importsByUnit: [Int: [ImportedTable]] = [:]
     for entry in files {
       let text: String
       switch readSource(entry.path, at: entry.span) {
@@ -50,32 +52,52 @@ extension Session {
       let file = sources.add(name: entry.displayName, text: text)
       let (syntax, syntaxDiagnostics) = Parser.parseKnowledge(Lexer.tokenize(file))
       diagnostics += syntaxDiagnostics
+      for request in syntax.imports {
+        let path = PathJoin.resolve(request.path, against: PathJoin.directory(of: entry.displayName))
+        switch readTable(path, at: request.span) {
+        case .failure(let list): diagnostics += list.diagnostics
+        case .success(let table):
+          pendingImports.append(
+            ImportedTable(
+              predicate: request.predicate, table: table, source: request.source, span: request.span,
+              unit: -1))
+        }
+      }
       let (unit, reloaded) = kb.unit(named: entry.displayName, canonical: loader.canonical(physical(entry.path)))
       if parsed.contains(where: { $0.unit == unit }) { continue }  // named twice in one load
       if reloaded { kb.remove(unit: unit) }
       parsed.append((file, syntax, unit))
+      importsByUnit[unit] = pendingImports.map { var t = $0; t.unit = unit; return t }
+      pendingImports = []
     }
     if diagnostics.contains(where: { $0.severity == .error }) {
       return [.diagnostics(Self.ordered(diagnostics), line: line)]
     }
-    let (added, checkDiagnostics) = add(parsed.map { ($0.file, $0.syntax.clauses, $0.syntax.declarations, $0.unit) }, to: &kb)
+    let (added, checkDiagnostics) = add(
+      parsed.map { ($0.file, $0.syntax.clauses, $0.syntax.declarations, $0.unit) }, to: &kb,
+      imports: parsed.flatMap { importsByUnit[$0.unit] ?? [] })
     diagnostics += checkDiagnostics
     if diagnostics.contains(where: { $0.severity == .error }) {
       return [.diagnostics(diagnostics, line: line)]
     }
     knowledge = kb
+    // Rows of @import tables count as facts of the file that imports them.
+    let totals = zip(parsed, added).map { entry, counts in
+      (facts: counts.facts + (importsByUnit[entry.unit] ?? []).reduce(0) { $0 + $1.table.rows.count },
+       rules: counts.rules)
+    }
     var outputs: [Output] = []
     if !diagnostics.isEmpty { outputs.append(.diagnostics(diagnostics, line: line)) }
     switch summary {
     case .perFile:
       for (i, entry) in parsed.enumerated() {
-        outputs.append(.text("loaded \(entry.file.name): \(describe(added[i]))"))
+        outputs.append(.text("loaded \(entry.file.name): \(describe(totals[i]))"))
       }
     case .reload:
-      let total = added.reduce((0, 0)) { ($0.0 + $1.facts, $0.1 + $1.rules) }
+      let total = totals.reduce((0, 0)) { ($0.0 + $1.facts, $0.1 + $1.rules) }
       outputs.append(.text("reloaded \(parsed.count) file\(parsed.count == 1 ? "" : "s"): \(describe(total))"))
     case .folder(let name):
-      let total = added.reduce((0, 0)) { ($0.0 + $1.facts, $0.1 + $1.rules) }
+      let total = totals.reduce((0, 0)) { ($0.0 + $1.facts, $0.1 + $1.rules) }
       outputs.append(
         .text("loaded \(name) (\(parsed.count) file\(parsed.count == 1 ? "" : "s")): \(describe(total))"))
     }
@@ -90,11 +112,19 @@ extension Session {
   /// number of facts and rules per file and every diagnostic (errors mean: discard `kb`).
   func add(
     _ files: [(file: SourceFile, clauses: [Syntax.Clause], declarations: [Syntax.Declaration], unit: Int)],
-    to kb: inout KnowledgeBase
+    to kb: inout KnowledgeBase, imports: [ImportedTable] = []
   ) -> ([(facts: Int, rules: Int)], [Diagnostic]) {
     var lowering = Lowering(catalog: kb.catalog)
     for entry in files {
       for declaration in entry.declarations { lowering.declare(declaration, unit: entry.unit) }
+    }
+    var importedFacts: [(Int, [Value], FactOrigin)] = []
+    for table in imports {
+      guard let predicate = lowering.registerImport(table.predicate, columns: table.table.columns, at: table.span)
+      else { continue }
+      for (row, span) in zip(table.table.rows, table.table.rowSpans) {
+        importedFacts.append((predicate, row, FactOrigin(unit: table.unit, span: span, source: table.source, note: nil)))
+      }
     }
     for entry in files {
       for clause in entry.clauses { lowering.registerHead(clause.head) }
@@ -136,12 +166,45 @@ extension Session {
       return (counts, Self.ordered(diagnostics))
     }
     kb.catalog = lowering.catalog
-    for (predicate, values, origin) in facts {
+    for (predicate, values, origin) in importedFacts + facts {
       kb.store(predicate, values, origin: origin, pool: pool)
     }
     kb.rules += rules
     diagnostics += kb.evaluate(pool: pool, budget: budget)
     return (counts, Self.ordered(diagnostics))
+  }
+
+  /// Reads a CSV or TSV table (TSV when the name ends in .tsv or .tab).
+  func readTable(_ path: String, at span: SourceSpan?) -> Result<TableReader.Table, DiagnosticList> {
+    switch readSource(path, at: span) {
+    case .failure(let d): return .failure(DiagnosticList([d]))
+    case .success(let text):
+      let file = sources.add(name: path, text: text)
+      let lower = path.lowercased()
+      return TableReader.read(file, tabSeparated: lower.hasSuffix(".tsv") || lower.hasSuffix(".tab"))
+    }
+  }
+
+  /// `:import pred "file.csv"`: the table's rows become facts of `pred`, all or nothing.
+  /// Importing the same file again replaces what it gave before.
+  func importTable(_ predicate: String, path: String, span: SourceSpan, line: Int) -> [Output] {
+    let table: TableReader.Table
+    switch readTable(path, at: span) {
+    case .failure(let list): return [.diagnostics(Self.ordered(list.diagnostics), line: line)]
+    case .success(let t): table = t
+    }
+    var kb = knowledge
+    let (unit, reloaded) = kb.unit(named: path, canonical: "import:" + predicate + ":" + loader.canonical(physical(path)))
+    if reloaded { kb.remove(unit: unit) }
+    let before = kb.base.totalCount
+    let imported = ImportedTable(predicate: predicate, table: table, source: path, span: span, unit: unit)
+    let (_, diagnostics) = add([], to: &kb, imports: [imported])
+    if diagnostics.contains(where: { $0.severity == .error }) {
+      return [.diagnostics(diagnostics, line: line)]
+    }
+    knowledge = kb
+    let added = kb.base.totalCount - before
+    return [.text("imported \(table.rows.count) row\(table.rows.count == 1 ? "" : "s") of \(path) into \(predicate)/\(table.columns.count) (\(added) new fact\(added == 1 ? "" : "s"))")]
   }
 
   /// Diagnostics by file and position, errors before warnings at the same place.

@@ -1,6 +1,6 @@
 extension Parser {
   /// The annotations a knowledge file may contain.
-  static let annotationNames = ["source", "note", "pred"]
+  static let annotationNames = ["source", "note", "pred", "import"]
 
   /// Parses a whole knowledge file: clauses and annotations, reporting every error.
   public static func parseKnowledge(_ tokens: [Token]) -> (Syntax.KnowledgeFile, [Diagnostic]) {
@@ -26,13 +26,22 @@ extension Parser {
             note = (text, start)
           case "pred":
             file.declarations.append(try parser.parseDeclaration(start))
+          case "import":
+            guard case .name(let predicate) = parser.current.kind else {
+              throw parser.fail(expected: "a predicate name after @import")
+            }
+            parser.advance()
+            let path = try parser.annotationText("@import \(predicate)")
+            let end = parser.tokens[parser.index - 1].span
+            file.imports.append(
+              Syntax.Import(predicate: predicate, path: path, span: start.merged(with: end), source: source))
           default:
             let suggestion = Suggestions.closest(to: name, among: annotationNames)
             parser.diagnostics.append(
               .error(
                 "E106", "unknown annotation '@\(name)'", at: start,
                 help: suggestion.map { "did you mean '@\($0)'?" }
-                  ?? "the annotations are @source, @note and @pred"))
+                  ?? "the annotations are @source, @note, @pred and @import"))
             // Skip the annotation's own line only, so the clause after it is still read.
             let line = parser.tokens[parser.index - 1].line
             while !parser.atEnd, parser.current.line == line { parser.advance() }
@@ -107,7 +116,7 @@ extension Parser {
       head: head, body: body, span: head.span.merged(with: end.span), source: nil, note: nil)
   }
 
-  private mutating func annotationText(_ annotation: String) throws -> String {
+  mutating func annotationText(_ annotation: String) throws -> String {
     guard case .string(let text) = current.kind else {
       throw fail(expected: "quoted text after \(annotation)")
     }

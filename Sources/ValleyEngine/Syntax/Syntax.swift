@@ -119,11 +119,25 @@ public enum Syntax {
     public var span: SourceSpan
   }
 
+  /// `@import pred "file.csv"`: facts from a CSV or TSV file with a header.
+  public struct Import: Sendable, Hashable {
+    /// The predicate that receives the rows.
+    public var predicate: String
+    /// The file, as written (relative to the knowledge file).
+    public var path: String
+    /// The whole annotation.
+    public var span: SourceSpan
+    /// The `@source` in force.
+    public var source: String?
+  }
+
   /// The contents of a knowledge file.
   public struct KnowledgeFile: Sendable {
     /// The clauses, in order.
     public var clauses: [Clause] = []
     /// The declarations, in order.
     public var declarations: [Declaration] = []
+    /// The imports, in order.
+    public var imports: [Import] = []
   }
 }
