@@ -13,6 +13,15 @@
 :whynot link(a, c).
 :whynot reach(a, b).
 :whynot reach(X, b).
+% Each kind of failure: a head that cannot match, a false comparison, an empty group.
+:assert special(a, yes) :- link(a, _).
+:whynot special(a, no).
+:assert after(X, Y) :- link(X, Y), X > Y.
+:whynot after(a, b).
+:assert lowest(X, M) :- link(X, _), M = min { Y : link(Y, X) }.
+:whynot lowest(a, a).
+:whynot lowest(b, z).
+:why lowest(X, M).
 :format json
 :why reach(a, c).
 :whynot reach(d, a).

@@ -127,6 +127,10 @@ extension Explainer {
         finding.failingPremise = describe(body[literalIndex], names: names, lastSolution, bound: boundSoFar)
         if finding.reason == nil {
           finding.reason = reason(for: body[literalIndex], names: names, lastSolution, bound: boundSoFar)
+          if case .aggregate(let agg) = body[literalIndex], boundSoFar.contains(agg.result) {
+            finding.reason = aggregateReason(
+              agg, names: names, lastSolution, bound: boundSoFar, planner: planner, budget: budget)
+          }
         }
         finding.bindings = boundSoFar.sorted().filter { !names[$0].hasPrefix("_") }.map {
           (names[$0], ValueFormatter.source(pool[lastSolution[$0]]))
@@ -138,6 +142,39 @@ extension Explainer {
     }
     finding.reason = "every premise holds (the goal should hold; this is unexpected)"
     return finding
+  }
+
+  /// For an aggregate whose result was already bound: is the group empty, or is its value
+  /// another one? Runs the aggregate alone with its result left free.
+  private func aggregateReason(
+    _ agg: Aggregate, names: [String], _ slots: [UInt32], bound: Set<Int>, planner: Planner,
+    budget: EvaluationBudget
+  ) -> String {
+    var free = bound
+    free.remove(agg.result)
+    var stepBound = free
+    let steps = planner.order([.aggregate(agg)], bound: &stepBound, sources: [:], first: nil)
+    var indexed = model
+    var unusedDeltas: [Int: Set<[Int]>] = [:]
+    Indexing.prepare(steps, store: &indexed, deltaIndexes: &unusedDeltas)
+    let counts = indexed.relations.map(\.count)
+    let compiler = StepCompiler(store: indexed, deltas: [], stableCounts: counts, fullCounts: counts, pool: pool)
+    let frame = RuleFrame(slotCount: names.count, pool: pool, ruleIndex: -1, tick: Budgeter(budget).check)
+    frame.set(slots)
+    var value: UInt32?
+    let result = agg.result
+    let stop: Continuation = { (f: RuleFrame) throws(EvaluationError) in
+      value = f.slots[result]
+      throw .cancelled
+    }
+    do throws(EvaluationError) {
+      try compiler.compile(steps, then: stop)(frame)
+    } catch {}
+    let wanted = ValueFormatter.source(pool[slots[result]])
+    guard let value else {
+      return "the group is empty, so \(agg.kind.rawValue) has no value (\(names[result]) = \(wanted) was wanted)"
+    }
+    return "\(agg.kind.rawValue) { ... } is \(ValueFormatter.source(pool[value])) for this group, not \(names[result]) = \(wanted)"
   }
 
   private func text(_ term: Term, names: [String], _ slots: [UInt32], bound: Set<Int>) -> String {
