@@ -35,6 +35,52 @@ public enum Evaluator {
     return store
   }
 
+  /// Extends `model` (the model of `program` before `newFacts` were stored) with the new
+  /// facts and what follows from them, without re-deriving the rest. Returns nil when that
+  /// is not sound: when a negation or an aggregate reads a predicate the new facts change
+  /// (then the caller evaluates from scratch).
+  public static func extend(
+    _ model: FactStore, of program: Program, with newFacts: [(predicate: Int, values: [UInt32])],
+    pool: ValuePool, budget: EvaluationBudget, provenance: inout Provenance
+  ) throws(EvaluationError) -> FactStore? {
+    var store = model
+    for p in store.relations.count..<program.catalog.count {
+      store.relations.append(Relation(arity: program.catalog[p].arity))
+    }
+    var changed: [Int: Int] = [:]
+    for fact in newFacts {
+      let before = store.relations[fact.predicate].count
+      if store.relations[fact.predicate].insert(fact.values) {
+        if changed[fact.predicate] == nil { changed[fact.predicate] = before }
+        if provenance.isEnabled { provenance.recordStored(predicate: fact.predicate, row: before) }
+      }
+    }
+    var affected = Set(changed.keys)
+    let graph = DependencyGraph(rules: program.rules, predicateCount: program.catalog.count)
+    var budgeter = Budgeter(budget)
+    for stratum in program.strata {
+      let members = Set(stratum.predicates)
+      let reads = graph.edges.filter { members.contains($0.from) && affected.contains($0.to) }
+      if reads.isEmpty { continue }
+      if reads.contains(where: { $0.kind != .positive }) { return nil }
+      let seed = changed.filter { !members.contains($0.key) }
+      let before = stratum.predicates.map { store.relations[$0].count }
+      var semiNaive = SemiNaive(
+        stratum: stratum, program: program, pool: pool, store: FactStore(arities: []),
+        budget: budgeter, provenance: Provenance(enabled: provenance.isEnabled))
+      swap(&semiNaive.store, &store)
+      swap(&semiNaive.provenance, &provenance)
+      store = try semiNaive.run(seed: seed)
+      swap(&semiNaive.provenance, &provenance)
+      budgeter = semiNaive.budget
+      for (p, count) in zip(stratum.predicates, before) where store.relations[p].count > count {
+        changed[p] = min(changed[p] ?? count, count)
+        affected.insert(p)
+      }
+    }
+    return store
+  }
+
   /// The distinct bindings of the query's answer variables, as value identifiers (unsorted).
   /// `store` gains the indexes the query needs.
   public static func answers(

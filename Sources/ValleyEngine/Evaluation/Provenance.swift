@@ -35,7 +35,7 @@ public struct Provenance: Sendable {
     guard predicate < tables.count else { return nil }
     let table = tables[predicate]
     let i = row - table.firstDerivedRow
-    guard i >= 0, i < table.rules.count else { return nil }
+    guard i >= 0, i < table.rules.count, table.rules[i] >= 0 else { return nil }
     let rule = Int(table.rules[i])
     let start = Int(table.starts[i])
     return (rule, Array(table.bindings[start..<(start + slotCount(rule))]))
@@ -44,6 +44,15 @@ public struct Provenance: Sendable {
   mutating func prepare(predicate: Int, firstDerivedRow: Int) {
     while tables.count <= predicate { tables.append(Table()) }
     if tables[predicate].rules.isEmpty { tables[predicate].firstDerivedRow = firstDerivedRow }
+  }
+
+  /// Notes that `row` of `predicate` is a stored fact added after evaluation (incremental
+  /// updates append stored facts after derived rows).
+  mutating func recordStored(predicate: Int, row: Int) {
+    // Every row from firstDerivedRow on has an entry; -1 marks a stored fact.
+    prepare(predicate: predicate, firstDerivedRow: row)
+    tables[predicate].rules.append(-1)
+    tables[predicate].starts.append(Int32(tables[predicate].bindings.count))
   }
 
   mutating func record(predicate: Int, rule: Int, bindings: ArraySlice<UInt32>) {

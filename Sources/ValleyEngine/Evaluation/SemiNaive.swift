@@ -21,9 +21,12 @@ struct SemiNaive {
   var budget: Budgeter
   var provenance: Provenance
 
-  /// The initial plan and the delta variants of each rule of the stratum.
-  private func plans() -> (initial: [RulePlan], variants: [RulePlan]) {
-    let members = Set(stratum.predicates)
+  /// The initial plan and the delta variants of each rule of the stratum. A variant exists for
+  /// every positive atom over a predicate that can have a delta: the stratum's own
+  /// predicates when it is recursive, and the `seeded` predicates of an incremental run.
+  private func plans(seeded: Set<Int>) -> (initial: [RulePlan], variants: [RulePlan]) {
+    var deltaPredicates = seeded
+    if stratum.isRecursive { deltaPredicates.formUnion(stratum.predicates) }
     let planner = Planner(pool: pool, sizes: store.relations.map(\.count))
     var initial: [RulePlan] = []
     var variants: [RulePlan] = []
@@ -33,14 +36,13 @@ struct SemiNaive {
       let p = planner.withAnonymous(anonymous)
       initial.append(
         p.plan(head: rule.head, body: rule.body, slotCount: rule.variableNames.count, ruleIndex: r))
-      guard stratum.isRecursive else { continue }
-      let recursive = rule.body.indices.filter {
-        if case .positive(let atom) = rule.body[$0] { return members.contains(atom.predicate) }
+      let withDelta = rule.body.indices.filter {
+        if case .positive(let atom) = rule.body[$0] { return deltaPredicates.contains(atom.predicate) }
         return false
       }
-      for (k, position) in recursive.enumerated() {
+      for (k, position) in withDelta.enumerated() {
         var sources: [Int: RowSource] = [:]
-        for (j, other) in recursive.enumerated() {
+        for (j, other) in withDelta.enumerated() {
           sources[other] = j < k ? .stable : (j == k ? .delta : .full)
         }
         variants.append(
@@ -52,8 +54,11 @@ struct SemiNaive {
     return (initial, variants)
   }
 
-  mutating func run() throws(EvaluationError) -> FactStore {
-    let (initial, variants) = plans()
+  /// Evaluates the stratum to its fixpoint. With `seed` (predicate to the first of its new
+  /// rows), the store already holds this stratum's model for the old facts, and only what
+  /// follows from the new rows is derived: the incremental case, for monotone rules.
+  mutating func run(seed: [Int: Int] = [:]) throws(EvaluationError) -> FactStore {
+    let (initial, variants) = plans(seeded: Set(seed.keys))
     var deltaIndexes: [Int: Set<[Int]>] = [:]
     for plan in initial + variants {
       Indexing.prepare(plan.steps, store: &store, deltaIndexes: &deltaIndexes)
@@ -61,10 +66,21 @@ struct SemiNaive {
     let empty = store.relations.map { Relation(arity: $0.arity) }
     var deltas = empty
     let counts = store.relations.map(\.count)
-    try runRound(initial, deltas: deltas, stable: counts, full: counts, merge: &deltas, deltaIndexes)
-    guard stratum.isRecursive else { return store }
     var stable = counts
-    while stratum.predicates.contains(where: { deltas[$0].count > 0 }) {
+    if seed.isEmpty {
+      try runRound(initial, deltas: deltas, stable: counts, full: counts, merge: &deltas, deltaIndexes)
+      guard stratum.isRecursive else { return store }
+    } else {
+      for (predicate, first) in seed {
+        var delta = Relation(arity: store.relations[predicate].arity)
+        for columns in deltaIndexes[predicate] ?? [] { delta.ensureIndex(on: columns) }
+        for r in first..<store.relations[predicate].count { delta.insert(store.relations[predicate].row(r)) }
+        deltas[predicate] = delta
+        stable[predicate] = first
+      }
+    }
+    let watched = Set(stratum.predicates).union(seed.keys)
+    while watched.contains(where: { deltas[$0].count > 0 }) {
       let full = store.relations.map(\.count)
       var next = empty
       try runRound(variants, deltas: deltas, stable: stable, full: full, merge: &next, deltaIndexes)

@@ -8,6 +8,8 @@ public struct Explainer {
   let program: Program
   let model: FactStore
   let provenance: Provenance
+  /// The stored facts, whose rows `origins` describes.
+  let base: FactStore
   let origins: [[FactOrigin]]
   let pool: ValuePool
   let sources: SourceRegistry
@@ -16,12 +18,14 @@ public struct Explainer {
   public var depthLimit: Int
 
   init(
-    program: Program, model: FactStore, provenance: Provenance, origins: [[FactOrigin]],
+    program: Program, model: FactStore, provenance: Provenance, base: FactStore,
+    origins: [[FactOrigin]],
     pool: ValuePool, sources: SourceRegistry, assumptionUnit: Int?, depthLimit: Int
   ) {
     self.program = program
     self.model = model
     self.provenance = provenance
+    self.base = base
     self.origins = origins
     self.pool = pool
     self.sources = sources
@@ -46,20 +50,23 @@ public struct Explainer {
     let text = atomText(predicate, ids.map { pool[$0] })
     guard predicate < model.relations.count, let row = model.relations[predicate].rowIndex(of: ids)
     else { return .absent(atom: text) }
+    // A stored fact is a leaf, even when a rule could derive it too.
+    if predicate < base.relations.count, let stored = base.relations[predicate].rowIndex(of: ids),
+      predicate < origins.count, stored < origins[predicate].count
+    {
+      let origin = origins[predicate][stored]
+      return .fact(
+        atom: text,
+        origin: .init(location: location(origin.span), source: origin.source, note: origin.note),
+        assumption: origin.unit == assumptionUnit)
+    }
     if let (rule, bindings) = provenance.derivation(
       of: predicate, row: row, slotCount: { program.rules[$0].variableNames.count })
     {
       guard depth < depthLimit else { return .truncated(atom: text) }
       return .derived(atom: text, rule: rule, children: premises(of: rule, bindings, depth: depth + 1))
     }
-    guard predicate < origins.count, row < origins[predicate].count else {
-      return .fact(atom: text, origin: .init(location: "?", source: nil, note: nil), assumption: false)
-    }
-    let origin = origins[predicate][row]
-    return .fact(
-      atom: text,
-      origin: .init(location: location(origin.span), source: origin.source, note: origin.note),
-      assumption: origin.unit == assumptionUnit)
+    return .fact(atom: text, origin: .init(location: "?", source: nil, note: nil), assumption: false)
   }
 
   /// The premises of one derivation, in the order the rule lists them.

@@ -41,6 +41,9 @@ struct KnowledgeBase: Sendable {
   var provenance = Provenance(enabled: true)
   /// Whether to record provenance (off saves memory on very large models).
   var recordsProvenance = true
+  /// Whether `model` is the model of the current rules and stored facts, except for facts
+  /// added since (which ``extend(with:pool:budget:)`` can then add incrementally).
+  var modelIsCurrent = false
 
   var program: Program { Program(catalog: catalog, rules: rules, strata: strata) }
 
@@ -55,6 +58,7 @@ struct KnowledgeBase: Sendable {
 
   /// Forgets every clause and declaration that came from `unit` (for a reload).
   mutating func remove(unit: Int) {
+    modelIsCurrent = false
     rules.removeAll { $0.unit == unit }
     for p in 0..<base.relations.count where origins[p].contains(where: { $0.unit == unit }) {
       var kept = Relation(arity: base.relations[p].arity)
@@ -94,6 +98,7 @@ struct KnowledgeBase: Sendable {
 
   /// Removes a stored fact; returns whether it was there.
   mutating func unstore(_ predicate: Int, _ ids: [UInt32]) -> Bool {
+    modelIsCurrent = false
     guard predicate < base.relations.count, base.relations[predicate].contains(ids) else {
       return false
     }
@@ -110,6 +115,27 @@ struct KnowledgeBase: Sendable {
     return true
   }
 
+  /// Adds newly stored facts to the model incrementally: only what follows from them is
+  /// derived. Falls back to ``evaluate(pool:budget:)`` when the model is not current or
+  /// when a negation or aggregate reads a predicate the facts change.
+  mutating func extend(with facts: [(predicate: Int, values: [UInt32])], pool: ValuePool, budget: EvaluationBudget)
+    -> [Diagnostic]
+  {
+    guard modelIsCurrent else { return evaluate(pool: pool, budget: budget) }
+    growTables()
+    var fresh = provenance
+    do throws(EvaluationError) {
+      guard let extended = try Evaluator.extend(
+        model, of: program, with: facts, pool: pool, budget: budget, provenance: &fresh)
+      else { return evaluate(pool: pool, budget: budget) }
+      model = extended
+      provenance = fresh
+      return []
+    } catch {
+      return [RuntimeDiagnostics.diagnostic(for: error, program: program, pool: pool, budget: budget)]
+    }
+  }
+
   /// Stratifies the rules and computes the model.
   mutating func evaluate(pool: ValuePool, budget: EvaluationBudget) -> [Diagnostic] {
     growTables()
@@ -124,6 +150,7 @@ struct KnowledgeBase: Sendable {
       model = try Evaluator.evaluate(
         program, base: base, pool: pool, budget: budget, provenance: &fresh)
       provenance = fresh
+      modelIsCurrent = true
       return []
     } catch {
       return [RuntimeDiagnostics.diagnostic(for: error, program: program, pool: pool, budget: budget)]

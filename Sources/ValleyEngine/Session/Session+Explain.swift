@@ -55,7 +55,7 @@ extension Session {
   func makeExplainer() -> Explainer {
     Explainer(
       program: knowledge.program, model: knowledge.model, provenance: knowledge.provenance,
-      origins: knowledge.origins, pool: pool, sources: sources,
+      base: knowledge.base, origins: knowledge.origins, pool: pool, sources: sources,
       assumptionUnit: knowledge.units.firstIndex { $0.name == KnowledgeBase.assumptionUnitName },
       depthLimit: options.whyDepth)
   }

@@ -166,8 +166,16 @@ extension Session {
       return (counts, Self.ordered(diagnostics))
     }
     kb.catalog = lowering.catalog
+    var stored: [(predicate: Int, values: [UInt32])] = []
     for (predicate, values, origin) in importedFacts + facts {
-      kb.store(predicate, values, origin: origin, pool: pool)
+      if kb.store(predicate, values, origin: origin, pool: pool) {
+        stored.append((predicate, values.map { pool.intern($0) }))
+      }
+    }
+    if rules.isEmpty {
+      // Only facts: extend the model with what follows from them (when the rules allow it).
+      diagnostics += kb.extend(with: stored, pool: pool, budget: budget)
+      return (counts, Self.ordered(diagnostics))
     }
     kb.rules += rules
     diagnostics += kb.evaluate(pool: pool, budget: budget)
