@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import ValleyEngine
 
 extension ValleyCommand {
@@ -46,7 +45,7 @@ extension ValleyCommand {
     /// The progress store for `file`, keyed by its real path; nil (after a warning) when there
     /// is no state folder.
     static func progressStore(for file: String) -> ProgressStore? {
-      guard let folder = ProgressStore.defaultFolder(environment: ProcessInfo.processInfo.environment) else {
+      guard let folder = ProgressStore.defaultFolder(environment: System.environment) else {
         Terminal.warn("valley: warning: HOME is not set, so progress is not kept [W603]")
         return nil
       }

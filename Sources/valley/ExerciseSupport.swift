@@ -1,4 +1,3 @@
-import Foundation
 import ValleyEngine
 
 /// What the exercise subcommands (`exercise`, `check`, `grade`) share: the knowledge each

@@ -1,11 +1,12 @@
-import Foundation
+import Glibc
+import ValleyEngine
 
 /// Draws DOT text as SVG or PNG with Graphviz's `dot`, when it is installed.
 enum GraphvizConverter {
   /// The `dot` executable on the PATH, if any.
   static var dotPath: String? {
-    let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-    return paths.map { "\($0)/dot" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    let paths = (System.environment("PATH") ?? "/usr/bin:/bin").split(separator: ":")
+    return paths.map { "\($0)/dot" }.first(where: System.isExecutable)
   }
 
   /// Converts `dot` into `path` (format `svg` or `png`); an error message, or nil on success.
@@ -14,30 +15,39 @@ enum GraphvizConverter {
     guard let executable = dotPath else {
       return "Graphviz's dot is not installed (apt-get install graphviz); write a .dot file instead"
     }
-    let temporary = path + ".valley-tmp-\(getpid())"
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = ["-T\(format)", "-o", temporary]
-    let input = Pipe()
-    let errors = Pipe()
-    process.standardInput = input
-    process.standardError = errors
-    process.standardOutput = FileHandle.nullDevice
-    do {
-      try process.run()
-    } catch {
-      return "could not start dot: \(error.localizedDescription)"
+    let files = FileSystemLoader()
+    let stamp = "\(getpid())"
+    let input = path + ".valley-dot-\(stamp)"
+    let output = path + ".valley-tmp-\(stamp)"
+    let errors = path + ".valley-err-\(stamp)"
+    defer {
+      unlink(input)
+      unlink(errors)
     }
-    input.fileHandleForWriting.write(Data(dot.utf8))
-    try? input.fileHandleForWriting.close()
-    let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-      try? FileManager.default.removeItem(atPath: temporary)
-      return "dot failed: " + message.trimmingCharacters(in: .whitespacesAndNewlines)
+    if case .failure = files.write(input, contents: dot) { return "could not write a temporary file beside \(path)" }
+    let arguments = [executable, "-T\(format)", input, "-o", output]
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 2, errors, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var pid = pid_t()
+    guard posix_spawn(&pid, executable, &actions, nil, &argv, environ) == 0 else {
+      return "could not start dot"
     }
-    if rename(temporary, path) != 0 {
-      try? FileManager.default.removeItem(atPath: temporary)
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    let exited = (status & 0x7F) == 0
+    let code = (status >> 8) & 0xFF
+    guard exited, code == 0 else {
+      unlink(output)
+      let message = (try? files.read(errors).get()).map { String(decoding: $0, as: UTF8.self) } ?? ""
+      return "dot failed" + (message.isEmpty ? "" : ": " + message.split(separator: "\n").joined(separator: " "))
+    }
+    if rename(output, path) != 0 {
+      unlink(output)
       return "could not write \(path)"
     }
     return nil

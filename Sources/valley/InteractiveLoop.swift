@@ -1,4 +1,3 @@
-import Foundation
 import ValleyEngine
 
 /// The prompt loop (Lua's `doREPL`): read a statement, run it, write what it produced.
@@ -103,7 +102,7 @@ extension InteractiveLoop where Reader == ReadlineLineReader {
         what = paths.count <= 3 ? paths.joined(separator: ", ") : count(paths.count, "file")
       } else {
         let folder = KnowledgeLocator.locate()
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        let names = System.names(in: folder)
         let files = count(names.filter { $0.hasSuffix(".kb") }.count, "file")
         what = "\(KnowledgeLocator.displayName)/ (\(files))"
       }

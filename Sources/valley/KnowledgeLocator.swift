@@ -1,4 +1,3 @@
-import Foundation
 
 /// Finds the bundled knowledge base: the `Knowledge/` folder that ships with valley.
 enum KnowledgeLocator {
@@ -16,41 +15,24 @@ enum KnowledgeLocator {
   ///
   /// The last is returned even when it does not exist, so that loading it reports the problem.
   static func locate() -> String {
-    let environment = ProcessInfo.processInfo.environment
-    if let configured = environment["VALLEY_KNOWLEDGE"], !configured.isEmpty {
+    if let configured = System.environment("VALLEY_KNOWLEDGE"), !configured.isEmpty {
       return configured
     }
-    if let executable = executableURL() {
-      var folder = executable.deletingLastPathComponent()
-      while true {
-        let candidate = folder.appendingPathComponent(displayName)
-        if isFolder(candidate) { return candidate.path }
-        let parent = folder.deletingLastPathComponent()
-        if parent.path == folder.path { break }
-        folder = parent
+    if let executable = System.executablePath, let binFolder = System.parent(executable) {
+      var folder: String? = binFolder
+      while let current = folder {
+        let candidate = current == "/" ? "/" + displayName : current + "/" + displayName
+        if System.isFolder(candidate) { return candidate }
+        folder = System.parent(current)
       }
-      let shared = executable.deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("share/valley/Knowledge")
-      if isFolder(shared) { return shared.path }
+      if let prefix = System.parent(binFolder) {
+        let shared = prefix + "/share/valley/Knowledge"
+        if System.isFolder(shared) { return shared }
+      }
     }
-    return URL(fileURLWithPath: #filePath)
-      .deletingLastPathComponent()  // Sources/valley
-      .deletingLastPathComponent()  // Sources
-      .deletingLastPathComponent()  // the package
-      .appendingPathComponent(displayName).path
-  }
-
-  /// The running executable with every symbolic link resolved.
-  private static func executableURL() -> URL? {
-    if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-      return URL(fileURLWithPath: path)
-    }
-    return Bundle.main.executableURL?.resolvingSymlinksInPath()
-  }
-
-  private static func isFolder(_ url: URL) -> Bool {
-    var isDirectory: ObjCBool = false
-    return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
-      && isDirectory.boolValue
+    // The package this file was compiled from: Sources/valley/KnowledgeLocator.swift.
+    var package = #filePath
+    for _ in 0..<3 { package = System.parent(package) ?? package }
+    return package + "/" + displayName
   }
 }

@@ -1,5 +1,4 @@
 import CReadline
-import Foundation
 import Glibc
 
 /// Reads lines with GNU readline: line editing, history kept across sessions, Tab completion.
@@ -142,20 +141,17 @@ struct ReadlineLineReader: LineReader {
   ///
   /// The file is `$XDG_STATE_HOME/valley/history`, else `~/.local/state/valley/history`.
   private static func historyFile() -> String? {
-    let environment = ProcessInfo.processInfo.environment
     let state: String
-    if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") {
+    if let xdg = System.environment("XDG_STATE_HOME"), xdg.hasPrefix("/") {
       state = xdg
-    } else if let home = environment["HOME"], !home.isEmpty {
+    } else if let home = System.environment("HOME"), !home.isEmpty {
       state = home + "/.local/state"
     } else {
       Terminal.warning("HOME is not set, so history is not kept")
       return nil
     }
     let folder = state + "/valley"
-    do {
-      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    } catch {
+    guard System.makeFolders(folder) else {
       Terminal.warning("history is not kept: cannot create \(folder)")
       return nil
     }
