@@ -57,6 +57,15 @@ public enum Evaluator {
     }
     var affected = Set(changed.keys)
     let graph = DependencyGraph(rules: program.rules, predicateCount: program.catalog.count)
+    // First decide, before any work, whether the change can be handled incrementally: no
+    // negation or aggregate may read a predicate that the new facts can change.
+    var reachable = affected
+    for stratum in program.strata {
+      let members = Set(stratum.predicates)
+      let reads = graph.edges.filter { members.contains($0.from) && reachable.contains($0.to) }
+      if reads.contains(where: { $0.kind != .positive }) { return nil }
+      if !reads.isEmpty { reachable.formUnion(members) }
+    }
     var budgeter = Budgeter(budget)
     for stratum in program.strata {
       let members = Set(stratum.predicates)
