@@ -4,8 +4,10 @@
 /// - **stable**: the rows of a relation known before the last round;
 /// - **delta**: the rows that were new in the last round (kept as a separate small relation
 ///   with its own indexes, and also present at the end of the full relation);
-/// - **pending**: rows derived during the current round, merged into the store only when
-///   the round ends, so that no read ever sees a row of its own round.
+/// - **pending**: rows derived during the current round. They are added to their relation
+///   at once (a duplicate costs one hash probe), after the row count the round started
+///   with; every read of the round stops at that count, so no read ever sees a row of its
+///   own round. When the round ends, the pending rows become the next delta.
 ///
 /// Invariant: at the start of a round, the full relation is stable ++ delta and every fact
 /// derivable in one step from stable alone is already in it. A round therefore only runs the
@@ -97,8 +99,9 @@ struct SemiNaive {
   ) throws(EvaluationError) {
     var pending: [Int: PendingRows] = [:]
     let recording = provenance.isEnabled
+    let roundStart = store.relations.map(\.count)
     try derive(plans, deltas: deltas, stable: stable, full: full, into: &pending)
-    try merge(&pending, recording: recording, into: &mergeDeltas, deltaIndexes)
+    try merge(&pending, recording: recording, into: &mergeDeltas, deltaIndexes, roundStart: roundStart)
   }
 
   /// Runs the plans of a round; new rows go to `pending`. The compiled closures (and the
@@ -109,6 +112,9 @@ struct SemiNaive {
     into pending: inout [Int: PendingRows]
   ) throws(EvaluationError) {
     let recording = provenance.isEnabled
+    // New rows go straight into their relations: reads stop at the row counts of the round's
+    // start, so no read sees a row of its own round, and a duplicate costs one hash probe.
+    for predicate in stratum.predicates { store.relations[predicate].prepareForWrites() }
     let compiler = StepCompiler(
       store: store, deltas: deltas, stableCounts: stable, fullCounts: full, pool: pool)
     for plan in plans {
@@ -125,9 +131,7 @@ struct SemiNaive {
       let budget = self.budget
       let emit: Continuation = { (frame: RuleFrame) throws(EvaluationError) in
         for k in 0..<width { tuple[k] = try frame.resolve(head[k]) }
-        if storage.find(tuple) >= 0 { return }
-        if width == 0 { out.rows.append(0) }  // a marker row for a zero-arity head
-        out.rows.append(contentsOf: UnsafeBufferPointer(start: tuple, count: width))
+        guard storage.insert(tuple) else { return }
         if recording {
           out.rules.append(rule)
           out.bindings.append(contentsOf: UnsafeBufferPointer(start: frame.slots, count: frame.slotCount))
@@ -141,42 +145,31 @@ struct SemiNaive {
     }
   }
 
-  /// Merges pending rows into their relations; the rows that are new become the deltas.
+  /// Makes the rows a round added the deltas of the next round, and records their provenance
+  /// (in row order, which is the order they were added in).
   private mutating func merge(
     _ pending: inout [Int: PendingRows], recording: Bool, into mergeDeltas: inout [Relation],
-    _ deltaIndexes: [Int: Set<[Int]>]
+    _ deltaIndexes: [Int: Set<[Int]>], roundStart: [Int]
   ) throws(EvaluationError) {
     for predicate in stratum.predicates {
       guard let out = pending[predicate] else { continue }
-      let arity = store.relations[predicate].arity
-      var delta = Relation(arity: arity)
+      let relation = store.relations[predicate]
+      let first = roundStart[predicate]
+      var delta = Relation(arity: relation.arity)
       for columns in deltaIndexes[predicate] ?? [] { delta.ensureIndex(on: columns) }
-      var added = 0
-      if recording {
-        provenance.prepare(predicate: predicate, firstDerivedRow: store.relations[predicate].count)
-      }
-      let width = max(arity, 1)
+      if recording { provenance.prepare(predicate: predicate, firstDerivedRow: first) }
       var bindingStart = 0
-      try out.rows.withUnsafeBufferPointer { (rows: UnsafeBufferPointer<UInt32>) throws(EvaluationError) in
-        guard let base = rows.baseAddress else { return }
-        var start = 0
-        var k = 0
-        while start < rows.count {
-          let slotCount = recording ? program.rules[Int(out.rules[k])].variableNames.count : 0
-          if store.relations[predicate].insert(base + start) {
-            delta.appendUnchecked(base + start)
-            added += 1
-            if recording {
-              provenance.record(
-                predicate: predicate, rule: Int(out.rules[k]),
-                bindings: out.bindings[bindingStart..<(bindingStart + slotCount)])
-            }
-          }
+      for (k, r) in (first..<relation.count).enumerated() {
+        delta.appendUnchecked(relation.storage.data + r * relation.arity)
+        if recording {
+          let rule = Int(out.rules[k])
+          let slotCount = program.rules[rule].variableNames.count
+          provenance.record(
+            predicate: predicate, rule: rule, bindings: out.bindings[bindingStart..<(bindingStart + slotCount)])
           bindingStart += slotCount
-          start += width
-          k += 1
         }
       }
+      let added = relation.count - first
       budget.derived[predicate, default: 0] += added
       try budget.checkGrowth(extra: 0, predicate: predicate)
       mergeDeltas[predicate] = delta
@@ -184,10 +177,9 @@ struct SemiNaive {
   }
 }
 
-/// The rows one predicate gained during a round, not yet merged (see "pending" above).
+/// What one predicate gained during a round (see "pending" above): its new rows are already
+/// in the relation; this keeps how they were derived until the round is merged.
 final class PendingRows {
-  /// The rows, flat (a zero-arity row is one marker value).
-  var rows: [UInt32] = []
   /// With provenance on: the rule of each row.
   var rules: [Int32] = []
   /// With provenance on: the variable values of each row's derivation, one after another.

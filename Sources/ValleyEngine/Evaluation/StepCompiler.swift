@@ -5,9 +5,9 @@ typealias Continuation = (RuleFrame) throws(EvaluationError) -> Void
 ///
 /// Each step becomes a closure that loops over its matches and calls the closure of the next
 /// step; the last calls the continuation given by the caller (emit a head, collect an
-/// answer). Relations are captured as their storage, read through raw pointers: nothing is
-/// added to a relation while a round runs, so the pointers stay valid, and the closures are
-/// released before the round's new facts are merged.
+/// answer). Relations are captured as their storage and read through raw pointers, reloaded
+/// for every row because a rule may add rows to the relation it reads (beyond the round's
+/// row limits, so they are never read in the same round) and adding may move its buffers.
 struct StepCompiler {
   let store: FactStore
   /// The delta relations of the round (empty outside semi-naive rounds).
@@ -77,11 +77,12 @@ struct StepCompiler {
       repeatSlots: repeatSlots, keyCount: scan.keyColumns.count)
     if scan.keyColumns.isEmpty {
       return { (frame: RuleFrame) throws(EvaluationError) in
-        let data = storage.data
         let slots = frame.slots
         rows: for r in 0..<limit {
           try frame.count()
-          let row = data + r * arity
+          // Read the pointer for every row: a rule may add rows to this relation (beyond
+          // `limit`, so never seen here) and adding may move its buffer.
+          let row = storage.data + r * arity
           for k in 0..<outputs { slots[buffers.outputSlots[k]] = row[buffers.outputColumns[k]] }
           for k in 0..<repeats where slots[buffers.repeatSlots[k]] != row[buffers.repeatColumns[k]] {
             continue rows
@@ -97,11 +98,10 @@ struct StepCompiler {
       return { (frame: RuleFrame) throws(EvaluationError) in
         let key = buffers.key
         for (k, operand) in operands.enumerated() { key[k] = try frame.resolve(operand) }
-        let data = storage.data
         let slots = frame.slots
         rows: for r in 0..<limit {
           try frame.count()
-          let row = data + r * arity
+          let row = storage.data + r * arity
           for (k, c) in keyColumns.enumerated() where row[c] != key[k] { continue rows }
           for k in 0..<repeats where slots[buffers.repeatSlots[k]] != row[buffers.repeatColumns[k]] {
             continue rows
@@ -114,13 +114,11 @@ struct StepCompiler {
     return { (frame: RuleFrame) throws(EvaluationError) in
       let key = buffers.key
       for (k, operand) in operands.enumerated() { key[k] = try frame.resolve(operand) }
-      let data = storage.data
-      let chain = index.next
       let slots = frame.slots
-      var r = index.first(key, data: data, arity: arity)
+      var r = index.first(key, data: storage.data, arity: arity)
       while r >= 0, Int(r) < limit {
         try frame.count()
-        let row = data + Int(r) * arity
+        let row = storage.data + Int(r) * arity
         var matches = true
         for k in 0..<repeats where slots[buffers.repeatSlots[k]] != row[buffers.repeatColumns[k]] {
           matches = false
@@ -130,7 +128,7 @@ struct StepCompiler {
           for k in 0..<outputs { slots[buffers.outputSlots[k]] = row[buffers.outputColumns[k]] }
           try next(frame)
         }
-        r = chain[Int(r)]
+        r = index.next[Int(r)]
       }
     }
   }

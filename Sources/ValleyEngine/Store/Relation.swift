@@ -16,6 +16,10 @@ public struct Relation: @unchecked Sendable {
     storage = RelationStorage(arity: arity)
   }
 
+  /// Makes the storage uniquely held, so that evaluation may add rows to it in place while
+  /// a round runs (see `SemiNaive`).
+  mutating func prepareForWrites() { makeUnique() }
+
   private mutating func makeUnique() {
     if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
   }
