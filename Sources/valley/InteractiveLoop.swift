@@ -102,7 +102,7 @@ extension InteractiveLoop where Reader == ReadlineLineReader {
         what = paths.count <= 3 ? paths.joined(separator: ", ") : count(paths.count, "file")
       } else {
         let folder = KnowledgeLocator.locate()
-        let names = System.names(in: folder)
+        let names = FileSystemLoader().list(folder) ?? []
         let files = count(names.filter { $0.hasSuffix(".kb") }.count, "file")
         what = "\(KnowledgeLocator.displayName)/ (\(files))"
       }

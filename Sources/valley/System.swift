@@ -55,18 +55,4 @@ enum System {
     if let parent = parent(path), parent != path, !makeFolders(parent) { return false }
     return mkdir(path, 0o755) == 0 || isFolder(path)
   }
-
-  /// The names in a folder (without `.` and `..`).
-  static func names(in folder: String) -> [String] {
-    guard let dir = opendir(folder) else { return [] }
-    defer { closedir(dir) }
-    var names: [String] = []
-    while let entry = readdir(dir) {
-      let name = withUnsafePointer(to: entry.pointee.d_name) {
-        $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-      }
-      if name != "." && name != ".." { names.append(name) }
-    }
-    return names
-  }
 }

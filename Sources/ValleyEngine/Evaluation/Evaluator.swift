@@ -95,15 +95,7 @@ public enum Evaluator {
   public static func answers(
     _ query: Query, store: inout FactStore, pool: ValuePool, budget: EvaluationBudget
   ) throws(EvaluationError) -> Relation {
-    let anonymous = Set(query.variableNames.indices.filter { query.variableNames[$0] == "_" })
-    let planner = Planner(pool: pool, sizes: store.relations.map(\.count)).withAnonymous(anonymous)
-    let plan = planner.plan(
-      head: nil, body: query.body, slotCount: query.variableNames.count, ruleIndex: -1)
-    var unusedDeltas: [Int: Set<[Int]>] = [:]
-    Indexing.prepare(plan.steps, store: &store, deltaIndexes: &unusedDeltas)
-    let counts = store.relations.map(\.count)
-    let compiler = StepCompiler(
-      store: store, deltas: [], stableCounts: counts, fullCounts: counts, pool: pool)
+    let (plan, compiler) = prepare(query, store: &store, pool: pool)
     let result = RelationStorage(arity: query.answerVariables.count)
     let width = query.answerVariables.count
     let tuple = UnsafeMutablePointer<UInt32>.allocate(capacity: max(width, 1))
@@ -126,11 +118,8 @@ public enum Evaluator {
 }
 
 extension Evaluator {
-  /// For each distinct answer of `query` (at most `limit`), the values of all its variables
-  /// in the first binding found. Used to explain answers.
-  public static func bindings(
-    _ query: Query, store: inout FactStore, pool: ValuePool, budget: EvaluationBudget, limit: Int
-  ) throws(EvaluationError) -> (bindings: [[UInt32]], total: Int) {
+  /// Plans a query, builds the indexes it needs in `store`, and returns a compiler over it.
+  static func prepare(_ query: Query, store: inout FactStore, pool: ValuePool) -> (RulePlan, StepCompiler) {
     let anonymous = Set(query.variableNames.indices.filter { query.variableNames[$0] == "_" })
     let planner = Planner(pool: pool, sizes: store.relations.map(\.count)).withAnonymous(anonymous)
     let plan = planner.plan(
@@ -140,6 +129,15 @@ extension Evaluator {
     let counts = store.relations.map(\.count)
     let compiler = StepCompiler(
       store: store, deltas: [], stableCounts: counts, fullCounts: counts, pool: pool)
+    return (plan, compiler)
+  }
+
+  /// For each distinct answer of `query` (at most `limit`), the values of all its variables
+  /// in the first binding found. Used to explain answers.
+  public static func bindings(
+    _ query: Query, store: inout FactStore, pool: ValuePool, budget: EvaluationBudget, limit: Int
+  ) throws(EvaluationError) -> (bindings: [[UInt32]], total: Int) {
+    let (plan, compiler) = prepare(query, store: &store, pool: pool)
     let seen = RelationStorage(arity: query.answerVariables.count)
     let tuple = UnsafeMutablePointer<UInt32>.allocate(capacity: max(query.answerVariables.count, 1))
     defer { tuple.deallocate() }

@@ -142,15 +142,7 @@ extension Session {
     let catalog = knowledge.catalog
     var predicates = Array(0..<catalog.count)
     if let name {
-      guard let p = catalog.number(of: name) else {
-        let suggestion = Suggestions.closest(to: name, among: catalog.names)
-        return [
-          .diagnostics(
-            [.error("E202", "unknown predicate '\(name)'", at: span,
-                    help: suggestion.map { "did you mean '\($0)'?" } ?? "type :preds to list the predicates")],
-            line: line)
-        ]
-      }
+      guard let p = catalog.number(of: name) else { return [unknownPredicate(name, at: span, line: line)] }
       predicates = [p]
     }
     var lines: [String] = []
@@ -181,6 +173,15 @@ extension Session {
       }
     }
     return [.text(lines.isEmpty ? "no clauses" : lines.joined(separator: "\n"))]
+  }
+
+  /// E202 for a predicate named in a command, with a did-you-mean.
+  func unknownPredicate(_ name: String, at span: SourceSpan?, line: Int) -> Output {
+    let suggestion = Suggestions.closest(to: name, among: knowledge.catalog.names)
+    return .diagnostics(
+      [.error("E202", "unknown predicate '\(name)'", at: span,
+              help: suggestion.map { "did you mean '\($0)'?" } ?? "type :preds to list the predicates")],
+      line: line)
   }
 
   func declarationLine(_ p: Int) -> String {

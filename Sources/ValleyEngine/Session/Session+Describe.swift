@@ -2,15 +2,7 @@ extension Session {
   /// `:describe pred`: doc, columns, counts, rules, sources and what depends on it.
   func describe(_ name: String, span: SourceSpan, line: Int) -> [Output] {
     let catalog = knowledge.catalog
-    guard let p = catalog.number(of: name) else {
-      let suggestion = Suggestions.closest(to: name, among: catalog.names)
-      return [
-        .diagnostics(
-          [.error("E202", "unknown predicate '\(name)'", at: span,
-                  help: suggestion.map { "did you mean '\($0)'?" } ?? "type :preds to list the predicates")],
-          line: line)
-      ]
-    }
+    guard let p = catalog.number(of: name) else { return [unknownPredicate(name, at: span, line: line)] }
     let info = catalog[p]
     let stored = p < knowledge.base.relations.count ? knowledge.base.relations[p].count : 0
     let total = p < knowledge.model.relations.count ? knowledge.model.relations[p].count : 0
@@ -113,15 +105,9 @@ extension Session {
     case .success:
       return [.text("saved \(count) clause\(count == 1 ? "" : "s") to \(path)")]
     case .failure(let failure):
-      let reason: String
-      switch failure {
-      case .notFound: reason = "its folder does not exist"
-      case .isDirectory: reason = "it is a folder"
-      case .notReadable(let why): reason = why
-      }
       return [
         .diagnostics(
-          [.error("E524", "cannot save to '\(path)': \(reason); nothing was written", at: span,
+          [.error("E524", "cannot save to '\(path)': \(failure.writeReason); nothing was written", at: span,
                   help: "choose a writable file; an existing file is left as it was")],
           line: line)
       ]

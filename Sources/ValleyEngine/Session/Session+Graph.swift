@@ -75,13 +75,7 @@ extension Session {
     switch loader.write(physical(path), contents: text) {
     case .success: return [.text(done)]
     case .failure(let failure):
-      let reason: String
-      switch failure {
-      case .notFound: reason = "its folder does not exist"
-      case .isDirectory: reason = "it is a folder"
-      case .notReadable(let why): reason = why
-      }
-      return [.diagnostics([.error("E524", "cannot write '\(path)': \(reason); nothing was written", at: span)], line: line)]
+      return [.diagnostics([.error("E524", "cannot write '\(path)': \(failure.writeReason); nothing was written", at: span)], line: line)]
     }
   }
 }

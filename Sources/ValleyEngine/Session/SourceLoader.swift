@@ -9,6 +9,15 @@ public enum LoadFailure: Error, Equatable, Sendable {
   case notFound
   case isDirectory
   case notReadable(String)
+
+  /// Why a write failed, as the end of a sentence.
+  public var writeReason: String {
+    switch self {
+    case .notFound: "its folder does not exist"
+    case .isDirectory: "it is a folder"
+    case .notReadable(let why): why
+    }
+  }
 }
 
 /// Reads source files and lists folders; the session's only access to the file system.

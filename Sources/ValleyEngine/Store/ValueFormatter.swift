@@ -28,6 +28,15 @@ public enum ValueFormatter {
 
   /// Double-quoted text with `\"`, `\\`, `\n`, `\t`, `\r` and `\u{...}` for other controls.
   public static func quoted(_ s: String) -> String {
+    escaped(s) { scalar in
+      scalar.value < 0x20 || scalar.value == 0x7F
+        ? "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}" : nil
+    }
+  }
+
+  /// `s` in double quotes with `\"`, `\\`, `\n`, `\t` and `\r` escaped; `other` may escape
+  /// further scalars (returning nil keeps a scalar as it is). Shared by source text and JSON.
+  public static func escaped(_ s: String, other: (Unicode.Scalar) -> String?) -> String {
     var out = "\""
     for scalar in s.unicodeScalars {
       switch scalar {
@@ -37,8 +46,8 @@ public enum ValueFormatter {
       case "\t": out += "\\t"
       case "\r": out += "\\r"
       default:
-        if scalar.value < 0x20 || scalar.value == 0x7F {
-          out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+        if let replacement = other(scalar) {
+          out += replacement
         } else {
           out.unicodeScalars.append(scalar)
         }
