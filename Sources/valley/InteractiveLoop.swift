@@ -58,8 +58,10 @@ extension InteractiveLoop where Reader == ReadlineLineReader {
   ///
   /// Loads `knowledge`, prints the banner and runs the loop. Leaving the prompt is not a
   /// failure, so the status is 0.
-  static func start(with knowledge: StartingKnowledge) -> Int32 {
+  static func start(with knowledge: StartingKnowledge, limits: LimitOptions = LimitOptions()) -> Int32 {
     let session = Session()
+    session.convertGraph = GraphvizConverter.convert
+    limits.apply(to: session)
     var writer = OutputWriter(color: Terminal.wantsColor, fitsTerminal: true)
     Terminal.write(stdout: "Valley \(ValleyVersion.string)\n", stderr: "")
     // Loading says "loaded …" per file; the banner's own line sums it up instead, so only

@@ -10,6 +10,8 @@ struct ScriptRunner {
   var knowledge: StartingKnowledge
   /// How answers print (until a script says `:format`).
   var format: OutputFormat
+  /// Evaluation limits from the command line.
+  var limits = LimitOptions()
 
   /// Runs `scripts` in order and returns the exit status.
   ///
@@ -22,6 +24,7 @@ struct ScriptRunner {
       let session = Session(loader: StandardInputLoader())
       session.format = format
       session.convertGraph = GraphvizConverter.convert
+      limits.apply(to: session)
       // Only problems are worth showing here: a summary line would precede every script's
       // output and make it differ from the transcript of the script alone.
       for output in knowledge.load(into: session) where output.isDiagnostics {

@@ -7,8 +7,8 @@ struct ValleyCommand: ParsableCommand {
     commandName: "valley",
     abstract: "Ask questions of a knowledge base of facts and rules (a Datalog dialect).",
     usage: """
-      valley [--empty] [<files> ...]
-      valley run [--empty] [--format <format>] <scripts> ...
+      valley [--empty] [--max-facts <n>] [--timeout <s>] [<files> ...]
+      valley run [--empty] [--format <format>] [--max-facts <n>] [--timeout <s>] <scripts> ...
       valley exercise <file>
       valley check <files> ...
       valley grade --exercises <file> [--format <format>] <answers> ...
@@ -41,6 +41,8 @@ extension ValleyCommand {
     @Argument(help: "Knowledge files (*.kb) to load instead of the bundled knowledge base.")
     var files: [String] = []
 
+    @OptionGroup var limits: LimitOptions
+
     func validate() throws {
       if empty && !files.isEmpty {
         throw ValidationError("--empty starts with nothing loaded; leave it out to load FILES.")
@@ -50,9 +52,10 @@ extension ValleyCommand {
     func execute() -> Int32 {
       let knowledge = StartingKnowledge(files: files, empty: empty)
       guard Terminal.inputIsTerminal else {
-        return ScriptRunner(knowledge: knowledge, format: .table).run([ScriptRunner.standardInput])
+        return ScriptRunner(knowledge: knowledge, format: .table, limits: limits)
+          .run([ScriptRunner.standardInput])
       }
-      return InteractiveLoop.start(with: knowledge)
+      return InteractiveLoop.start(with: knowledge, limits: limits)
     }
   }
 
@@ -74,8 +77,10 @@ extension ValleyCommand {
     @Argument(help: "Query scripts (*.q) to run; - reads standard input.")
     var scripts: [String]
 
+    @OptionGroup var limits: LimitOptions
+
     func execute() -> Int32 {
-      ScriptRunner(knowledge: StartingKnowledge(files: [], empty: empty), format: format)
+      ScriptRunner(knowledge: StartingKnowledge(files: [], empty: empty), format: format, limits: limits)
         .run(scripts)
     }
   }

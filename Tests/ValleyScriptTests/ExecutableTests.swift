@@ -24,6 +24,8 @@ import ValleyEngine
     ["run"],
     ["run", "--format", "xml", "script.q"],
     ["--empty", "extra.kb"],
+    ["run", "--max-facts", "0", "script.q"],
+    ["run", "--timeout", "-1", "script.q"],
   ])
   func usageErrorsExitTwo(arguments: [String]) throws {
     let result = try Valley.run(arguments)
@@ -46,6 +48,14 @@ import ValleyEngine
     #expect(result.status == 1)
     #expect(result.stderr.contains("\(script.path):2:1"))
     #expect(result.stdout.contains("1 answer"))
+  }
+
+  @Test func maxFactsFlagCapsEvaluation() throws {
+    let script = try TemporaryScript(":assert n(0).\n:assert n(Y) :- n(X), Y = X + 1.\nn(0).\n")
+    let result = try Valley.run(["run", "--empty", "--max-facts", "500", script.path])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("after 500 derived facts: 'n' kept growing"))
+    #expect(result.stdout.contains("true."))
   }
 
   @Test func missingScriptIsReportedAndExitsOne() throws {
