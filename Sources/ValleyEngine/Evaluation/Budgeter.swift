@@ -2,8 +2,10 @@
 struct Budgeter {
   let budget: EvaluationBudget
   let start = ContinuousClock.now
-  /// New facts per predicate so far.
-  var derived: [Int: Int] = [:]
+  /// New facts per predicate so far (add through ``count(_:for:)``).
+  private(set) var derived: [Int: Int] = [:]
+  /// Their sum.
+  private(set) var total = 0
   /// The predicate whose rule is running.
   var current = -1
 
@@ -11,7 +13,11 @@ struct Budgeter {
     self.budget = budget
   }
 
-  var total: Int { derived.values.reduce(0, +) }
+  /// Records `added` new facts of `predicate`.
+  mutating func count(_ added: Int, for predicate: Int) {
+    derived[predicate, default: 0] += added
+    total += added
+  }
 
   /// The predicate that grew the most (lowest number on a tie), or `fallback`.
   func largest(or fallback: Int) -> Int {

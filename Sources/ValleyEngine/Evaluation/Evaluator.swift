@@ -60,18 +60,20 @@ public enum Evaluator {
     // First decide, before any work, whether the change can be handled incrementally: no
     // negation or aggregate may read a predicate that the new facts can change.
     var reachable = affected
+    func reads(_ stratum: Stratum, _ set: Set<Int>) -> [DependencyGraph.Edge] {
+      stratum.predicates.flatMap { p in graph.outgoing[p].map { graph.edges[$0] } }.filter { set.contains($0.to) }
+    }
     for stratum in program.strata {
-      let members = Set(stratum.predicates)
-      let reads = graph.edges.filter { members.contains($0.from) && reachable.contains($0.to) }
-      if reads.contains(where: { $0.kind != .positive }) { return nil }
-      if !reads.isEmpty { reachable.formUnion(members) }
+      let edges = reads(stratum, reachable)
+      if edges.contains(where: { $0.kind != .positive }) { return nil }
+      if !edges.isEmpty { reachable.formUnion(stratum.predicates) }
     }
     var budgeter = Budgeter(budget)
     for stratum in program.strata {
       let members = Set(stratum.predicates)
-      let reads = graph.edges.filter { members.contains($0.from) && affected.contains($0.to) }
-      if reads.isEmpty { continue }
-      if reads.contains(where: { $0.kind != .positive }) { return nil }
+      let edges = reads(stratum, affected)
+      if edges.isEmpty { continue }
+      if edges.contains(where: { $0.kind != .positive }) { return nil }
       let seed = changed.filter { !members.contains($0.key) }
       let before = stratum.predicates.map { store.relations[$0].count }
       var semiNaive = SemiNaive(
@@ -121,15 +123,12 @@ extension Evaluator {
   /// Plans a query, builds the indexes it needs in `store`, and returns a compiler over it.
   static func prepare(_ query: Query, store: inout FactStore, pool: ValuePool) -> (RulePlan, StepCompiler) {
     let anonymous = Set(query.variableNames.indices.filter { query.variableNames[$0] == "_" })
-    let planner = Planner(pool: pool, sizes: store.relations.map(\.count)).withAnonymous(anonymous)
+    let planner = Planner(pool: pool, store: store).withAnonymous(anonymous)
     let plan = planner.plan(
       head: nil, body: query.body, slotCount: query.variableNames.count, ruleIndex: -1)
     var unusedDeltas: [Int: Set<[Int]>] = [:]
     Indexing.prepare(plan.steps, store: &store, deltaIndexes: &unusedDeltas)
-    let counts = store.relations.map(\.count)
-    let compiler = StepCompiler(
-      store: store, deltas: [], stableCounts: counts, fullCounts: counts, pool: pool)
-    return (plan, compiler)
+    return (plan, StepCompiler(store: store, pool: pool))
   }
 
   /// For each distinct answer of `query` (at most `limit`), the values of all its variables

@@ -29,7 +29,7 @@ struct SemiNaive {
   private func plans(seeded: Set<Int>) -> (initial: [RulePlan], variants: [RulePlan]) {
     var deltaPredicates = seeded
     if stratum.isRecursive { deltaPredicates.formUnion(stratum.predicates) }
-    let planner = Planner(pool: pool, sizes: store.relations.map(\.count))
+    let planner = Planner(pool: pool, store: store)
     var initial: [RulePlan] = []
     var variants: [RulePlan] = []
     for r in stratum.rules {
@@ -65,12 +65,15 @@ struct SemiNaive {
     for plan in initial + variants {
       Indexing.prepare(plan.steps, store: &store, deltaIndexes: &deltaIndexes)
     }
-    let empty = store.relations.map { Relation(arity: $0.arity) }
-    var deltas = empty
-    let counts = store.relations.map(\.count)
-    var stable = counts
+    // Every per-round table below covers only the predicates that can change or have a
+    // delta here, so a stratum costs nothing for the (possibly many) predicates it ignores.
+    let watched = Set(stratum.predicates).union(seed.keys)
+    var deltas: [Int: Relation] = [:]
+    var stable: [Int: Int] = [:]
     if seed.isEmpty {
-      try runRound(initial, deltas: deltas, stable: counts, full: counts, merge: &deltas, deltaIndexes)
+      // After round 0, the stable rows are those from before it; its new rows are the delta.
+      stable = Dictionary(uniqueKeysWithValues: stratum.predicates.map { ($0, store.relations[$0].count) })
+      try runRound(initial, deltas: [:], stable: [:], merge: &deltas, deltaIndexes)
       guard stratum.isRecursive else { return store }
     } else {
       for (predicate, first) in seed {
@@ -81,26 +84,27 @@ struct SemiNaive {
         stable[predicate] = first
       }
     }
-    let watched = Set(stratum.predicates).union(seed.keys)
-    while watched.contains(where: { deltas[$0].count > 0 }) {
-      let full = store.relations.map(\.count)
-      var next = empty
-      try runRound(variants, deltas: deltas, stable: stable, full: full, merge: &next, deltaIndexes)
-      stable = full
+    while watched.contains(where: { (deltas[$0]?.count ?? 0) > 0 }) {
+      var next: [Int: Relation] = [:]
+      let roundStart = Dictionary(uniqueKeysWithValues: watched.map { ($0, store.relations[$0].count) })
+      try runRound(variants, deltas: deltas, stable: stable, merge: &next, deltaIndexes)
+      stable = roundStart
       deltas = next
     }
     return store
   }
 
   /// Runs `plans`, then merges what they derived; `merge` receives the new rows as deltas.
+  /// Reads stop at the row counts of the round's start (`full`), taken here for the
+  /// stratum's own predicates: the only ones that grow while the round runs.
   private mutating func runRound(
-    _ plans: [RulePlan], deltas: [Relation], stable: [Int], full: [Int],
-    merge mergeDeltas: inout [Relation], _ deltaIndexes: [Int: Set<[Int]>]
+    _ plans: [RulePlan], deltas: [Int: Relation], stable: [Int: Int],
+    merge mergeDeltas: inout [Int: Relation], _ deltaIndexes: [Int: Set<[Int]>]
   ) throws(EvaluationError) {
     var pending: [Int: PendingRows] = [:]
     let recording = provenance.isEnabled
-    let roundStart = store.relations.map(\.count)
-    try derive(plans, deltas: deltas, stable: stable, full: full, into: &pending)
+    let roundStart = Dictionary(uniqueKeysWithValues: stratum.predicates.map { ($0, store.relations[$0].count) })
+    try derive(plans, deltas: deltas, stable: stable, full: roundStart, into: &pending)
     try merge(&pending, recording: recording, into: &mergeDeltas, deltaIndexes, roundStart: roundStart)
   }
 
@@ -108,7 +112,7 @@ struct SemiNaive {
   /// references to relation storage they hold) are gone when this returns, so merging the
   /// rows afterwards writes to uniquely held storage instead of copying it.
   private mutating func derive(
-    _ plans: [RulePlan], deltas: [Relation], stable: [Int], full: [Int],
+    _ plans: [RulePlan], deltas: [Int: Relation], stable: [Int: Int], full: [Int: Int],
     into pending: inout [Int: PendingRows]
   ) throws(EvaluationError) {
     let recording = provenance.isEnabled
@@ -148,13 +152,13 @@ struct SemiNaive {
   /// Makes the rows a round added the deltas of the next round, and records their provenance
   /// (in row order, which is the order they were added in).
   private mutating func merge(
-    _ pending: inout [Int: PendingRows], recording: Bool, into mergeDeltas: inout [Relation],
-    _ deltaIndexes: [Int: Set<[Int]>], roundStart: [Int]
+    _ pending: inout [Int: PendingRows], recording: Bool, into mergeDeltas: inout [Int: Relation],
+    _ deltaIndexes: [Int: Set<[Int]>], roundStart: [Int: Int]
   ) throws(EvaluationError) {
     for predicate in stratum.predicates {
       guard let out = pending[predicate] else { continue }
       let relation = store.relations[predicate]
-      let first = roundStart[predicate]
+      let first = roundStart[predicate] ?? relation.count
       var delta = Relation(arity: relation.arity)
       for columns in deltaIndexes[predicate] ?? [] { delta.ensureIndex(on: columns) }
       if recording { provenance.prepare(predicate: predicate, firstDerivedRow: first) }
@@ -170,7 +174,7 @@ struct SemiNaive {
         }
       }
       let added = relation.count - first
-      budget.derived[predicate, default: 0] += added
+      budget.count(added, for: predicate)
       try budget.checkGrowth(extra: 0, predicate: predicate)
       mergeDeltas[predicate] = delta
     }

@@ -10,12 +10,13 @@ typealias Continuation = (RuleFrame) throws(EvaluationError) -> Void
 /// row limits, so they are never read in the same round) and adding may move its buffers.
 struct StepCompiler {
   let store: FactStore
-  /// The delta relations of the round (empty outside semi-naive rounds).
-  let deltas: [Relation]
-  /// Rows before the delta, by predicate.
-  let stableCounts: [Int]
-  /// Rows at the start of the round, by predicate.
-  let fullCounts: [Int]
+  /// The delta relations of the round, by predicate (none outside semi-naive rounds).
+  var deltas: [Int: Relation] = [:]
+  /// Rows before the delta, for the predicates that have one (others: every row).
+  var stableCounts: [Int: Int] = [:]
+  /// Rows at the start of the round, for the predicates that grow during it (others: every
+  /// row, since they do not change while the round runs).
+  var fullCounts: [Int: Int] = [:]
   let pool: ValuePool
 
   /// The closure that runs `steps[position...]` then `last`.
@@ -52,12 +53,13 @@ struct StepCompiler {
   }
 
   private func relation(_ predicate: Int, _ source: RowSource) -> (Relation, Int) {
+    let relation = store.relations[predicate]
     switch source {
     case .delta:
-      let r = predicate < deltas.count ? deltas[predicate] : Relation(arity: store.relations[predicate].arity)
+      let r = deltas[predicate] ?? Relation(arity: relation.arity)
       return (r, r.count)
-    case .stable: return (store.relations[predicate], stableCounts[predicate])
-    case .full: return (store.relations[predicate], fullCounts[predicate])
+    case .stable: return (relation, stableCounts[predicate] ?? fullCounts[predicate] ?? relation.count)
+    case .full: return (relation, fullCounts[predicate] ?? relation.count)
     }
   }
 

@@ -36,7 +36,7 @@ public struct WhyNotReport: Sendable {
 extension Explainer {
   /// Analyses why `predicate(goal)` does not hold.
   func whyNot(
-    _ predicate: Int, _ goal: [Value], goalText: String, budget: EvaluationBudget, sizes: [Int]
+    _ predicate: Int, _ goal: [Value], goalText: String, budget: EvaluationBudget
   ) -> WhyNotReport {
     let ids = goal.map { pool.lookup($0) }
     let relation = predicate < model.relations.count ? model.relations[predicate] : Relation(arity: goal.count)
@@ -45,7 +45,7 @@ extension Explainer {
     }
     var findings: [WhyNotReport.RuleFinding] = []
     for (index, rule) in program.rules.enumerated() where rule.head.predicate == predicate {
-      findings.append(examine(rule, index: index, goal: goal, budget: budget, sizes: sizes))
+      findings.append(examine(rule, index: index, goal: goal, budget: budget))
     }
     var closest: [[Value]] = []
     for r in 0..<relation.count {
@@ -62,7 +62,7 @@ extension Explainer {
   }
 
   private func examine(
-    _ rule: Rule, index: Int, goal: [Value], budget: EvaluationBudget, sizes: [Int]
+    _ rule: Rule, index: Int, goal: [Value], budget: EvaluationBudget
   ) -> WhyNotReport.RuleFinding {
     let names = rule.variableNames
     var finding = WhyNotReport.RuleFinding(
@@ -91,7 +91,7 @@ extension Explainer {
       }
     }
     let anonymous = Set(names.indices.filter { names[$0] == "_" })
-    let planner = Planner(pool: pool, sizes: sizes).withAnonymous(anonymous)
+    let planner = Planner(pool: pool, store: model).withAnonymous(anonymous)
     let order = planner.orderIndices(body, bound: bound)
     // The longest prefix of the ordered body that still has a solution.
     var lastSolution = slots
@@ -105,9 +105,7 @@ extension Explainer {
       var indexed = model
       var unusedDeltas: [Int: Set<[Int]>] = [:]
       Indexing.prepare(steps, store: &indexed, deltaIndexes: &unusedDeltas)
-      let counts = indexed.relations.map(\.count)
-      let compiler = StepCompiler(
-        store: indexed, deltas: [], stableCounts: counts, fullCounts: counts, pool: pool)
+      let compiler = StepCompiler(store: indexed, pool: pool)
       let frame = RuleFrame(
         slotCount: names.count, pool: pool, ruleIndex: index, tick: Budgeter(budget).check)
       frame.set(slots)
@@ -157,8 +155,7 @@ extension Explainer {
     var indexed = model
     var unusedDeltas: [Int: Set<[Int]>] = [:]
     Indexing.prepare(steps, store: &indexed, deltaIndexes: &unusedDeltas)
-    let counts = indexed.relations.map(\.count)
-    let compiler = StepCompiler(store: indexed, deltas: [], stableCounts: counts, fullCounts: counts, pool: pool)
+    let compiler = StepCompiler(store: indexed, pool: pool)
     let frame = RuleFrame(slotCount: names.count, pool: pool, ruleIndex: -1, tick: Budgeter(budget).check)
     frame.set(slots)
     var value: UInt32?

@@ -6,13 +6,13 @@
 public struct Planner {
   /// Interns constants into identifiers.
   public let pool: ValuePool
-  /// Current relation sizes, for tie-breaking.
-  public let sizes: [Int]
+  /// The relations, whose sizes break ties.
+  public let store: FactStore
 
   /// Creates a planner.
-  public init(pool: ValuePool, sizes: [Int]) {
+  public init(pool: ValuePool, store: FactStore) {
     self.pool = pool
-    self.sizes = sizes
+    self.store = store
   }
 
   /// Plans `body` for a head; `sources` gives the row source of top-level positive literals
@@ -73,7 +73,7 @@ public struct Planner {
       for (position, i) in remaining.enumerated() {
         guard case .positive(let atom) = body[i] else { continue }
         let score = atom.arguments.filter { isReady($0, bound) }.count
-        let size = sizes.indices.contains(atom.predicate) ? sizes[atom.predicate] : 0
+        let size = store.relations.indices.contains(atom.predicate) ? store.relations[atom.predicate].count : 0
         if let b = best, score < b.score || (score == b.score && size >= b.size) { continue }
         best = (position, score, size)
       }

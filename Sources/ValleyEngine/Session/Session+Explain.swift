@@ -101,8 +101,7 @@ extension Session {
     }
     let goal = values.compactMap { $0 }
     let report = makeExplainer().whyNot(
-      atom.predicate, goal, goalText: file.text(of: atom.span), budget: budget,
-      sizes: knowledge.model.relations.map(\.count))
+      atom.predicate, goal, goalText: file.text(of: atom.span), budget: budget)
     return [.report(text: WhyNotRenderer.text(report), json: WhyNotRenderer.json(report))]
   }
 }
