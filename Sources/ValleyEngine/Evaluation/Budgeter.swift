@@ -1,5 +1,8 @@
 /// Enforces an ``EvaluationBudget`` during one evaluation: derived-fact cap, time, Ctrl-C.
-struct Budgeter {
+///
+/// One object is shared by every stratum and closure of an evaluation (a class, so that
+/// counting never copies its table).
+final class Budgeter {
   let budget: EvaluationBudget
   let start = ContinuousClock.now
   /// New facts per predicate so far (add through ``count(_:for:)``).
@@ -14,7 +17,7 @@ struct Budgeter {
   }
 
   /// Records `added` new facts of `predicate`.
-  mutating func count(_ added: Int, for predicate: Int) {
+  func count(_ added: Int, for predicate: Int) {
     derived[predicate, default: 0] += added
     total += added
   }

@@ -21,7 +21,7 @@ public enum Evaluator {
     for p in store.relations.count..<program.catalog.count {
       store.relations.append(Relation(arity: program.catalog[p].arity))
     }
-    var budgeter = Budgeter(budget)
+    let budgeter = Budgeter(budget)
     for stratum in program.strata {
       var semiNaive = SemiNaive(
         stratum: stratum, program: program, pool: pool, store: FactStore(arities: []),
@@ -30,7 +30,6 @@ public enum Evaluator {
       swap(&semiNaive.provenance, &provenance)
       store = try semiNaive.run()
       swap(&semiNaive.provenance, &provenance)
-      budgeter = semiNaive.budget
     }
     return store
   }
@@ -68,7 +67,7 @@ public enum Evaluator {
       if edges.contains(where: { $0.kind != .positive }) { return nil }
       if !edges.isEmpty { reachable.formUnion(stratum.predicates) }
     }
-    var budgeter = Budgeter(budget)
+    let budgeter = Budgeter(budget)
     for stratum in program.strata {
       let members = Set(stratum.predicates)
       let edges = reads(stratum, affected)
@@ -83,7 +82,6 @@ public enum Evaluator {
       swap(&semiNaive.provenance, &provenance)
       store = try semiNaive.run(seed: seed)
       swap(&semiNaive.provenance, &provenance)
-      budgeter = semiNaive.budget
       for (p, count) in zip(stratum.predicates, before) where store.relations[p].count > count {
         changed[p] = min(changed[p] ?? count, count)
         affected.insert(p)

@@ -20,7 +20,7 @@ struct SemiNaive {
   let program: Program
   let pool: ValuePool
   var store: FactStore
-  var budget: Budgeter
+  let budget: Budgeter
   var provenance: Provenance
 
   /// The initial plan and the delta variants of each rule of the stratum. A variant exists for
