@@ -60,7 +60,7 @@ extension InteractiveLoop where Reader == ReadlineLineReader {
   /// failure, so the status is 0.
   static func start(with knowledge: StartingKnowledge, limits: LimitOptions = LimitOptions()) -> Int32 {
     let session = Session()
-    session.convertGraph = GraphvizConverter.convert
+    if GraphvizConverter.dotPath != nil { session.convertGraph = GraphvizConverter.convert }
     limits.apply(to: session)
     var writer = OutputWriter(color: Terminal.wantsColor, fitsTerminal: true)
     Terminal.write(stdout: "Valley \(ValleyVersion.string)\n", stderr: "")

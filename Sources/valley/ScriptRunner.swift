@@ -23,7 +23,7 @@ struct ScriptRunner {
       var writer = OutputWriter(color: Terminal.wantsColor)
       let session = Session(loader: StandardInputLoader())
       session.format = format
-      session.convertGraph = GraphvizConverter.convert
+      if GraphvizConverter.dotPath != nil { session.convertGraph = GraphvizConverter.convert }
       limits.apply(to: session)
       // Only problems are worth showing here: a summary line would precede every script's
       // output and make it differ from the transcript of the script alone.

@@ -10,7 +10,17 @@ enum RuntimeDiagnostics {
   }
 
   static func diagnostic(
-    for error: EvaluationError, program: Program, pool: ValuePool, budget: EvaluationBudget
+    for error: EvaluationError, program: Program, pool: ValuePool, budget: EvaluationBudget,
+    statement: SourceSpan? = nil
+  ) -> Diagnostic {
+    var diagnostic = describe(error, program: program, pool: pool, budget: budget)
+    // A limit reached by a query (not a rule) points at the statement that ran it.
+    if diagnostic.span == nil { diagnostic.span = statement }
+    return diagnostic
+  }
+
+  private static func describe(
+    _ error: EvaluationError, program: Program, pool: ValuePool, budget: EvaluationBudget
   ) -> Diagnostic {
     func ruleName(_ index: Int) -> String {
       guard index >= 0, index < program.rules.count else { return "the query" }
@@ -41,7 +51,7 @@ enum RuntimeDiagnostics {
           + "fix it, or raise the cap with :set max_facts N")
     case .timeLimit(let seconds, let predicate):
       return .error(
-        "E404", "evaluation stopped after the time limit of \(Int(seconds)) s while deriving \(name(predicate))",
+        "E404", "evaluation stopped after the time limit of \(seconds == seconds.rounded() ? String(Int64(seconds)) : String(seconds)) s while deriving \(name(predicate))",
         at: firstRule(of: predicate), help: "raise the limit with :set timeout SECONDS (0 for none)")
     case .cancelled:
       return .error("E405", "interrupted; the knowledge base is unchanged", at: nil)

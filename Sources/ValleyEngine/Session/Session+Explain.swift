@@ -20,7 +20,7 @@ extension Session {
         query, store: &knowledge.model, pool: pool, budget: budget, limit: Int.max)
     } catch {
       return [.diagnostics([RuntimeDiagnostics.diagnostic(
-        for: error, program: knowledge.program, pool: pool, budget: budget)], line: line)]
+        for: error, program: knowledge.program, pool: pool, budget: budget, statement: query.span)], line: line)]
     }
     let explainer = makeExplainer()
     var answers: [(answer: Explanation.Answer, size: Int, key: [Value])] = []

@@ -171,7 +171,7 @@ public final class Session {
       result = try Evaluator.answers(query, store: &knowledge.model, pool: pool, budget: budget)
     } catch {
       let diagnostic = RuntimeDiagnostics.diagnostic(
-        for: error, program: knowledge.program, pool: pool, budget: budget)
+        for: error, program: knowledge.program, pool: pool, budget: budget, statement: parsed.span)
       return [.diagnostics([diagnostic], line: line)]
     }
     var rows = result.rows.map { $0.map { pool[$0] } }

@@ -44,6 +44,8 @@ public struct FileSystemLoader: SourceLoader {
       return errno == ENOENT || errno == ENOTDIR ? .failure(.notFound) : .failure(.notReadable(describeErrno()))
     }
     if (info.st_mode & S_IFMT) == S_IFDIR { return .failure(.isDirectory) }
+    // A device or a pipe may never end (/dev/zero): only regular files are read.
+    if (info.st_mode & S_IFMT) != S_IFREG { return .failure(.notReadable("it is not a regular file")) }
     guard let handle = fopen(path, "rb") else { return .failure(.notReadable(describeErrno())) }
     defer { fclose(handle) }
     var bytes: [UInt8] = []
@@ -88,7 +90,8 @@ public struct FileSystemLoader: SourceLoader {
     let directory = PathJoin.directory(of: path) ?? "."
     var dirInfo = stat()
     if stat(directory, &dirInfo) != 0 { return .failure(.notFound) }
-    let temporary = path + ".valley-tmp-\(getpid())"
+    // A short name in the same folder (the file's own name may already be as long as allowed).
+    let temporary = directory + "/.valley-tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
     let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     guard fd >= 0 else { return .failure(.notReadable(describeErrno())) }
     let bytes = Array(contents.utf8)

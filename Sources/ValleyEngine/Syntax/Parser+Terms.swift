@@ -105,8 +105,10 @@ extension Parser {
 
   private mutating func parseAggregate(_ kind: Syntax.AggregateKind) throws -> Syntax.Aggregate {
     let start = advance().span
-    try enter(start)
-    defer { leave() }
+    // An aggregate nests a whole body, so it counts as ten levels (at most 100 nested
+    // aggregates): that keeps every recursive pass after parsing far from the stack's end.
+    try enter(start, weight: Parser.aggregateWeight)
+    defer { leave(weight: Parser.aggregateWeight) }
     _ = try expect(.leftBrace, "after '\(kind.rawValue)'")
     var terms = [try parseTerm()]
     while current.isPunct(.comma) {

@@ -67,8 +67,11 @@ public struct Parser {
     return Abandon()
   }
 
-  mutating func enter(_ span: SourceSpan) throws {
-    depth += 1
+  /// How many levels one aggregate counts for.
+  static let aggregateWeight = 10
+
+  mutating func enter(_ span: SourceSpan, weight: Int = 1) throws {
+    depth += weight
     if depth > Parser.maximumDepth {
       diagnostics.append(
         .error(
@@ -78,7 +81,7 @@ public struct Parser {
     }
   }
 
-  mutating func leave() { depth -= 1 }
+  mutating func leave(weight: Int = 1) { depth -= weight }
 
   // MARK: Atoms and literals
 
