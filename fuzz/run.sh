@@ -11,7 +11,9 @@
 # Exit status: 0 when no target crashed, 1 otherwise.
 #
 # Environment: FUZZ_NO_BUILD=1 reuses the built binaries; FUZZ_JOBS=N runs N processes per
-# target (default 1; the machine may be shared).
+# target (default 1; the machine may be shared); FUZZ_OPT=-Onone builds without optimisation
+# (see build.sh); FUZZ_KEEP_GOING=1 keeps fuzzing after a crash (libFuzzer's fork mode), to
+# find more than one.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -42,6 +44,9 @@ for target in "${targets[@]}"; do
   done
   parallel=""
   [ "$jobs" -le 1 ] || parallel="-jobs=$jobs -workers=$jobs"
+  if [ "${FUZZ_KEEP_GOING:-0}" = 1 ]; then
+    parallel="-fork=$jobs -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1"
+  fi
   before=$(find "$crashes" -type f | wc -l)
   first=$(( seconds * 2 / 3 ))
   second=$(( seconds - first ))

@@ -190,6 +190,17 @@ import ValleyEngine
     #expect(run.stdout.hasSuffix("1 answer\n"), "\(run.summary)")
   }
 
+  /// Regression of the /dev/zero fix (af7aca3): only regular files are read now, so a script
+  /// that arrives through a pipe under a path — `valley run <(generate)`, `valley run
+  /// /dev/stdin` — is refused with "it is not a regular file". A pipe ends; devices such as
+  /// /dev/zero are what must be refused.
+  @Test func aScriptFromAPipeRuns() throws {
+    let run = try ValleyProcess.run(
+      ["run", "--empty", "/dev/stdin"], standardInputText: ":assert p(1).\n?- p(X).\n")
+    #expect(run.status == 0, "\(run.summary)")
+    #expect(run.stdout.hasSuffix("1 answer\n"), "\(run.summary)")
+  }
+
   // MARK: Commands, arity and arithmetic
 
   @Test func unknownCommandsAreErrorsThatSuggestAndChangeNothing() throws {
@@ -732,7 +743,8 @@ private enum ValleyProcess {
   /// Runs valley with `arguments`. `limits` is shell text run before it (e.g. `ulimit -v N`);
   /// a run longer than `timeout` seconds is killed and reported as timed out.
   static func run(
-    _ arguments: [String], standardInput: String? = nil, limits: String? = nil,
+    _ arguments: [String], standardInput: String? = nil, standardInputText: String? = nil,
+    limits: String? = nil,
     directory: String? = nil, environment extra: [String: String] = [:], timeout: Double = 120
   ) throws -> ProcessResult {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("valley-robust-run-\(UUID().uuidString)")
@@ -758,13 +770,22 @@ private enum ValleyProcess {
     for (key, value) in extra { environment[key] = value }
     process.environment = environment
     if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-    process.standardInput =
-      try standardInput.map { try FileHandle(forReadingFrom: URL(fileURLWithPath: $0)) } ?? FileHandle.nullDevice
+    let pipe = standardInputText.map { _ in Pipe() }
+    if let pipe {
+      process.standardInput = pipe
+    } else {
+      process.standardInput =
+        try standardInput.map { try FileHandle(forReadingFrom: URL(fileURLWithPath: $0)) } ?? FileHandle.nullDevice
+    }
     let out = try FileHandle(forWritingTo: outURL)
     let err = try FileHandle(forWritingTo: errURL)
     process.standardOutput = out
     process.standardError = err
     try process.run()
+    if let pipe, let text = standardInputText {
+      pipe.fileHandleForWriting.write(Data(text.utf8))
+      try pipe.fileHandleForWriting.close()
+    }
     let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
     var timedOut = false
     while process.isRunning {

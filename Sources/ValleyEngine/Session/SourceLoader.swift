@@ -44,8 +44,10 @@ public struct FileSystemLoader: SourceLoader {
       return errno == ENOENT || errno == ENOTDIR ? .failure(.notFound) : .failure(.notReadable(describeErrno()))
     }
     if (info.st_mode & S_IFMT) == S_IFDIR { return .failure(.isDirectory) }
-    // A device or a pipe may never end (/dev/zero): only regular files are read.
-    if (info.st_mode & S_IFMT) != S_IFREG { return .failure(.notReadable("it is not a regular file")) }
+    // A device may never end (/dev/zero): only regular files and pipes (which end, as in
+    // `valley run <(generate)` or /dev/stdin) are read.
+    let kind = info.st_mode & S_IFMT
+    if kind != S_IFREG && kind != S_IFIFO { return .failure(.notReadable("it is not a regular file")) }
     guard let handle = fopen(path, "rb") else { return .failure(.notReadable(describeErrno())) }
     defer { fclose(handle) }
     var bytes: [UInt8] = []
