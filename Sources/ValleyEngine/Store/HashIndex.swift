@@ -6,8 +6,11 @@ final class IndexStorage: @unchecked Sendable {
   /// The indexed columns, in key order.
   let columns: [Int]
   private let columnPointer: UnsafeMutablePointer<Int>
-  private(set) var slots: UnsafeMutablePointer<Int32>?
+  /// Open addressing over key groups: 0 for empty, otherwise group number plus one with a
+  /// fingerprint of the key's hash (see ``SlotTag``).
+  private(set) var slots: UnsafeMutablePointer<UInt32>?
   private(set) var slotCount = 0
+  private var slotMask: UInt32 = 0
   /// First and last row of each key group.
   private(set) var heads: UnsafeMutablePointer<Int32>
   private(set) var tails: UnsafeMutablePointer<Int32>
@@ -49,10 +52,11 @@ final class IndexStorage: @unchecked Sendable {
     c.next.update(from: next, count: nextCapacity)
     c.groupCount = groupCount
     if let slots {
-      let s = UnsafeMutablePointer<Int32>.allocate(capacity: slotCount)
+      let s = UnsafeMutablePointer<UInt32>.allocate(capacity: slotCount)
       s.update(from: slots, count: slotCount)
       c.slots = s
       c.slotCount = slotCount
+      c.slotMask = slotMask
     }
     return c
   }
@@ -88,12 +92,19 @@ final class IndexStorage: @unchecked Sendable {
     if (groupCount + 1) * 2 > slotCount { growSlots(data, arity) }
     guard let slots else { return }
     let mask = slotCount - 1
-    var i = Int(truncatingIfNeeded: rowHash(row, data, arity)) & mask
+    let h = rowHash(row, data, arity)
+    let tag = SlotTag.fingerprint(h, slotMask)
+    var i = Int(truncatingIfNeeded: h) & mask
     let base = data + row * arity
     let n = columns.count
     while true {
-      let g = Int(slots[i])
-      if g < 0 { break }
+      let s = slots[i]
+      if s == 0 { break }
+      if s & ~slotMask != tag {
+        i = (i + 1) & mask
+        continue
+      }
+      let g = Int(s & slotMask) - 1
       let head = data + Int(heads[g]) * arity
       var same = true
       for k in 0..<n where head[columnPointer[k]] != base[columnPointer[k]] {
@@ -119,25 +130,28 @@ final class IndexStorage: @unchecked Sendable {
       tails = t
       groupCapacity = capacity
     }
-    slots[i] = Int32(groupCount)
+    slots[i] = tag | UInt32(truncatingIfNeeded: groupCount + 1)
     heads[groupCount] = Int32(row)
     tails[groupCount] = Int32(row)
     groupCount += 1
   }
 
   private func growSlots(_ data: UnsafePointer<UInt32>, _ arity: Int) {
-    let newCount = max(16, slotCount * 2)
-    let newSlots = UnsafeMutablePointer<Int32>.allocate(capacity: newCount)
-    newSlots.initialize(repeating: -1, count: newCount)
+    let newCount = SlotTag.grownCount(slotCount)
+    let newSlots = UnsafeMutablePointer<UInt32>.allocate(capacity: newCount)
+    newSlots.initialize(repeating: 0, count: newCount)
     let mask = newCount - 1
+    let newMask = UInt32(truncatingIfNeeded: mask)
     for g in 0..<groupCount {
-      var i = Int(truncatingIfNeeded: rowHash(Int(heads[g]), data, arity)) & mask
-      while newSlots[i] >= 0 { i = (i + 1) & mask }
-      newSlots[i] = Int32(g)
+      let h = rowHash(Int(heads[g]), data, arity)
+      var i = Int(truncatingIfNeeded: h) & mask
+      while newSlots[i] != 0 { i = (i + 1) & mask }
+      newSlots[i] = SlotTag.fingerprint(h, newMask) | UInt32(truncatingIfNeeded: g + 1)
     }
     slots?.deallocate()
     slots = newSlots
     slotCount = newCount
+    slotMask = newMask
   }
 
   /// The first row whose key columns equal `key`, or -1. Follow ``next`` for the others.
@@ -146,11 +160,17 @@ final class IndexStorage: @unchecked Sendable {
     guard let slots else { return -1 }
     let mask = slotCount - 1
     let n = columns.count
-    var i = Int(truncatingIfNeeded: IndexStorage.keyHash(key, n)) & mask
+    let h = IndexStorage.keyHash(key, n)
+    let tag = SlotTag.fingerprint(h, slotMask)
+    var i = Int(truncatingIfNeeded: h) & mask
     while true {
-      let g = Int(slots[i])
-      if g < 0 { return -1 }
-      let head = heads[g]
+      let s = slots[i]
+      if s == 0 { return -1 }
+      if s & ~slotMask != tag {
+        i = (i + 1) & mask
+        continue
+      }
+      let head = heads[Int(s & slotMask) - 1]
       let base = data + Int(head) * arity
       var same = true
       for k in 0..<n where base[columnPointer[k]] != key[k] {

@@ -9,9 +9,13 @@ final class RelationStorage: @unchecked Sendable {
   private(set) var data: UnsafeMutablePointer<UInt32>
   private(set) var rowCapacity: Int
   private(set) var count = 0
-  /// Open addressing: row number, or -1 for empty. Size is a power of two (or 0).
-  private(set) var slots: UnsafeMutablePointer<Int32>?
+  /// Open addressing over a power-of-two number of slots (or none): 0 for empty, otherwise
+  /// ``SlotTag`` packs the row number plus one with a fingerprint of the row's hash, so that
+  /// most probes that miss never read the row itself.
+  private(set) var slots: UnsafeMutablePointer<UInt32>?
   private(set) var slotCount = 0
+  /// `slotCount - 1`: the bits of a slot that hold the row number plus one.
+  private var slotMask: UInt32 = 0
   /// The indexes, in creation order.
   private(set) var indexes: [IndexStorage] = []
 
@@ -32,10 +36,11 @@ final class RelationStorage: @unchecked Sendable {
     copy.data.update(from: data, count: count * arity)
     copy.count = count
     if let slots {
-      let newSlots = UnsafeMutablePointer<Int32>.allocate(capacity: slotCount)
+      let newSlots = UnsafeMutablePointer<UInt32>.allocate(capacity: slotCount)
       newSlots.update(from: slots, count: slotCount)
       copy.slots = newSlots
       copy.slotCount = slotCount
+      copy.slotMask = slotMask
     }
     copy.indexes = indexes.map { $0.copy() }
     return copy
@@ -61,11 +66,16 @@ final class RelationStorage: @unchecked Sendable {
     if arity == 0 { return count > 0 ? 0 : -1 }
     guard let slots else { return -1 }
     let mask = slotCount - 1
-    var i = Int(truncatingIfNeeded: RelationStorage.hash(tuple, arity)) & mask
+    let h = RelationStorage.hash(tuple, arity)
+    let tag = SlotTag.fingerprint(h, slotMask)
+    var i = Int(truncatingIfNeeded: h) & mask
     while true {
-      let r = Int(slots[i])
-      if r < 0 { return -1 }
-      if equals(row: r, tuple) { return r }
+      let s = slots[i]
+      if s == 0 { return -1 }
+      if s & ~slotMask == tag {
+        let r = Int(s & slotMask) - 1
+        if equals(row: r, tuple) { return r }
+      }
       i = (i + 1) & mask
     }
   }
@@ -81,16 +91,18 @@ final class RelationStorage: @unchecked Sendable {
     if (count + 1) * 2 > slotCount { growSlots() }
     guard let slots else { return false }
     let mask = slotCount - 1
-    var i = Int(truncatingIfNeeded: RelationStorage.hash(tuple, arity)) & mask
+    let h = RelationStorage.hash(tuple, arity)
+    let tag = SlotTag.fingerprint(h, slotMask)
+    var i = Int(truncatingIfNeeded: h) & mask
     while true {
-      let r = Int(slots[i])
-      if r < 0 { break }
-      if equals(row: r, tuple) { return false }
+      let s = slots[i]
+      if s == 0 { break }
+      if s & ~slotMask == tag, equals(row: Int(s & slotMask) - 1, tuple) { return false }
       i = (i + 1) & mask
     }
     if count == rowCapacity { growRows() }
     (data + count * arity).update(from: tuple, count: arity)
-    slots[i] = Int32(count)
+    slots[i] = tag | UInt32(truncatingIfNeeded: count + 1)
     count += 1
     for index in indexes { index.add(row: count - 1, data: data, arity: arity) }
     return true
@@ -114,18 +126,21 @@ final class RelationStorage: @unchecked Sendable {
   }
 
   private func growSlots() {
-    let newCount = max(16, slotCount * 2)
-    let newSlots = UnsafeMutablePointer<Int32>.allocate(capacity: newCount)
-    newSlots.initialize(repeating: -1, count: newCount)
+    let newCount = SlotTag.grownCount(slotCount)
+    let newSlots = UnsafeMutablePointer<UInt32>.allocate(capacity: newCount)
+    newSlots.initialize(repeating: 0, count: newCount)
     let mask = newCount - 1
+    let newMask = UInt32(truncatingIfNeeded: mask)
     for r in 0..<count {
-      var i = Int(truncatingIfNeeded: RelationStorage.hash(data + r * arity, arity)) & mask
-      while newSlots[i] >= 0 { i = (i + 1) & mask }
-      newSlots[i] = Int32(r)
+      let h = RelationStorage.hash(data + r * arity, arity)
+      var i = Int(truncatingIfNeeded: h) & mask
+      while newSlots[i] != 0 { i = (i + 1) & mask }
+      newSlots[i] = SlotTag.fingerprint(h, newMask) | UInt32(truncatingIfNeeded: r + 1)
     }
     slots?.deallocate()
     slots = newSlots
     slotCount = newCount
+    slotMask = newMask
   }
 
   /// The index on exactly `columns`, if built.

@@ -1,0 +1,75 @@
+import Testing
+
+@testable import ValleyEngine
+
+/// The relation store against a plain Swift set: membership, row order, indexes and copies,
+/// at sizes where the hash tables grow many times (fingerprints get fewer bits as they grow).
+@Suite struct RelationTests {
+  /// Random pairs over a small domain, so that many inserts are duplicates.
+  static func pairs(_ n: Int, seed: UInt64, domain: UInt32) -> [[UInt32]] {
+    var random = SplitMix64(seed: seed)
+    return (0..<n).map { _ in [UInt32.random(in: 0..<domain, using: &random), UInt32.random(in: 0..<domain, using: &random)] }
+  }
+
+  @Test func membershipMatchesASetAcrossGrowth() {
+    var relation = Relation(arity: 2)
+    var reference = Set<[UInt32]>()
+    var order: [[UInt32]] = []
+    for pair in Self.pairs(120_000, seed: 7, domain: 400) {
+      let isNew = reference.insert(pair).inserted
+      let inserted = relation.insert(pair)
+      #expect(inserted == isNew)
+      if isNew { order.append(pair) }
+    }
+    #expect(relation.count == reference.count)
+    #expect(relation.rows == order)
+    for (r, pair) in order.enumerated() where r % 97 == 0 { #expect(relation.rowIndex(of: pair) == r) }
+    for pair in Self.pairs(5_000, seed: 8, domain: 500) {
+      #expect(relation.contains(pair) == reference.contains(pair))
+    }
+  }
+
+  @Test func indexChainsEveryRowOfAKeyInInsertionOrder() {
+    var relation = Relation(arity: 2)
+    relation.ensureIndex(on: [1])
+    for pair in Self.pairs(50_000, seed: 9, domain: 3_000) { relation.insert(pair) }
+    guard let index = relation.storage.index(on: [1]) else {
+      Issue.record("index missing")
+      return
+    }
+    var expected: [UInt32: [Int]] = [:]
+    for r in 0..<relation.count { expected[relation.value(r, 1), default: []].append(r) }
+    for key in UInt32(0)..<3_100 {
+      var k = key
+      var rows: [Int] = []
+      var r = index.first(&k, data: relation.storage.data, arity: 2)
+      while r >= 0 {
+        rows.append(Int(r))
+        r = index.next[Int(r)]
+      }
+      #expect(rows == (expected[key] ?? []), "key \(key)")
+    }
+  }
+
+  @Test func copiesDoNotShareWrites() {
+    var original = Relation(arity: 3)
+    for i in UInt32(0)..<1_000 { original.insert([i, i &* 7, i % 5]) }
+    var copy = original
+    copy.insert([5_000, 1, 2])
+    #expect(original.count == 1_000)
+    #expect(copy.count == 1_001)
+    #expect(!original.contains([5_000, 1, 2]))
+    #expect(copy.contains([999, 999 &* 7, 4]))
+  }
+
+  @Test func nullaryRelationsHoldAtMostOneRow() {
+    var relation = Relation(arity: 0)
+    #expect(!relation.contains([UInt32]()))
+    let first = relation.insert([UInt32]())
+    let second = relation.insert([UInt32]())
+    #expect(first)
+    #expect(!second)
+    #expect(relation.count == 1)
+    #expect(relation.contains([UInt32]()))
+  }
+}
