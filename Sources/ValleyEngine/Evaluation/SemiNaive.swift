@@ -73,7 +73,8 @@ struct SemiNaive {
     if seed.isEmpty {
       // After round 0, the stable rows are those from before it; its new rows are the delta.
       stable = Dictionary(uniqueKeysWithValues: stratum.predicates.map { ($0, store.relations[$0].count) })
-      try runRound(initial, deltas: [:], stable: [:], merge: &deltas, deltaIndexes)
+      let distinct = DistinctDerivations.predicates(of: stratum, program: program, store: store)
+      try runRound(initial, deltas: [:], stable: [:], merge: &deltas, deltaIndexes, distinct: distinct)
       guard stratum.isRecursive else { return store }
     } else {
       for (predicate, first) in seed {
@@ -99,21 +100,23 @@ struct SemiNaive {
   /// stratum's own predicates: the only ones that grow while the round runs.
   private mutating func runRound(
     _ plans: [RulePlan], deltas: [Int: Relation], stable: [Int: Int],
-    merge mergeDeltas: inout [Int: Relation], _ deltaIndexes: [Int: Set<[Int]>]
+    merge mergeDeltas: inout [Int: Relation], _ deltaIndexes: [Int: Set<[Int]>], distinct: Set<Int> = []
   ) throws(EvaluationError) {
     var pending: [Int: PendingRows] = [:]
     let recording = provenance.isEnabled
     let roundStart = Dictionary(uniqueKeysWithValues: stratum.predicates.map { ($0, store.relations[$0].count) })
-    try derive(plans, deltas: deltas, stable: stable, full: roundStart, into: &pending)
+    try derive(plans, deltas: deltas, stable: stable, full: roundStart, into: &pending, distinct: distinct)
     try merge(&pending, recording: recording, into: &mergeDeltas, deltaIndexes, roundStart: roundStart)
   }
 
   /// Runs the plans of a round; new rows go to `pending`. The compiled closures (and the
   /// references to relation storage they hold) are gone when this returns, so merging the
-  /// rows afterwards writes to uniquely held storage instead of copying it.
+  /// rows afterwards writes to uniquely held storage instead of copying it. Heads of the
+  /// `distinct` predicates are appended without a duplicate check (see
+  /// ``DistinctDerivations``).
   private mutating func derive(
     _ plans: [RulePlan], deltas: [Int: Relation], stable: [Int: Int], full: [Int: Int],
-    into pending: inout [Int: PendingRows]
+    into pending: inout [Int: PendingRows], distinct: Set<Int>
   ) throws(EvaluationError) {
     let recording = provenance.isEnabled
     // New rows go straight into their relations: reads stop at the row counts of the round's
@@ -133,9 +136,14 @@ struct SemiNaive {
       defer { tuple.deallocate() }
       let rule = Int32(plan.ruleIndex)
       let budget = self.budget
+      let unchecked = distinct.contains(target)
       let emit: Continuation = { (frame: RuleFrame) throws(EvaluationError) in
         for k in 0..<width { tuple[k] = try frame.resolve(head[k]) }
-        guard storage.insert(tuple) else { return }
+        if unchecked {
+          storage.appendUnchecked(tuple)
+        } else if !storage.insert(tuple) {
+          return
+        }
         if recording {
           out.rules.append(rule)
           out.bindings.append(contentsOf: UnsafeBufferPointer(start: frame.slots, count: frame.slotCount))
@@ -159,12 +167,14 @@ struct SemiNaive {
       guard let out = pending[predicate] else { continue }
       let relation = store.relations[predicate]
       let first = roundStart[predicate] ?? relation.count
+      // Only a recursive stratum reads its own rows again: other strata need no delta.
+      let keepsDelta = stratum.isRecursive
       var delta = Relation(arity: relation.arity)
-      for columns in deltaIndexes[predicate] ?? [] { delta.ensureIndex(on: columns) }
+      for columns in deltaIndexes[predicate] ?? [] where keepsDelta { delta.ensureIndex(on: columns) }
       if recording { provenance.prepare(predicate: predicate, firstDerivedRow: first) }
       var bindingStart = 0
       for (k, r) in (first..<relation.count).enumerated() {
-        delta.appendUnchecked(relation.storage.data + r * relation.arity)
+        if keepsDelta { delta.appendUnchecked(relation.storage.data + r * relation.arity) }
         if recording {
           let rule = Int(out.rules[k])
           let slotCount = program.rules[rule].variableNames.count
@@ -176,7 +186,7 @@ struct SemiNaive {
       let added = relation.count - first
       budget.count(added, for: predicate)
       try budget.checkGrowth(extra: 0, predicate: predicate)
-      mergeDeltas[predicate] = delta
+      if keepsDelta { mergeDeltas[predicate] = delta }
     }
   }
 }

@@ -16,6 +16,10 @@ final class RelationStorage: @unchecked Sendable {
   private(set) var slotCount = 0
   /// `slotCount - 1`: the bits of a slot that hold the row number plus one.
   private var slotMask: UInt32 = 0
+  /// Rows `0..<memberCount` are in the membership set. Rows appended with
+  /// ``appendUnchecked(_:)`` join it only when membership is next asked for, so a relation
+  /// that is only ever scanned never pays for the set.
+  private var memberCount = 0
   /// The indexes, in creation order.
   private(set) var indexes: [IndexStorage] = []
 
@@ -42,6 +46,7 @@ final class RelationStorage: @unchecked Sendable {
       copy.slotCount = slotCount
       copy.slotMask = slotMask
     }
+    copy.memberCount = memberCount
     copy.indexes = indexes.map { $0.copy() }
     return copy
   }
@@ -64,6 +69,7 @@ final class RelationStorage: @unchecked Sendable {
   @inline(__always)
   func find(_ tuple: UnsafePointer<UInt32>) -> Int {
     if arity == 0 { return count > 0 ? 0 : -1 }
+    if memberCount < count { addMissingMembers() }
     guard let slots else { return -1 }
     let mask = slotCount - 1
     let h = RelationStorage.hash(tuple, arity)
@@ -88,7 +94,8 @@ final class RelationStorage: @unchecked Sendable {
       for index in indexes { index.add(row: 0, data: data, arity: arity) }
       return true
     }
-    if (count + 1) * 2 > slotCount { growSlots() }
+    if memberCount < count { addMissingMembers() }
+    if (count + 1) * 2 > slotCount { growSlots(toHold: count + 1) }
     guard let slots else { return false }
     let mask = slotCount - 1
     let h = RelationStorage.hash(tuple, arity)
@@ -104,11 +111,13 @@ final class RelationStorage: @unchecked Sendable {
     (data + count * arity).update(from: tuple, count: arity)
     slots[i] = tag | UInt32(truncatingIfNeeded: count + 1)
     count += 1
+    memberCount = count
     for index in indexes { index.add(row: count - 1, data: data, arity: arity) }
     return true
   }
 
-  /// Appends a row known not to be present (no membership set is kept for such relations).
+  /// Appends a row known not to be present. It joins the membership set only when membership
+  /// is next asked for (deltas and relations derived without duplicates are mostly scanned).
   func appendUnchecked(_ tuple: UnsafePointer<UInt32>) {
     if count == rowCapacity { growRows() }
     (data + count * arity).update(from: tuple, count: arity)
@@ -125,8 +134,27 @@ final class RelationStorage: @unchecked Sendable {
     rowCapacity = newCapacity
   }
 
-  private func growSlots() {
-    let newCount = SlotTag.grownCount(slotCount)
+  /// Puts the rows appended unchecked into the membership set.
+  private func addMissingMembers() {
+    if count * 2 > slotCount {
+      growSlots(toHold: count)
+      return
+    }
+    guard let slots else { return }
+    let mask = slotCount - 1
+    for r in memberCount..<count {
+      let h = RelationStorage.hash(data + r * arity, arity)
+      var i = Int(truncatingIfNeeded: h) & mask
+      while slots[i] != 0 { i = (i + 1) & mask }
+      slots[i] = SlotTag.fingerprint(h, slotMask) | UInt32(truncatingIfNeeded: r + 1)
+    }
+    memberCount = count
+  }
+
+  /// Rebuilds the membership set of every row with room for `rows` rows.
+  private func growSlots(toHold rows: Int) {
+    var newCount = SlotTag.grownCount(slotCount)
+    while rows * 2 > newCount { newCount = SlotTag.grownCount(newCount) }
     let newSlots = UnsafeMutablePointer<UInt32>.allocate(capacity: newCount)
     newSlots.initialize(repeating: 0, count: newCount)
     let mask = newCount - 1
@@ -141,6 +169,7 @@ final class RelationStorage: @unchecked Sendable {
     slots = newSlots
     slotCount = newCount
     slotMask = newMask
+    memberCount = count
   }
 
   /// The index on exactly `columns`, if built.
