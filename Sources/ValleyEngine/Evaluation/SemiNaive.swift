@@ -61,8 +61,10 @@ struct SemiNaive {
   /// follows from the new rows is derived: the incremental case, for monotone rules.
   mutating func run(seed: [Int: Int] = [:]) throws(EvaluationError) -> FactStore {
     let (initial, variants) = plans(seeded: Set(seed.keys))
+    let startedEmpty = Set(stratum.predicates.filter { store.relations[$0].count == 0 })
     var deltaIndexes: [Int: Set<[Int]>] = [:]
-    for plan in initial + variants {
+    // A seeded run never runs the initial plans.
+    for plan in (seed.isEmpty ? initial : []) + variants {
       Indexing.prepare(plan.steps, store: &store, deltaIndexes: &deltaIndexes)
     }
     // Every per-round table below covers only the predicates that can change or have a
@@ -76,6 +78,7 @@ struct SemiNaive {
       let distinct = DistinctDerivations.predicates(of: stratum, program: program, store: store)
       try runRound(initial, deltas: [:], stable: [:], merge: &deltas, deltaIndexes, distinct: distinct)
       guard stratum.isRecursive else { return store }
+      dropFirstRoundIndexes(of: startedEmpty, variants: variants)
     } else {
       for (predicate, first) in seed {
         var delta = Relation(arity: store.relations[predicate].arity)
@@ -85,14 +88,40 @@ struct SemiNaive {
         stable[predicate] = first
       }
     }
+    var firstRound = !seed.isEmpty
     while watched.contains(where: { (deltas[$0]?.count ?? 0) > 0 }) {
       var next: [Int: Relation] = [:]
       let roundStart = Dictionary(uniqueKeysWithValues: watched.map { ($0, store.relations[$0].count) })
       try runRound(variants, deltas: deltas, stable: stable, merge: &next, deltaIndexes)
       stable = roundStart
       deltas = next
+      if firstRound {
+        // The seeds were the deltas of this round only.
+        dropFirstRoundIndexes(of: startedEmpty, variants: variants)
+        firstRound = false
+      }
     }
     return store
+  }
+
+  /// After the first round, drops the indexes on the stratum's relations in `built` (those
+  /// that started empty, so every index on them was made for this run) that only the first
+  /// round used: the initial plans, or the variants reading a seed's delta. Later rounds
+  /// only run the variants reading the stratum's own deltas; keeping an index they do not
+  /// read up to date while the relation grows to its fixpoint would cost a hash insert per
+  /// new row for nothing. A later run builds it again if it needs it.
+  private mutating func dropFirstRoundIndexes(of built: Set<Int>, variants: [RulePlan]) {
+    let own = Set(stratum.predicates)
+    var needed: [Int: Set<[Int]>] = [:]
+    for plan in variants where plan.readsDelta(of: own) {
+      needed.merge(Indexing.fullIndexes(plan.steps, store: store)) { $0.union($1) }
+    }
+    for predicate in stratum.predicates where built.contains(predicate) {
+      let drop = store.relations[predicate].storage.indexes.map(\.columns).filter {
+        !(needed[predicate] ?? []).contains($0)
+      }
+      for columns in drop { store.relations[predicate].dropIndex(on: columns) }
+    }
   }
 
   /// Runs `plans`, then merges what they derived; `merge` receives the new rows as deltas.

@@ -77,3 +77,14 @@ public struct RulePlan: Sendable {
   /// The index of the rule in the program (for error messages), or -1 for a query.
   public var ruleIndex: Int
 }
+
+extension RulePlan {
+  /// Whether a top-level step scans the delta of one of `predicates` (a semi-naive variant's
+  /// delta atom).
+  func readsDelta(of predicates: Set<Int>) -> Bool {
+    steps.contains {
+      if case .scan(let scan) = $0 { return scan.source == .delta && predicates.contains(scan.predicate) }
+      return false
+    }
+  }
+}

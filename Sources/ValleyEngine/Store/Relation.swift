@@ -93,6 +93,13 @@ public struct Relation: @unchecked Sendable {
     storage.ensureIndex(on: columns)
   }
 
+  /// Forgets the index on `columns`, if any (it is rebuilt when next needed).
+  mutating func dropIndex(on columns: [Int]) {
+    guard storage.index(on: columns) != nil else { return }
+    makeUnique()
+    storage.dropIndex(on: columns)
+  }
+
   /// Whether an index on `columns` was built.
   public func hasIndex(on columns: [Int]) -> Bool { storage.index(on: columns) != nil }
 

@@ -185,6 +185,11 @@ final class RelationStorage: @unchecked Sendable {
     indexes.append(index)
   }
 
+  /// Forgets the index on `columns`.
+  func dropIndex(on columns: [Int]) {
+    indexes.removeAll { $0.columns == columns }
+  }
+
   /// Approximate bytes held (for the memory statement in the README and benchmarks).
   var byteCount: Int {
     rowCapacity * max(arity, 1) * 4 + slotCount * 4 + indexes.reduce(0) { $0 + $1.byteCount }
