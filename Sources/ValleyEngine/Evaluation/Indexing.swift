@@ -25,7 +25,9 @@ enum Indexing {
     for step in steps {
       switch step {
       case .scan(let scan):
-        guard !scan.keyColumns.isEmpty else { continue }
+        guard !scan.keyColumns.isEmpty,
+          !isWholeRow(scan.keyColumns, arity: store.relations[scan.predicate].arity)
+        else { continue }
         if scan.source == .delta {
           delta[scan.predicate, default: []].insert(scan.keyColumns)
         } else {
@@ -41,5 +43,11 @@ enum Indexing {
         break
       }
     }
+  }
+
+  /// Whether a lookup key is the whole row, in column order (then the membership set
+  /// answers it and no index is needed).
+  static func isWholeRow(_ columns: [Int], arity: Int) -> Bool {
+    columns.count == arity && columns.indices.allSatisfy { columns[$0] == $0 }
   }
 }

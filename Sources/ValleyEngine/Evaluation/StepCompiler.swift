@@ -95,6 +95,16 @@ struct StepCompiler {
     }
     let operands = scan.keyOperands
     let keyColumns = scan.keyColumns
+    if Indexing.isWholeRow(keyColumns, arity: arity) {
+      // Every column is bound: a membership test, with no index of its own.
+      return { (frame: RuleFrame) throws(EvaluationError) in
+        let key = buffers.key
+        for (k, operand) in operands.enumerated() { key[k] = try frame.resolve(operand) }
+        try frame.count()
+        let r = storage.find(key)
+        if r >= 0, r < limit { try next(frame) }
+      }
+    }
     guard let index = storage.index(on: keyColumns) else {
       // No index (callers normally build them first): filter a full scan instead.
       return { (frame: RuleFrame) throws(EvaluationError) in

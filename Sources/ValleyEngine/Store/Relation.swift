@@ -93,6 +93,13 @@ public struct Relation: @unchecked Sendable {
     storage.ensureIndex(on: columns)
   }
 
+  /// Removes the rows numbered `rows` (distinct); the last surviving rows move into the
+  /// holes (see ``RelationStorage/remove(rows:)``). Returns the moves, as (from, to).
+  mutating func remove(rows: [Int]) -> [(from: Int, to: Int)] {
+    makeUnique()
+    return storage.remove(rows: rows)
+  }
+
   /// Forgets the index on `columns`, if any (it is rebuilt when next needed).
   mutating func dropIndex(on columns: [Int]) {
     guard storage.index(on: columns) != nil else { return }

@@ -185,6 +185,87 @@ final class RelationStorage: @unchecked Sendable {
     indexes.append(index)
   }
 
+  /// Removes the rows in `doomed` (distinct row numbers) in time proportional to their
+  /// number: the last surviving rows move into the holes, so rows keep their numbers except
+  /// those moved. Returns the moves, as (from, to). Indexes are dropped (their chains must
+  /// stay in row order; they are rebuilt when next needed).
+  func remove(rows doomed: [Int]) -> [(from: Int, to: Int)] {
+    guard !doomed.isEmpty else { return [] }
+    if memberCount < count { addMissingMembers() }
+    indexes = []
+    let newCount = count - doomed.count
+    if arity > 0 {
+      for r in doomed { unlink(row: r) }
+    }
+    let isDoomed = Set(doomed)
+    let holes = doomed.filter { $0 < newCount }.sorted()
+    let movers = (newCount..<count).filter { !isDoomed.contains($0) }
+    var moves: [(from: Int, to: Int)] = []
+    moves.reserveCapacity(holes.count)
+    for (to, from) in zip(holes, movers) {
+      (data + to * arity).update(from: data + from * arity, count: arity)
+      if arity > 0 { relink(row: from, to: to) }
+      moves.append((from, to))
+    }
+    count = newCount
+    memberCount = newCount
+    return moves
+  }
+
+  /// The slot that holds `row`.
+  private func slot(of row: Int) -> Int {
+    guard let slots else { return -1 }
+    let mask = slotCount - 1
+    var i = Int(truncatingIfNeeded: RelationStorage.hash(data + row * arity, arity)) & mask
+    let wanted = UInt32(truncatingIfNeeded: row + 1)
+    while slots[i] != 0 {
+      if slots[i] & slotMask == wanted { return i }
+      i = (i + 1) & mask
+    }
+    return -1
+  }
+
+  /// Empties the slot of `row`, shifting later entries of its probe run back (deletion
+  /// without tombstones in linear probing).
+  private func unlink(row: Int) {
+    guard let slots else { return }
+    var hole = slot(of: row)
+    guard hole >= 0 else { return }
+    let mask = slotCount - 1
+    slots[hole] = 0
+    var j = hole
+    while true {
+      j = (j + 1) & mask
+      let s = slots[j]
+      if s == 0 { return }
+      let r = Int(s & slotMask) - 1
+      let home = Int(truncatingIfNeeded: RelationStorage.hash(data + r * arity, arity)) & mask
+      // The entry at j may fill the hole unless its home lies cyclically in (hole, j].
+      let stays = hole <= j ? (hole < home && home <= j) : (hole < home || home <= j)
+      if !stays {
+        slots[hole] = s
+        slots[j] = 0
+        hole = j
+      }
+    }
+  }
+
+  /// Points the slot of `row` (whose values are now also at `to`) at `to`.
+  private func relink(row: Int, to: Int) {
+    guard let slots else { return }
+    // The values at `to` are those of `row`: same hash, same probe run.
+    let mask = slotCount - 1
+    var k = Int(truncatingIfNeeded: RelationStorage.hash(data + to * arity, arity)) & mask
+    let wanted = UInt32(truncatingIfNeeded: row + 1)
+    while slots[k] != 0 {
+      if slots[k] & slotMask == wanted {
+        slots[k] = (slots[k] & ~slotMask) | UInt32(truncatingIfNeeded: to + 1)
+        return
+      }
+      k = (k + 1) & mask
+    }
+  }
+
   /// Forgets the index on `columns`.
   func dropIndex(on columns: [Int]) {
     indexes.removeAll { $0.columns == columns }

@@ -51,6 +51,33 @@ import Testing
     }
   }
 
+  /// Removing rows moves the last rows into the holes; membership must follow every move,
+  /// including entries shifted back in their probe runs.
+  @Test(arguments: [1, 17, 1_000, 9_000])
+  func removalKeepsMembershipExact(removals: Int) {
+    var relation = Relation(arity: 2)
+    relation.ensureIndex(on: [0])
+    for pair in Self.pairs(30_000, seed: 11, domain: 300) { relation.insert(pair) }
+    var random = SplitMix64(seed: UInt64(removals))
+    var doomed = Set<Int>()
+    while doomed.count < removals { doomed.insert(Int.random(in: 0..<relation.count, using: &random)) }
+    let before = relation.rows
+    let gone = Set(doomed.map { before[$0] })
+    var copy = relation
+    let moves = copy.remove(rows: Array(doomed))
+    #expect(copy.count == before.count - removals)
+    #expect(relation.rows == before, "the original is untouched")
+    #expect(!copy.hasIndex(on: [0]))
+    var expected = before
+    for (from, to) in moves { expected[to] = before[from] }
+    expected.removeLast(removals)
+    #expect(copy.rows == expected)
+    for (r, row) in expected.enumerated() { #expect(copy.rowIndex(of: row) == r) }
+    for row in gone { #expect(!copy.contains(row)) }
+    let reinserted = copy.insert(before[0])
+    #expect(reinserted == gone.contains(before[0]))
+  }
+
   @Test func copiesDoNotShareWrites() {
     var original = Relation(arity: 3)
     for i in UInt32(0)..<1_000 { original.insert([i, i &* 7, i % 5]) }
