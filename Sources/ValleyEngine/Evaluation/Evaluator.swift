@@ -90,6 +90,24 @@ public enum Evaluator {
     return store
   }
 
+  /// Updates `model` (the model of `program` before the stored facts `removed` were taken
+  /// out of `base`) by delete and rederive (see ``Retraction``): only what the removed facts
+  /// supported is re-examined.
+  public static func retract(
+    _ removed: [(predicate: Int, values: [UInt32])], from model: FactStore, of program: Program,
+    base: FactStore, pool: ValuePool, budget: EvaluationBudget, provenance: inout Provenance
+  ) throws(EvaluationError) -> FactStore {
+    var store = model
+    for p in store.relations.count..<program.catalog.count {
+      store.relations.append(Relation(arity: program.catalog[p].arity))
+    }
+    var retraction = Retraction(
+      program: program, pool: pool, budget: Budgeter(budget), base: base, model: store, provenance: provenance)
+    try retraction.run(removing: removed)
+    provenance = retraction.provenance
+    return retraction.store
+  }
+
   /// The distinct bindings of the query's answer variables, as value identifiers (unsorted).
   /// `store` gains the indexes the query needs.
   public static func answers(

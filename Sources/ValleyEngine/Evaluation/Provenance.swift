@@ -55,6 +55,46 @@ public struct Provenance: Sendable {
     tables[predicate].starts.append(Int32(tables[predicate].bindings.count))
   }
 
+  /// Follows ``RelationStorage/remove(rows:)`` on `predicate`'s relation: `moves` relocated
+  /// rows, and the relation now has `count` rows. Holes among the stored rows at the front
+  /// are filled by derived rows, so the derived part then starts at the first hole, and
+  /// stored rows after it are marked as stored.
+  mutating func apply(moves: [(from: Int, to: Int)], count: Int, of predicate: Int) {
+    guard predicate < tables.count else { return }
+    var table = tables[predicate]
+    let lowest = moves.map(\.to).min() ?? table.firstDerivedRow
+    if lowest < table.firstDerivedRow {
+      let extra = table.firstDerivedRow - lowest
+      table.rules.insert(contentsOf: repeatElement(-1, count: extra), at: 0)
+      let start = Int32(table.bindings.count)
+      table.starts.insert(contentsOf: repeatElement(start, count: extra), at: 0)
+      table.firstDerivedRow = lowest
+    }
+    for (from, to) in moves {
+      let i = from - table.firstDerivedRow
+      let j = to - table.firstDerivedRow
+      guard i >= 0, i < table.rules.count, j >= 0, j < table.rules.count else { continue }
+      table.rules[j] = table.rules[i]
+      table.starts[j] = table.starts[i]
+    }
+    let kept = max(0, count - table.firstDerivedRow)
+    if table.rules.count > kept {
+      table.rules.removeLast(table.rules.count - kept)
+      table.starts.removeLast(table.starts.count - kept)
+    }
+    if table.rules.isEmpty {
+      table = Table()
+      table.firstDerivedRow = count
+    }
+    tables[predicate] = table
+  }
+
+  /// Forgets every derivation of `predicate` (before it is evaluated again).
+  mutating func clear(predicate: Int) {
+    guard predicate < tables.count else { return }
+    tables[predicate] = Table()
+  }
+
   mutating func record(predicate: Int, rule: Int, bindings: ArraySlice<UInt32>) {
     tables[predicate].rules.append(Int32(rule))
     tables[predicate].starts.append(Int32(tables[predicate].bindings.count))

@@ -96,9 +96,9 @@ struct KnowledgeBase: Sendable {
     return true
   }
 
-  /// Removes a stored fact; returns whether it was there.
+  /// Removes a stored fact; returns whether it was there. The model is left as it was:
+  /// follow with ``shrink(removing:pool:budget:)``.
   mutating func unstore(_ predicate: Int, _ ids: [UInt32]) -> Bool {
-    modelIsCurrent = false
     guard predicate < base.relations.count, base.relations[predicate].contains(ids) else {
       return false
     }
@@ -129,6 +129,24 @@ struct KnowledgeBase: Sendable {
         model, of: program, with: facts, pool: pool, budget: budget, provenance: &fresh)
       else { return evaluate(pool: pool, budget: budget) }
       model = extended
+      provenance = fresh
+      return []
+    } catch {
+      return [RuntimeDiagnostics.diagnostic(for: error, program: program, pool: pool, budget: budget)]
+    }
+  }
+
+  /// Takes facts just removed from the stored facts out of the model incrementally (see
+  /// ``Retraction``). Falls back to ``evaluate(pool:budget:)`` when the model is not current.
+  mutating func shrink(removing facts: [(predicate: Int, values: [UInt32])], pool: ValuePool, budget: EvaluationBudget)
+    -> [Diagnostic]
+  {
+    guard modelIsCurrent else { return evaluate(pool: pool, budget: budget) }
+    growTables()
+    var fresh = provenance
+    do throws(EvaluationError) {
+      model = try Evaluator.retract(
+        facts, from: model, of: program, base: base, pool: pool, budget: budget, provenance: &fresh)
       provenance = fresh
       return []
     } catch {

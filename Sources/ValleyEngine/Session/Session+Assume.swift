@@ -69,8 +69,8 @@ extension Session {
       let unit = kb.unit(named: KnowledgeBase.assumptionUnitName, canonical: KnowledgeBase.assumptionUnitName).unit
       return add([(file, [clause], [], unit)], to: &kb).1
     case .hide(let predicate, let ids):
-      _ = kb.unstore(predicate, ids)
-      return kb.evaluate(pool: pool, budget: budget)
+      guard kb.unstore(predicate, ids) else { return [] }
+      return kb.shrink(removing: [(predicate, ids)], pool: pool, budget: budget)
     }
   }
 

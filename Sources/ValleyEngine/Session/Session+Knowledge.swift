@@ -281,7 +281,7 @@ extension Session {
           line: line)
       ]
     }
-    let diagnostics = kb.evaluate(pool: pool, budget: budget)
+    let diagnostics = kb.shrink(removing: [(predicate, ids)], pool: pool, budget: budget)
     if !diagnostics.isEmpty { return [.diagnostics(diagnostics, line: line)] }
     knowledge = kb
     return [.text("retracted 1 fact")]

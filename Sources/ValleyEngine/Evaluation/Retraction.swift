@@ -1,0 +1,306 @@
+/// Updates a model after stored facts are removed, without recomputing what the removal
+/// cannot touch: "delete and rederive" (DRed, Gupta, Mumick and Subrahmanian, 1993).
+///
+/// 1. **Over-delete.** Stratum by stratum, every fact with a derivation that uses a removed
+///    fact, or a fact over-deleted before it, is marked, reading the old model throughout.
+///    This over-approximates: a marked fact may have another derivation.
+/// 2. **Remove** the marked facts from the model (and their provenance).
+/// 3. **Rederive,** stratum by stratum: a marked fact comes back when it is still stored, or
+///    when one rule step derives it from what is left; then ordinary semi-naive evaluation,
+///    seeded with the facts that came back, restores everything that follows from them.
+///
+/// A stratum that reads a changed predicate through `not` or an aggregate can gain facts
+/// when others are removed, which DRed does not cover: such a stratum is recomputed from its
+/// stored facts instead. So is a stratum whose over-deletion passes an eighth of its facts
+/// (in a dense recursive relation one fact can support most others, and rederiving them
+/// costs more than evaluating again). Every stratum that reads a recomputed one is
+/// recomputed too; strata that read nothing that changed are left alone.
+///
+/// Explanations stay sound: a fact keeps its recorded derivation only if it was not
+/// over-deleted, and then none of that derivation's premises were removed. A fact that came
+/// back records the derivation that brought it back, which need not be its shortest.
+struct Retraction {
+  let program: Program
+  let pool: ValuePool
+  let budget: Budgeter
+  /// Stored facts after the removal.
+  let base: FactStore
+  /// The model, updated in place.
+  var store: FactStore
+  var provenance: Provenance
+  /// Facts marked by the over-delete phase, by predicate.
+  private(set) var deleted: [Int: Relation] = [:]
+  /// Indices of the strata to recompute from their stored facts.
+  private(set) var recomputed: Set<Int> = []
+
+  init(
+    program: Program, pool: ValuePool, budget: Budgeter, base: FactStore, model: FactStore,
+    provenance: Provenance
+  ) {
+    self.program = program
+    self.pool = pool
+    self.budget = budget
+    self.base = base
+    store = model
+    self.provenance = provenance
+  }
+
+  /// Runs the three phases for the stored facts `removed` (no longer in `base`).
+  mutating func run(removing removed: [(predicate: Int, values: [UInt32])]) throws(EvaluationError) {
+    for fact in removed where store.relations[fact.predicate].contains(fact.values) {
+      deleted[fact.predicate, default: Relation(arity: store.relations[fact.predicate].arity)].insert(fact.values)
+    }
+    try overDelete()
+    let recomputedPredicates = Set(recomputed.flatMap { program.strata[$0].predicates })
+    for (predicate, gone) in deleted.sorted(by: { $0.key < $1.key })
+    where !recomputedPredicates.contains(predicate) && gone.count > 0 {
+      remove(gone, from: predicate)
+    }
+    for (i, stratum) in program.strata.enumerated() {
+      if recomputed.contains(i) {
+        try recompute(stratum)
+      } else if stratum.predicates.contains(where: { (deleted[$0]?.count ?? 0) > 0 }) {
+        try rederive(stratum)
+      }
+    }
+  }
+
+  // MARK: Over-delete
+
+  private mutating func overDelete() throws(EvaluationError) {
+    let graph = DependencyGraph(rules: program.rules, predicateCount: program.catalog.count)
+    var recomputedPredicates = Set<Int>()
+    for (i, stratum) in program.strata.enumerated() {
+      let reads = stratum.predicates.flatMap { p in graph.outgoing[p].map { graph.edges[$0] } }
+      let touched = reads.filter { deleted[$0.to] != nil || recomputedPredicates.contains($0.to) }
+      if touched.contains(where: { $0.kind != .positive || recomputedPredicates.contains($0.to) }) {
+        recomputed.insert(i)
+        recomputedPredicates.formUnion(stratum.predicates)
+        continue
+      }
+      let own = stratum.predicates.filter { deleted[$0] != nil }
+      if touched.isEmpty && own.isEmpty { continue }
+      var deltas: [Int: Relation] = [:]
+      for edge in touched where deltas[edge.to] == nil { deltas[edge.to] = deleted[edge.to] }
+      for p in own { deltas[p] = deleted[p] }
+      // Past this many marks, deleting and rederiving costs more than evaluating the
+      // stratum again (dense recursive relations, where one fact supports most others).
+      let limit = max(256, stratum.predicates.reduce(0) { $0 + store.relations[$1].count } / 8)
+      var marked = own.reduce(0) { $0 + (deleted[$1]?.count ?? 0) }
+      while !deltas.isEmpty {
+        let found = try overDeleteRound(stratum, deltas: deltas)
+        deltas = [:]
+        for (p, fresh) in found where fresh.count > 0 {
+          for r in 0..<fresh.count {
+            deleted[p, default: Relation(arity: fresh.arity)].insert(fresh.storage.data + r * fresh.arity)
+          }
+          deltas[p] = fresh
+          marked += fresh.count
+        }
+        if marked > limit {
+          recomputed.insert(i)
+          recomputedPredicates.formUnion(stratum.predicates)
+          break
+        }
+      }
+    }
+  }
+
+  /// One round: the facts of the stratum derivable with one premise from `deltas` and the
+  /// others from the old model, not marked yet.
+  private mutating func overDeleteRound(_ stratum: Stratum, deltas: [Int: Relation]) throws(EvaluationError)
+    -> [Int: Relation]
+  {
+    var plans: [RulePlan] = []
+    let planner = Planner(pool: pool, store: store)
+    for r in stratum.rules {
+      let rule = program.rules[r]
+      let p = planner.withAnonymous(Retraction.anonymous(rule))
+      for (position, literal) in rule.body.enumerated() {
+        guard case .positive(let atom) = literal, deltas[atom.predicate] != nil else { continue }
+        plans.append(
+          p.plan(
+            head: rule.head, body: rule.body, slotCount: rule.variableNames.count, ruleIndex: r,
+            sources: [position: .delta], first: position))
+      }
+    }
+    var deltaIndexes: [Int: Set<[Int]>] = [:]
+    for plan in plans { Indexing.prepare(plan.steps, store: &store, deltaIndexes: &deltaIndexes) }
+    var indexed = deltas
+    for (p, keys) in deltaIndexes {
+      for columns in keys { indexed[p]?.ensureIndex(on: columns) }
+    }
+    var found: [Int: RelationStorage] = [:]
+    let compiler = StepCompiler(store: store, deltas: indexed, pool: pool)
+    for plan in plans {
+      budget.current = plan.headPredicate
+      let target = plan.headPredicate
+      let out = found[target] ?? RelationStorage(arity: program.catalog[target].arity)
+      found[target] = out
+      // Only facts of the old model that are not marked yet (the model is closed under the
+      // rules, so every derived fact is in it).
+      let model = store.relations[target].storage
+      let marked = deleted[target]?.storage
+      let head = plan.head
+      let width = head.count
+      let tuple = UnsafeMutablePointer<UInt32>.allocate(capacity: max(width, 1))
+      defer { tuple.deallocate() }
+      let emit: Continuation = { (frame: RuleFrame) throws(EvaluationError) in
+        for k in 0..<width { tuple[k] = try frame.resolve(head[k]) }
+        guard model.find(tuple) >= 0, (marked?.find(tuple) ?? -1) < 0 else { return }
+        _ = out.insert(tuple)
+      }
+      let frame = RuleFrame(slotCount: plan.slotCount, pool: pool, ruleIndex: plan.ruleIndex, tick: budget.check)
+      try compiler.compile(plan.steps, then: emit)(frame)
+    }
+    var result: [Int: Relation] = [:]
+    for (p, storage) in found {
+      var relation = Relation(arity: storage.arity)
+      relation.storage = storage
+      result[p] = relation
+    }
+    return result
+  }
+
+  // MARK: Remove
+
+  /// Takes the rows in `gone` out of `predicate`'s relation, in time proportional to their
+  /// number (the last rows move into the holes; provenance follows them).
+  private mutating func remove(_ gone: Relation, from predicate: Int) {
+    var rows: [Int] = []
+    rows.reserveCapacity(gone.count)
+    let relation = store.relations[predicate]
+    for r in 0..<gone.count {
+      let row = relation.storage.find(gone.storage.data + r * gone.arity)
+      if row >= 0 { rows.append(row) }
+    }
+    let moves = store.relations[predicate].remove(rows: rows)
+    if provenance.isEnabled {
+      provenance.apply(moves: moves, count: store.relations[predicate].count, of: predicate)
+    }
+  }
+
+  // MARK: Rederive
+
+  /// Brings back the marked facts of `stratum` that are still stored or derivable in one
+  /// step from what is left, then evaluates what follows from them.
+  private mutating func rederive(_ stratum: Stratum) throws(EvaluationError) {
+    let counts = Dictionary(uniqueKeysWithValues: stratum.predicates.map { ($0, store.relations[$0].count) })
+    for p in stratum.predicates {
+      guard let gone = deleted[p], p < base.relations.count, base.relations[p].count > 0 else { continue }
+      for r in 0..<gone.count {
+        let row = gone.storage.data + r * gone.arity
+        guard base.relations[p].storage.find(row) >= 0 else { continue }
+        let at = store.relations[p].count
+        if store.relations[p].insert(row), provenance.isEnabled { provenance.recordStored(predicate: p, row: at) }
+      }
+    }
+    try rederiveByRules(stratum, counts: counts)
+    var seed: [Int: Int] = [:]
+    for (p, count) in counts where store.relations[p].count > count { seed[p] = count }
+    guard !seed.isEmpty else { return }
+    var semiNaive = SemiNaive(
+      stratum: stratum, program: program, pool: pool, store: FactStore(arities: []), budget: budget,
+      provenance: Provenance(enabled: provenance.isEnabled))
+    swap(&semiNaive.store, &store)
+    swap(&semiNaive.provenance, &provenance)
+    store = try semiNaive.run(seed: seed)
+    swap(&semiNaive.provenance, &provenance)
+  }
+
+  /// The rule step of rederivation. A rule whose head holds only variables and constants
+  /// starts from its marked facts (the head, read as an atom over them, binds the body's
+  /// variables); any other rule runs in full and keeps the heads that are marked.
+  private mutating func rederiveByRules(_ stratum: Stratum, counts: [Int: Int]) throws(EvaluationError) {
+    let planner = Planner(pool: pool, store: store)
+    var plans: [RulePlan] = []
+    var deltas: [Int: Relation] = [:]
+    for r in stratum.rules {
+      let rule = program.rules[r]
+      let p = rule.head.predicate
+      guard let gone = deleted[p], gone.count > 0 else { continue }
+      let planning = planner.withAnonymous(Retraction.anonymous(rule))
+      let simple = rule.head.arguments.allSatisfy {
+        if case .binary = $0 { return false }
+        if case .negate = $0 { return false }
+        return true
+      }
+      if simple {
+        deltas[p] = gone
+        plans.append(
+          planning.plan(
+            head: rule.head, body: [.positive(rule.head)] + rule.body, slotCount: rule.variableNames.count,
+            ruleIndex: r, sources: [0: .delta], first: 0))
+      } else {
+        plans.append(planning.plan(head: rule.head, body: rule.body, slotCount: rule.variableNames.count, ruleIndex: r))
+      }
+    }
+    guard !plans.isEmpty else { return }
+    var deltaIndexes: [Int: Set<[Int]>] = [:]
+    for plan in plans { Indexing.prepare(plan.steps, store: &store, deltaIndexes: &deltaIndexes) }
+    for (p, keys) in deltaIndexes {
+      for columns in keys { deltas[p]?.ensureIndex(on: columns) }
+    }
+    for predicate in stratum.predicates { store.relations[predicate].prepareForWrites() }
+    let full = Dictionary(uniqueKeysWithValues: stratum.predicates.map { ($0, store.relations[$0].count) })
+    var pending: [Int: PendingRows] = [:]
+    let recording = provenance.isEnabled
+    do {
+      let compiler = StepCompiler(store: store, deltas: deltas, fullCounts: full, pool: pool)
+      for plan in plans {
+        budget.current = plan.headPredicate
+        let target = plan.headPredicate
+        let out = pending[target] ?? PendingRows()
+        pending[target] = out
+        let storage = store.relations[target].storage
+        let gone = deleted[target]?.storage
+        let head = plan.head
+        let width = head.count
+        let tuple = UnsafeMutablePointer<UInt32>.allocate(capacity: max(width, 1))
+        defer { tuple.deallocate() }
+        let rule = Int32(plan.ruleIndex)
+        let emit: Continuation = { (frame: RuleFrame) throws(EvaluationError) in
+          for k in 0..<width { tuple[k] = try frame.resolve(head[k]) }
+          guard let gone, gone.find(tuple) >= 0, storage.insert(tuple) else { return }
+          if recording {
+            out.rules.append(rule)
+            out.bindings.append(contentsOf: UnsafeBufferPointer(start: frame.slots, count: frame.slotCount))
+          }
+        }
+        let frame = RuleFrame(slotCount: plan.slotCount, pool: pool, ruleIndex: plan.ruleIndex, tick: budget.check)
+        try compiler.compile(plan.steps, then: emit)(frame)
+      }
+    }
+    guard recording else { return }
+    for (p, out) in pending.sorted(by: { $0.key < $1.key }) where !out.rules.isEmpty {
+      provenance.prepare(predicate: p, firstDerivedRow: full[p] ?? 0)
+      var start = 0
+      for rule in out.rules {
+        let width = program.rules[Int(rule)].variableNames.count
+        provenance.record(predicate: p, rule: Int(rule), bindings: out.bindings[start..<(start + width)])
+        start += width
+      }
+    }
+  }
+
+  // MARK: Recompute
+
+  /// Evaluates `stratum` again from its stored facts.
+  private mutating func recompute(_ stratum: Stratum) throws(EvaluationError) {
+    for p in stratum.predicates {
+      store.relations[p] = p < base.relations.count ? base.relations[p] : Relation(arity: store.relations[p].arity)
+      provenance.clear(predicate: p)
+    }
+    var semiNaive = SemiNaive(
+      stratum: stratum, program: program, pool: pool, store: FactStore(arities: []), budget: budget,
+      provenance: Provenance(enabled: provenance.isEnabled))
+    swap(&semiNaive.store, &store)
+    swap(&semiNaive.provenance, &provenance)
+    store = try semiNaive.run()
+    swap(&semiNaive.provenance, &provenance)
+  }
+
+  static func anonymous(_ rule: Rule) -> Set<Int> {
+    Set(rule.variableNames.indices.filter { rule.variableNames[$0] == "_" })
+  }
+}
