@@ -34,14 +34,16 @@ public enum Evaluator {
     return store
   }
 
-  /// Extends `model` (the model of `program` before `newFacts` were stored) with the new
-  /// facts and what follows from them, without re-deriving the rest. Returns nil when that
-  /// is not sound: when a negation or an aggregate reads a predicate the new facts change
-  /// (then the caller evaluates from scratch).
+  /// Extends `model` (the model of `program` before `newFacts` were stored in `base`) with
+  /// the new facts and what follows from them, without re-deriving the rest. A stratum that
+  /// reads a changed predicate through `not` or an aggregate can lose facts, so it is
+  /// evaluated again from its stored facts, and so is every stratum that reads one of its
+  /// predicates; strata that read nothing that changed are left alone.
   public static func extend(
-    _ model: FactStore, of program: Program, with newFacts: [(predicate: Int, values: [UInt32])],
+    _ model: FactStore, of program: Program, base: FactStore,
+    with newFacts: [(predicate: Int, values: [UInt32])],
     pool: ValuePool, budget: EvaluationBudget, provenance: inout Provenance
-  ) throws(EvaluationError) -> FactStore? {
+  ) throws(EvaluationError) -> FactStore {
     var store = model
     for p in store.relations.count..<program.catalog.count {
       store.relations.append(Relation(arity: program.catalog[p].arity))
@@ -55,29 +57,32 @@ public enum Evaluator {
       }
     }
     var affected = Set(changed.keys)
+    var recomputed = Set<Int>()
     let graph = DependencyGraph(rules: program.rules, predicateCount: program.catalog.count)
-    // First decide, before any work, whether the change can be handled incrementally: no
-    // negation or aggregate may read a predicate that the new facts can change.
-    var reachable = affected
-    func reads(_ stratum: Stratum, _ set: Set<Int>) -> [DependencyGraph.Edge] {
-      stratum.predicates.flatMap { p in graph.outgoing[p].map { graph.edges[$0] } }.filter { set.contains($0.to) }
-    }
-    for stratum in program.strata {
-      let edges = reads(stratum, reachable)
-      if edges.contains(where: { $0.kind != .positive }) { return nil }
-      if !edges.isEmpty { reachable.formUnion(stratum.predicates) }
-    }
     let budgeter = Budgeter(budget)
     for stratum in program.strata {
-      let members = Set(stratum.predicates)
-      let edges = reads(stratum, affected)
+      let edges = stratum.predicates.flatMap { p in graph.outgoing[p].map { graph.edges[$0] } }
+        .filter { affected.contains($0.to) }
       if edges.isEmpty { continue }
-      if edges.contains(where: { $0.kind != .positive }) { return nil }
-      let seed = changed.filter { !members.contains($0.key) }
-      let before = stratum.predicates.map { store.relations[$0].count }
       var semiNaive = SemiNaive(
         stratum: stratum, program: program, pool: pool, store: FactStore(arities: []),
         budget: budgeter, provenance: Provenance(enabled: provenance.isEnabled))
+      if edges.contains(where: { $0.kind != .positive || recomputed.contains($0.to) }) {
+        for p in stratum.predicates {
+          store.relations[p] = p < base.relations.count ? base.relations[p] : Relation(arity: store.relations[p].arity)
+          provenance.clear(predicate: p)
+        }
+        swap(&semiNaive.store, &store)
+        swap(&semiNaive.provenance, &provenance)
+        store = try semiNaive.run()
+        swap(&semiNaive.provenance, &provenance)
+        recomputed.formUnion(stratum.predicates)
+        affected.formUnion(stratum.predicates)
+        continue
+      }
+      let members = Set(stratum.predicates)
+      let seed = changed.filter { !members.contains($0.key) }
+      let before = stratum.predicates.map { store.relations[$0].count }
       swap(&semiNaive.store, &store)
       swap(&semiNaive.provenance, &provenance)
       store = try semiNaive.run(seed: seed)

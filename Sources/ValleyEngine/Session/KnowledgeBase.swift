@@ -116,8 +116,8 @@ struct KnowledgeBase: Sendable {
   }
 
   /// Adds newly stored facts to the model incrementally: only what follows from them is
-  /// derived. Falls back to ``evaluate(pool:budget:)`` when the model is not current or
-  /// when a negation or aggregate reads a predicate the facts change.
+  /// derived, and only strata that read them through `not` or an aggregate are evaluated
+  /// again. Falls back to ``evaluate(pool:budget:)`` when the model is not current.
   mutating func extend(with facts: [(predicate: Int, values: [UInt32])], pool: ValuePool, budget: EvaluationBudget)
     -> [Diagnostic]
   {
@@ -125,10 +125,8 @@ struct KnowledgeBase: Sendable {
     growTables()
     var fresh = provenance
     do throws(EvaluationError) {
-      guard let extended = try Evaluator.extend(
-        model, of: program, with: facts, pool: pool, budget: budget, provenance: &fresh)
-      else { return evaluate(pool: pool, budget: budget) }
-      model = extended
+      model = try Evaluator.extend(
+        model, of: program, base: base, with: facts, pool: pool, budget: budget, provenance: &fresh)
       provenance = fresh
       return []
     } catch {

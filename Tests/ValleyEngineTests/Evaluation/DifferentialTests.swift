@@ -52,20 +52,8 @@ import Testing
     }
     let session = Session.loaded((first + program.ruleClauses).joined(separator: "\n"))
     for fact in later { session.succeed(":assert \(fact)") }
-    let expected = program.evaluate()
-    for predicate in RandomProgram.derivedPredicates(program) {
-      let table = try session.table("?- \(predicate)(A, B).")
-      let actual = table.rows.map { row in
-        row.map { value -> Int in
-          if case .integer(let i) = value { return Int(i) }
-          return Int.min
-        }
-      }
-      let wanted = expected[predicate, default: []].sorted { $0.lexicographicallyPrecedes($1) }
-      #expect(
-        actual == wanted,
-        "\(predicate) differs after incremental asserts for seed \(seed); program:\n\(program.valleyText)")
-    }
+    try Self.expectModel(of: program, in: session, "differs after incremental asserts for seed \(seed); program:\n\(program.valleyText)")
+    Self.expectSoundProofs(session, seed: seed)
   }
 
   /// Facts retracted after evaluation are taken out by delete and rederive (and strata
@@ -83,6 +71,39 @@ import Testing
         program.facts[name]?.remove(tuple)
       }
     }
+    try Self.expectModel(of: program, in: session, "differs after incremental retracts for seed \(seed); program:\n\(program.valleyText)")
+    Self.expectSoundProofs(session, seed: seed)
+  }
+
+  /// Asserts and retracts interleaved, each maintained incrementally.
+  @Test(arguments: seeds.prefix(16))
+  func interleavedChangesAgreeWithNaiveEvaluation(seed: UInt64) throws {
+    var program = RandomProgram.make(seed: seed)
+    let all = program.facts.sorted(by: { $0.key < $1.key }).flatMap { name, tuples in
+      tuples.sorted(by: { $0.lexicographicallyPrecedes($1) }).map { (name, $0) }
+    }
+    let session = Session.loaded(program.valleyText)
+    var rng = SplitMix64(seed: seed &* 31)
+    for _ in 0..<(all.count * 2) {
+      let (name, tuple) = rng.pick(all)
+      let text = "\(name)(\(tuple.map(String.init).joined(separator: ", ")))."
+      if program.facts[name, default: []].contains(tuple) {
+        session.succeed(":retract \(text)")
+        program.facts[name]?.remove(tuple)
+      } else {
+        session.succeed(":assert \(text)")
+        program.facts[name, default: []].insert(tuple)
+      }
+    }
+    try Self.expectModel(of: program, in: session, "differs after interleaved changes for seed \(seed)")
+    Self.expectSoundProofs(session, seed: seed)
+  }
+
+  /// The session's derived predicates hold exactly what naive evaluation of `program` gives.
+  static func expectModel(
+    of program: NaiveProgram, in session: Session, _ message: String,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+  ) throws {
     let expected = program.evaluate()
     for predicate in RandomProgram.derivedPredicates(program) {
       let table = try session.table("?- \(predicate)(A, B).")
@@ -93,17 +114,20 @@ import Testing
         }
       }
       let wanted = expected[predicate, default: []].sorted { $0.lexicographicallyPrecedes($1) }
-      #expect(
-        actual == wanted,
-        "\(predicate) differs after incremental retracts for seed \(seed); program:\n\(program.valleyText)")
+      #expect(actual == wanted, "\(predicate): \(message)", sourceLocation: sourceLocation)
     }
+  }
+
+  /// Every fact of the model has a proof that ends in stored facts.
+  static func expectSoundProofs(_ session: Session, seed: UInt64) {
     let explainer = session.makeExplainer()
     let model = session.knowledge.model
     for p in 0..<model.relations.count {
       for r in 0..<model.relations[p].count {
         let proof = explainer.prove(p, model.relations[p].row(r), depth: 0)
         #expect(
-          Self.isSound(proof, rules: session.knowledge.rules), "\(session.knowledge.catalog[p].name) row \(r) has no sound derivation, seed \(seed)")
+          isSound(proof, rules: session.knowledge.rules),
+          "\(session.knowledge.catalog[p].name) row \(r) has no sound derivation, seed \(seed)")
       }
     }
   }
