@@ -86,14 +86,14 @@ struct KnowledgeBase: Sendable {
     }
   }
 
-  /// Stores a fact; returns whether it was new.
+  /// Stores a fact; returns its value identifiers if it was new, nil if it was known.
   @discardableResult
-  mutating func store(_ predicate: Int, _ values: [Value], origin: FactOrigin, pool: ValuePool) -> Bool {
+  mutating func store(_ predicate: Int, _ values: [Value], origin: FactOrigin, pool: ValuePool) -> [UInt32]? {
     growTables()
     let ids = values.map(pool.intern)
-    guard base.relations[predicate].insert(ids) else { return false }
+    guard base.relations[predicate].insert(ids) else { return nil }
     origins[predicate].append(origin)
-    return true
+    return ids
   }
 
   /// Removes a stored fact; returns whether it was there. The model is left as it was:

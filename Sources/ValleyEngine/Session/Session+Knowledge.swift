@@ -50,7 +50,7 @@ extension Session {
         text = t
       }
       let file = sources.add(name: entry.displayName, text: text)
-      let (syntax, syntaxDiagnostics) = Parser.parseKnowledge(Lexer.tokenize(file))
+      let (syntax, syntaxDiagnostics) = Parser.parseKnowledge(file)
       diagnostics += syntaxDiagnostics
       for request in syntax.imports {
         let path = PathJoin.resolve(request.path, against: PathJoin.directory(of: entry.displayName))
@@ -168,9 +168,7 @@ extension Session {
     kb.catalog = lowering.catalog
     var stored: [(predicate: Int, values: [UInt32])] = []
     for (predicate, values, origin) in importedFacts + facts {
-      if kb.store(predicate, values, origin: origin, pool: pool) {
-        stored.append((predicate, values.map { pool.intern($0) }))
-      }
+      if let ids = kb.store(predicate, values, origin: origin, pool: pool) { stored.append((predicate, ids)) }
     }
     if rules.isEmpty {
       // Only facts: extend the model with what follows from them (when the rules allow it).

@@ -22,22 +22,23 @@ public struct Lexer {
 
   private mutating func run() -> [Token] {
     var tokens: [Token] = []
-    tokens.reserveCapacity(bytes.count / 3 + 1)
+    tokens.reserveCapacity(min(bytes.count / 3 + 1, 1 << 16))
+    while true {
+      let token = nextToken()
+      tokens.append(token)
+      if token.isEnd { return tokens }
+    }
+  }
+
+  /// The next token; ``TokenKind/end`` at the end of the text, and again if asked again.
+  public mutating func nextToken() -> Token {
     // A first line starting with "#!" lets a script run as an executable.
-    if bytes.count >= 2, bytes[0] == UInt8(ascii: "#"), bytes[1] == UInt8(ascii: "!") {
+    if position == 0, bytes.count >= 2, bytes[0] == UInt8(ascii: "#"), bytes[1] == UInt8(ascii: "!") {
       while position < bytes.count, bytes[position] != UInt8(ascii: "\n") { position += 1 }
     }
-    while true {
-      if let invalid = skipTrivia() {
-        tokens.append(invalid)
-        continue
-      }
-      guard position < bytes.count else {
-        tokens.append(Token(.end, span: span(position, position), line: line))
-        return tokens
-      }
-      tokens.append(next())
-    }
+    if let invalid = skipTrivia() { return invalid }
+    guard position < bytes.count else { return Token(.end, span: span(position, position), line: line) }
+    return next()
   }
 
   private func span(_ start: Int, _ end: Int) -> SourceSpan {
@@ -169,7 +170,12 @@ public struct Lexer {
       return invalid(start, "E101", "unexpected byte in source text")
     }
     let isVariable: Bool
-    if first == "_" {
+    if first.isASCII {
+      // ASCII without the Unicode tables: `_` and capitals start variables.
+      let v = first.value
+      isVariable = v == 0x5F || (v >= 0x41 && v <= 0x5A)
+      if !isVariable, !(v >= 0x61 && v <= 0x7A) { return invalid(start, "E101", "unexpected character '\(first)'") }
+    } else if first == "_" {
       isVariable = true
     } else if first.properties.isUppercase {
       isVariable = true
@@ -179,6 +185,17 @@ public struct Lexer {
       return invalid(start, "E101", "unexpected character '\(first)'")
     }
     while position < bytes.count {
+      // ASCII letters, digits and `_` without decoding (almost every name is ASCII).
+      let byte = bytes[position]
+      if byte < 0x80 {
+        if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+          || byte == 0x5F
+        {
+          position += 1
+          continue
+        }
+        break
+      }
       let save = position
       guard let scalar = decodeScalar() else { break }
       if scalar == "_" || scalar.properties.isAlphabetic || scalar.properties.numericType != nil

@@ -4,7 +4,16 @@ extension Parser {
 
   /// Parses a whole knowledge file: clauses and annotations, reporting every error.
   public static func parseKnowledge(_ tokens: [Token]) -> (Syntax.KnowledgeFile, [Diagnostic]) {
-    var parser = Parser(tokens: tokens)
+    parseKnowledge(Parser(tokens: tokens))
+  }
+
+  /// Parses a whole knowledge file, reading its tokens as it goes.
+  public static func parseKnowledge(_ source: SourceFile) -> (Syntax.KnowledgeFile, [Diagnostic]) {
+    parseKnowledge(Parser(lexer: Lexer(source)))
+  }
+
+  private static func parseKnowledge(_ start: Parser) -> (Syntax.KnowledgeFile, [Diagnostic]) {
+    var parser = start
     var file = Syntax.KnowledgeFile()
     var source: String?
     var note: (String, SourceSpan)?
@@ -32,7 +41,7 @@ extension Parser {
             }
             parser.advance()
             let path = try parser.annotationText("@import \(predicate)")
-            let end = parser.tokens[parser.index - 1].span
+            let end = parser.previous.span
             file.imports.append(
               Syntax.Import(predicate: predicate, path: path, span: start.merged(with: end), source: source))
           default:
@@ -43,7 +52,7 @@ extension Parser {
                 help: suggestion.map { "did you mean '@\($0)'?" }
                   ?? "the annotations are @source, @note, @pred and @import"))
             // Skip the annotation's own line only, so the clause after it is still read.
-            let line = parser.tokens[parser.index - 1].line
+            let line = parser.previous.line
             while !parser.atEnd, parser.current.line == line { parser.advance() }
           }
           continue

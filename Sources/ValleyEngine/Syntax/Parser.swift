@@ -7,8 +7,14 @@ public struct Parser {
   /// The deepest nesting of parentheses, signs and aggregates accepted.
   public static let maximumDepth = 1_000
 
-  var tokens: [Token]
-  var index = 0
+  /// The tokens read and not yet dropped: `window[0]` is token number `windowStart`. A parser
+  /// over a lexer reads tokens as it goes and drops those behind it, so a large file never
+  /// exists as one array of tokens.
+  private var window: [Token]
+  private var windowStart = 0
+  private var lexer: Lexer?
+  /// The number of the current token.
+  private(set) var index = 0
   var depth = 0
   /// Diagnostics found so far.
   public internal(set) var diagnostics: [Diagnostic] = []
@@ -21,28 +27,52 @@ public struct Parser {
         ?? SourceSpan(file: 0, start: 0, end: 0)
       all.append(Token(.end, span: endSpan, line: all.last?.line ?? 0))
     }
-    self.tokens = all
+    window = all
+  }
+
+  /// Creates a parser that reads tokens from `lexer` as it needs them.
+  public init(lexer: Lexer) {
+    var lexer = lexer
+    window = [lexer.nextToken()]
+    self.lexer = lexer
+    load(1)
   }
 
   /// Thrown internally to abandon the current clause after an error was logged.
   struct Abandon: Error {}
 
-  var current: Token { tokens[index] }
+  /// Reads tokens from the lexer until token number `i` is in the window (or the end is).
+  private mutating func load(_ i: Int) {
+    while windowStart + window.count <= i, !window[window.count - 1].isEnd, let token = lexer?.nextToken() {
+      window.append(token)
+    }
+  }
 
+  var current: Token { window[index - windowStart] }
+
+  /// The token before the current one.
+  var previous: Token { window[max(index - 1 - windowStart, 0)] }
+
+  /// The token `offset` (0 or 1) after the current one; the end token past the end.
   func peek(_ offset: Int) -> Token {
-    let i = index + offset
-    return i < tokens.count ? tokens[i] : tokens[tokens.count - 1]
+    let i = index + offset - windowStart
+    return i < window.count ? window[i] : window[window.count - 1]
   }
 
-  var atEnd: Bool {
-    if case .end = current.kind { return true }
-    return false
-  }
+  var atEnd: Bool { current.isEnd }
 
   @discardableResult
   mutating func advance() -> Token {
     let token = current
-    if index < tokens.count - 1 { index += 1 }
+    if !token.isEnd {
+      index += 1
+      load(index + 1)  // one token of lookahead for `peek(1)`
+      // Keep the previous token; drop older ones in batches.
+      if lexer != nil, index - windowStart > 4_096 {
+        window.removeFirst(index - 1 - windowStart)
+        windowStart = index - 1
+      }
+    }
     return token
   }
 

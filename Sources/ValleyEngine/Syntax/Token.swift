@@ -39,7 +39,7 @@ public enum TokenKind: Sendable, Hashable {
   /// Punctuation or an operator.
   case punct(Punctuation)
   /// Text the lexer could not read; the diagnostic says why.
-  case invalid(Diagnostic)
+  indirect case invalid(Diagnostic)
   /// The end of the input.
   case end
 }
@@ -63,6 +63,12 @@ public struct Token: Sendable, Hashable {
   /// Whether the token is the given punctuation.
   public func isPunct(_ p: Punctuation) -> Bool {
     if case .punct(let q) = kind { return p == q }
+    return false
+  }
+
+  /// Whether the token is the end of the input.
+  public var isEnd: Bool {
+    if case .end = kind { return true }
     return false
   }
 

@@ -299,3 +299,36 @@ func parseErrorCodes(_ text: String) -> [String] {
     #expect(outcome == .errors(["E105"]))
   }
 }
+
+/// A parser reading tokens from the lexer as it goes (how files are loaded) must give what
+/// a parser over the whole token array gives, across the points where it drops old tokens.
+@Suite struct StreamingParserTests {
+  static func sample(clauses: Int) -> String {
+    var text = "@source \"S1\"\n"
+    for i in 0..<clauses {
+      switch i % 5 {
+      case 0: text += "p(\(i), \"text \(i)\", sym\(i % 7)).\n"
+      case 1: text += "@note \"n\(i)\"\nq(\(i)) :- p(\(i), _, _), not r(\(i)).\n"
+      case 2: text += "c(N) :- N = count { X : p(X, _, _) }.\n"
+      case 3: text += "bad(\(i) :- .\n"
+      default: text += "r(X) :- q(X), X > -\(i), X = \(i) * 2 mod 3.\n"
+      }
+    }
+    return text
+  }
+
+  @Test(arguments: [3, 1_500, 4_000])
+  func streamingMatchesTheTokenArray(clauses: Int) {
+    let text = Self.sample(clauses: clauses)
+    var registry = SourceRegistry()
+    let file = registry.add(name: "sample.kb", text: text)
+    let (whole, wholeDiagnostics) = Parser.parseKnowledge(Lexer.tokenize(file))
+    let (streamed, streamedDiagnostics) = Parser.parseKnowledge(file)
+    #expect(streamed.clauses.map(SyntaxPrinter.show) == whole.clauses.map(SyntaxPrinter.show))
+    #expect(streamed.clauses.map(\.span) == whole.clauses.map(\.span))
+    #expect(streamed.clauses.map(\.note) == whole.clauses.map(\.note))
+    #expect(streamedDiagnostics.map(\.code) == wholeDiagnostics.map(\.code))
+    #expect(streamedDiagnostics.map(\.span) == wholeDiagnostics.map(\.span))
+    #expect(whole.clauses.count == clauses - clauses / 5 - (clauses % 5 > 3 ? 1 : 0))
+  }
+}
