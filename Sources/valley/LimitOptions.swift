@@ -11,7 +11,9 @@ struct LimitOptions: ParsableArguments {
   var timeout: Double?
 
   func validate() throws {
-    if let maxFacts, maxFacts <= 0 { throw ValidationError("--max-facts takes a whole number above 0.") }
+    if let maxFacts, maxFacts <= 0 || maxFacts > EvaluationBudget.largestFactCap {
+      throw ValidationError("--max-facts takes a whole number from 1 to \(EvaluationBudget.largestFactCap).")
+    }
     if let timeout, !(timeout >= 0 && timeout.isFinite) {
       throw ValidationError("--timeout takes a number of seconds, 0 for no limit.")
     }

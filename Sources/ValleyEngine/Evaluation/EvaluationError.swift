@@ -16,6 +16,8 @@ public enum EvaluationError: Error, Sendable {
 public struct EvaluationBudget: Sendable {
   /// The most derived (non-stored) facts one evaluation may produce.
   public var maximumDerivedFacts: Int
+  /// The highest cap allowed: row numbers in a relation are 32-bit.
+  public static let largestFactCap = Int(Int32.max)
   /// Seconds one statement may run; 0 means no limit.
   public var timeLimit: Double
   /// Polled now and then; returning true stops the evaluation with ``EvaluationError/cancelled``.

@@ -95,7 +95,9 @@ extension Session {
     }
     switch name {
     case "max_facts":
-      guard let n = Int(value), n > 0 else { return [badSetting(name, span, line, "a whole number above 0")] }
+      guard let n = Int(value), n > 0, n <= EvaluationBudget.largestFactCap else {
+        return [badSetting(name, span, line, "a whole number from 1 to \(EvaluationBudget.largestFactCap)")]
+      }
       budget.maximumDerivedFacts = n
     case "timeout":
       guard let s = Double(value), s >= 0, s.isFinite else {
