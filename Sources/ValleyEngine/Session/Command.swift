@@ -47,7 +47,7 @@ public enum Command: Sendable {
     ("diff", ":diff", "facts that appear or disappear under the assumptions", ":diff"),
     ("graph", ":graph deps|why GOAL.|edges PRED... [kinds PRED] \"file\"", "draw dependencies, a proof, or binary facts as a graph (DOT; SVG/PNG with Graphviz)", ":graph deps \"deps.dot\""),
     ("format", ":format table|tsv|csv|json", "how answers print", ":format csv"),
-    ("set", ":set [option value]", "show or change options (max_facts, timeout, why_depth, why_answers, provenance)", ":set timeout 10"),
+    ("set", ":set [option value]", "show or change options (max_facts, timeout, why_depth, why_answers, provenance, timing)", ":set timeout 10"),
     ("quit", ":quit", "leave (end of input does too)", ":quit"),
   ]
 }

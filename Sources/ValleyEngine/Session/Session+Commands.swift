@@ -90,6 +90,7 @@ extension Session {
           why_depth \(options.whyDepth)
           why_answers \(options.whyAnswers)
           provenance \(knowledge.recordsProvenance ? "on" : "off")
+          timing \(options.timing ? "on" : "off")
           """)
       ]
     }
@@ -116,8 +117,11 @@ extension Session {
       let problems = kb.evaluate(pool: pool, budget: budget)
       if !problems.isEmpty { return [.diagnostics(problems, line: line)] }
       knowledge = kb
+    case "timing":
+      guard value == "on" || value == "off" else { return [badSetting(name, span, line, "on or off")] }
+      options.timing = value == "on"
     default:
-      let options = ["max_facts", "timeout", "why_depth", "why_answers", "provenance"]
+      let options = ["max_facts", "timeout", "why_depth", "why_answers", "provenance", "timing"]
       let suggestion = Suggestions.closest(to: name, among: options)
       return [
         .diagnostics(

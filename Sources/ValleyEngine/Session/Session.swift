@@ -89,12 +89,23 @@ public final class Session {
     for statement in statements {
       if let echo { echo(file.text(of: statement.span)) }
       var stop = false
-      for output in execute(statement, in: file) {
+      let start = ContinuousClock.now
+      var outputs = execute(statement, in: file)
+      if options.timing { outputs.append(.text(Session.timingLine(ContinuousClock.now - start))) }
+      for output in outputs {
         emit(output)
         if case .quit = output { stop = true }
       }
       if stop { return }
     }
+  }
+
+  /// `% 0.075 s`: a statement's wall time, in milliseconds' precision.
+  static func timingLine(_ elapsed: Duration) -> String {
+    let (seconds, attoseconds) = elapsed.components
+    let millis = max(0, seconds) * 1_000 + max(0, attoseconds) / 1_000_000_000_000_000
+    let fraction = String(millis % 1_000)
+    return "% \(millis / 1_000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction) s"
   }
 
   /// Whether `input` is an unfinished statement, so a prompt should read another line.

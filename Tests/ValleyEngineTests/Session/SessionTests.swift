@@ -217,3 +217,28 @@ import Testing
     }
   }
 }
+
+@Suite struct TimingTests {
+  @Test func timingLinesShowMillisecondsOfWallTime() {
+    #expect(Session.timingLine(.milliseconds(75)) == "% 0.075 s")
+    #expect(Session.timingLine(.seconds(12) + .milliseconds(5)) == "% 12.005 s")
+    #expect(Session.timingLine(.zero) == "% 0.000 s")
+  }
+
+  @Test func timingOnFollowsEachStatementWithItsTime() {
+    let session = Session.loaded("p(1). p(2).")
+    session.succeed(":set timing on")
+    let texts = session.execute(input: "p(X). :assert p(3).").compactMap { output -> String? in
+      if case .text(let text) = output { return text }
+      return nil
+    }
+    let times = texts.filter { $0.hasPrefix("% ") && $0.hasSuffix(" s") }
+    #expect(times.count == 2, "\(texts)")
+    session.succeed(":set timing off")
+    let after = session.execute(input: "p(X).").contains {
+      if case .text(let text) = $0 { return text.hasPrefix("% ") }
+      return false
+    }
+    #expect(!after)
+  }
+}
