@@ -33,6 +33,7 @@ struct Retraction {
   /// Indices of the strata to recompute from their stored facts.
   private(set) var recomputed: Set<Int> = []
 
+
   init(
     program: Program, pool: ValuePool, budget: Budgeter, base: FactStore, model: FactStore,
     provenance: Provenance
@@ -87,8 +88,9 @@ struct Retraction {
       // stratum again (dense recursive relations, where one fact supports most others).
       let limit = max(256, stratum.predicates.reduce(0) { $0 + store.relations[$1].count } / 8)
       var marked = own.reduce(0) { $0 + (deleted[$1]?.count ?? 0) }
+      let readers = readers(in: stratum)
       while !deltas.isEmpty {
-        let found = try overDeleteRound(stratum, deltas: deltas)
+        let found = try overDeleteRound(stratum, deltas: deltas, readers: readers)
         deltas = [:]
         for (p, fresh) in found where fresh.count > 0 {
           for r in 0..<fresh.count {
@@ -108,21 +110,22 @@ struct Retraction {
 
   /// One round: the facts of the stratum derivable with one premise from `deltas` and the
   /// others from the old model, not marked yet.
-  private mutating func overDeleteRound(_ stratum: Stratum, deltas: [Int: Relation]) throws(EvaluationError)
+  private mutating func overDeleteRound(
+    _ stratum: Stratum, deltas: [Int: Relation], readers: [Int: [(rule: Int, position: Int)]]
+  ) throws(EvaluationError)
     -> [Int: Relation]
   {
     var plans: [RulePlan] = []
     let planner = Planner(pool: pool, store: store)
-    for r in stratum.rules {
+    // Only the atoms over a predicate with a delta, in rule order (a round then costs
+    // nothing for the rules of a large stratum that read nothing marked).
+    let atoms = deltas.keys.flatMap { readers[$0] ?? [] }.sorted { ($0.rule, $0.position) < ($1.rule, $1.position) }
+    for (r, position) in atoms {
       let rule = program.rules[r]
-      let p = planner.withAnonymous(Retraction.anonymous(rule))
-      for (position, literal) in rule.body.enumerated() {
-        guard case .positive(let atom) = literal, deltas[atom.predicate] != nil else { continue }
-        plans.append(
-          p.plan(
-            head: rule.head, body: rule.body, slotCount: rule.variableNames.count, ruleIndex: r,
-            sources: [position: .delta], first: position))
-      }
+      plans.append(
+        planner.withAnonymous(Retraction.anonymous(rule)).plan(
+          head: rule.head, body: rule.body, slotCount: rule.variableNames.count, ruleIndex: r,
+          sources: [position: .delta], first: position))
     }
     var deltaIndexes: [Int: Set<[Int]>] = [:]
     for plan in plans { Indexing.prepare(plan.steps, store: &store, deltaIndexes: &deltaIndexes) }
@@ -160,6 +163,18 @@ struct Retraction {
       result[p] = relation
     }
     return result
+  }
+
+  /// The positive atoms of the rules of `stratum`, by predicate: each rule with the atom's
+  /// position in its body.
+  private func readers(in stratum: Stratum) -> [Int: [(rule: Int, position: Int)]] {
+    var table: [Int: [(rule: Int, position: Int)]] = [:]
+    for r in stratum.rules {
+      for (position, literal) in program.rules[r].body.enumerated() {
+        if case .positive(let atom) = literal { table[atom.predicate, default: []].append((r, position)) }
+      }
+    }
+    return table
   }
 
   // MARK: Remove

@@ -79,6 +79,14 @@ public struct RulePlan: Sendable {
 }
 
 extension RulePlan {
+  /// The predicate whose delta a semi-naive variant reads (nil for other plans).
+  var deltaPredicate: Int? {
+    for step in steps {
+      if case .scan(let scan) = step, scan.source == .delta { return scan.predicate }
+    }
+    return nil
+  }
+
   /// Whether a top-level step scans the delta of one of `predicates` (a semi-naive variant's
   /// delta atom).
   func readsDelta(of predicates: Set<Int>) -> Bool {

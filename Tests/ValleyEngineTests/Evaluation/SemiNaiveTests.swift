@@ -58,6 +58,19 @@ import Testing
     #expect(try session.answers("?- odd(X).") == ["1", "3", "5", "7", "9"])
   }
 
+  /// One recursive stratum of 2,000 predicates: a fact travels round the cycle, one
+  /// predicate per round; rounds only touch the predicates with a delta.
+  @Test func aLongCycleOfPredicatesReachesItsFixpoint() throws {
+    let n = 2_000
+    let rules = (0..<n).map { "p\(($0 + 1) % n)(X) :- p\($0)(X)." }.joined(separator: "\n")
+    let session = Session.loaded("p0(1).\n" + rules)
+    #expect(try session.answers("?- p1234(X).") == ["1"])
+    session.succeed(":assert p7(2).")
+    #expect(try session.answers("?- p3(X).") == ["1", "2"])
+    session.succeed(":retract p0(1).")
+    #expect(try session.answers("?- p3(X).") == ["2"])
+  }
+
   @Test func zeroArityPredicatesHoldOrNot() throws {
     let session = Session.loaded("raining.\nwet :- raining.\ncold :- snowing.\nsnowing :- cold.")
     #expect(try session.holds("?- raining."))
