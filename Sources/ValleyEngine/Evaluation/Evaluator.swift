@@ -34,14 +34,14 @@ public enum Evaluator {
     return store
   }
 
-  /// Extends `model` (the model of `program` before `newFacts` were stored in `base`) with
-  /// the new facts and what follows from them, without re-deriving the rest. A stratum that
+  /// Extends `model` (the model of `program` before the rows of `base` from `newRows[p]` on
+  /// were stored, for each predicate p) with those facts and what follows from them, without
+  /// re-deriving the rest. A stratum that
   /// reads a changed predicate through `not` or an aggregate can lose facts, so it is
   /// evaluated again from its stored facts, and so is every stratum that reads one of its
   /// predicates; strata that read nothing that changed are left alone.
   public static func extend(
-    _ model: FactStore, of program: Program, base: FactStore,
-    with newFacts: [(predicate: Int, values: [UInt32])],
+    _ model: FactStore, of program: Program, base: FactStore, newRows: [Int: Int],
     pool: ValuePool, budget: EvaluationBudget, provenance: inout Provenance
   ) throws(EvaluationError) -> FactStore {
     var store = model
@@ -49,11 +49,14 @@ public enum Evaluator {
       store.relations.append(Relation(arity: program.catalog[p].arity))
     }
     var changed: [Int: Int] = [:]
-    for fact in newFacts {
-      let before = store.relations[fact.predicate].count
-      if store.relations[fact.predicate].insert(fact.values) {
-        if changed[fact.predicate] == nil { changed[fact.predicate] = before }
-        if provenance.isEnabled { provenance.recordStored(predicate: fact.predicate, row: before) }
+    for (predicate, first) in newRows.sorted(by: { $0.key < $1.key }) {
+      let stored = base.relations[predicate]
+      for r in first..<stored.count {
+        let before = store.relations[predicate].count
+        if store.relations[predicate].insert(stored.storage.data + r * stored.arity) {
+          if changed[predicate] == nil { changed[predicate] = before }
+          if provenance.isEnabled { provenance.recordStored(predicate: predicate, row: before) }
+        }
       }
     }
     var affected = Set(changed.keys)

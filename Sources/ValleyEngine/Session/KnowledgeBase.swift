@@ -86,14 +86,12 @@ struct KnowledgeBase: Sendable {
     }
   }
 
-  /// Stores a fact; returns its value identifiers if it was new, nil if it was known.
+  /// Stores a fact of interned values (`arity` of them at `ids`); returns whether it was new.
   @discardableResult
-  mutating func store(_ predicate: Int, _ values: [Value], origin: FactOrigin, pool: ValuePool) -> [UInt32]? {
-    growTables()
-    let ids = values.map(pool.intern)
-    guard base.relations[predicate].insert(ids) else { return nil }
+  mutating func storeRow(_ predicate: Int, _ ids: UnsafePointer<UInt32>, origin: FactOrigin) -> Bool {
+    guard base.relations[predicate].insert(ids) else { return false }
     origins[predicate].append(origin)
-    return ids
+    return true
   }
 
   /// Removes a stored fact; returns whether it was there. The model is left as it was:
@@ -115,10 +113,11 @@ struct KnowledgeBase: Sendable {
     return true
   }
 
-  /// Adds newly stored facts to the model incrementally: only what follows from them is
-  /// derived, and only strata that read them through `not` or an aggregate are evaluated
-  /// again. Falls back to ``evaluate(pool:budget:)`` when the model is not current.
-  mutating func extend(with facts: [(predicate: Int, values: [UInt32])], pool: ValuePool, budget: EvaluationBudget)
+  /// Adds newly stored facts (the rows of `base` from `firstNew[p]` on, for each predicate p)
+  /// to the model incrementally: only what follows from them is derived, and only strata
+  /// that read them through `not` or an aggregate are evaluated again. Falls back to
+  /// ``evaluate(pool:budget:)`` when the model is not current.
+  mutating func extend(withStoredRowsFrom firstNew: [Int: Int], pool: ValuePool, budget: EvaluationBudget)
     -> [Diagnostic]
   {
     guard modelIsCurrent else { return evaluate(pool: pool, budget: budget) }
@@ -126,7 +125,7 @@ struct KnowledgeBase: Sendable {
     var fresh = provenance
     do throws(EvaluationError) {
       model = try Evaluator.extend(
-        model, of: program, base: base, with: facts, pool: pool, budget: budget, provenance: &fresh)
+        model, of: program, base: base, newRows: firstNew, pool: pool, budget: budget, provenance: &fresh)
       provenance = fresh
       return []
     } catch {

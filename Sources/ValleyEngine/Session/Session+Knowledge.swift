@@ -118,19 +118,18 @@ extension Session {
     for entry in files {
       for declaration in entry.declarations { lowering.declare(declaration, unit: entry.unit) }
     }
-    var importedFacts: [(Int, [Value], FactOrigin)] = []
+    var batch = FactBatch()
     for table in imports {
       guard let predicate = lowering.registerImport(table.predicate, columns: table.table.columns, at: table.span)
       else { continue }
       for (row, span) in zip(table.table.rows, table.table.rowSpans) {
-        importedFacts.append((predicate, row, FactOrigin(unit: table.unit, span: span, source: table.source, note: nil)))
+        batch.add(predicate, row, origin: FactOrigin(unit: table.unit, span: span, source: table.source, note: nil), pool: pool)
       }
     }
     for entry in files {
       for clause in entry.clauses { lowering.registerHead(clause.head) }
     }
     var diagnostics: [Diagnostic] = []
-    var facts: [(Int, [Value], FactOrigin)] = []
     var rules: [Rule] = []
     var counts: [(facts: Int, rules: Int)] = []
     for entry in files {
@@ -138,9 +137,10 @@ extension Session {
       for clause in entry.clauses {
         switch lowering.lower(clause, unit: entry.unit, file: entry.file) {
         case .fact(let predicate, let values):
-          facts.append(
-            (predicate, values,
-             FactOrigin(unit: entry.unit, span: clause.span, source: clause.source, note: clause.note)))
+          batch.add(
+            predicate, values,
+            origin: FactOrigin(unit: entry.unit, span: clause.span, source: clause.source, note: clause.note),
+            pool: pool)
           count.facts += 1
         case .rule(var rule):
           rule.body = Grouping.assign(rule.body, outside: Set(rule.head.arguments.flatMap(\.variables)))
@@ -166,13 +166,10 @@ extension Session {
       return (counts, Self.ordered(diagnostics))
     }
     kb.catalog = lowering.catalog
-    var stored: [(predicate: Int, values: [UInt32])] = []
-    for (predicate, values, origin) in importedFacts + facts {
-      if let ids = kb.store(predicate, values, origin: origin, pool: pool) { stored.append((predicate, ids)) }
-    }
+    let firstNew = batch.store(in: &kb)
     if rules.isEmpty {
       // Only facts: extend the model with what follows from them (when the rules allow it).
-      diagnostics += kb.extend(with: stored, pool: pool, budget: budget)
+      diagnostics += kb.extend(withStoredRowsFrom: firstNew, pool: pool, budget: budget)
       return (counts, Self.ordered(diagnostics))
     }
     kb.rules += rules
