@@ -14,28 +14,30 @@ import ValleyEngine
 @Suite struct RobustnessTests {
   // MARK: Invalid UTF-8
 
-  /// Bytes that are not UTF-8, and the offset of the first bad byte.
+  /// Bytes that are not UTF-8, and where the first bad byte is.
   struct BadUTF8: Sendable, CustomTestStringConvertible {
     var bytes: [UInt8]
-    var offset: Int
-    init(_ bytes: [UInt8], offset: Int) {
+    /// "line L, column C (byte offset N)".
+    var position: String
+    init(_ bytes: [UInt8], line: Int, column: Int, offset: Int) {
       self.bytes = bytes
-      self.offset = offset
+      position = "line \(line), column \(column) (byte offset \(offset))"
     }
-    var testDescription: String { "bad byte at \(offset)" }
+    var testDescription: String { "bad byte at \(position)" }
   }
 
-  /// Bad UTF-8 and the offset of its first bad byte.
+  /// Bad UTF-8 and where its first bad byte is (columns count characters, not bytes).
   static let badUTF8: [BadUTF8] = [
-    BadUTF8(Array("p(1).\n".utf8) + [0xFF] + Array(".\n".utf8), offset: 6),
-    BadUTF8(Array("p(\"".utf8) + [0xC0, 0x80] + Array("\").\n".utf8), offset: 3),  // overlong
-    BadUTF8(Array("p(\"".utf8) + [0xED, 0xA0, 0x80] + Array("\").\n".utf8), offset: 3),  // surrogate
-    BadUTF8(Array("p(1).\np(\"".utf8) + [0xEA, 0xB0], offset: 9),  // cut short at the end
+    BadUTF8(Array("p(1).\n".utf8) + [0xFF] + Array(".\n".utf8), line: 2, column: 1, offset: 6),
+    BadUTF8(Array("p(\"".utf8) + [0xC0, 0x80] + Array("\").\n".utf8), line: 1, column: 4, offset: 3),  // overlong
+    BadUTF8(Array("p(\"".utf8) + [0xED, 0xA0, 0x80] + Array("\").\n".utf8), line: 1, column: 4, offset: 3),  // surrogate
+    BadUTF8(Array("p(1).\np(\"".utf8) + [0xEA, 0xB0], line: 2, column: 4, offset: 9),  // cut short at the end
+    BadUTF8(Array("p(\"안산".utf8) + [0xFF], line: 1, column: 6, offset: 9),  // after two Hangul syllables
   ]
 
   @Test(arguments: badUTF8)
   func invalidUTF8KnowledgeIsRefusedWithItsOffsetAndChangesNothing(bad: BadUTF8) throws {
-    let (bytes, offset) = (bad.bytes, bad.offset)
+    let bytes = bad.bytes
     let scratch = try Scratch()
     try scratch.write("good.kb", "p(0).\n")
     try scratch.write("bad.kb", bytes: bytes)
@@ -45,7 +47,7 @@ import ValleyEngine
     let errors = session.errorCodes(":load \"bad.kb\"")
     #expect(errors == ["E108"])
     let text = session.renderedErrors(":load \"bad.kb\"")
-    #expect(text.contains("'bad.kb' is not valid UTF-8 (byte offset \(offset))"), "\(text)")
+    #expect(text.contains("'bad.kb' is not valid UTF-8 at \(bad.position)"), "\(text)")
     #expect(session.snapshot() == before)
   }
 
@@ -54,11 +56,11 @@ import ValleyEngine
     try scratch.write("bad.q", bytes: Array(":assert p(1).\np(X).\n".utf8) + [0xE9] + Array("\n".utf8))
     let run = try ValleyProcess.run(["run", "--empty", scratch.path("bad.q")])
     #expect(run.status == 1)
-    #expect(run.stderr.contains("bad.q' is not valid UTF-8 (byte offset 20)"), "\(run.stderr)")
+    #expect(run.stderr.contains("bad.q' is not valid UTF-8 at line 3, column 1 (byte offset 20)"), "\(run.stderr)")
     #expect(run.stderr.contains("[E108]"))
     let piped = try ValleyProcess.run(["--empty"], standardInput: scratch.path("bad.q"))
     #expect(piped.status == 1)
-    #expect(piped.stderr.contains("'<stdin>' is not valid UTF-8 (byte offset 20)"), "\(piped.stderr)")
+    #expect(piped.stderr.contains("'<stdin>' is not valid UTF-8 at line 3, column 1 (byte offset 20)"), "\(piped.stderr)")
   }
 
   // MARK: Unterminated strings and comments

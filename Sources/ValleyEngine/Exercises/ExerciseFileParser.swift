@@ -245,7 +245,7 @@ enum ExerciseFileReader {
       case .success(let text): return .success(text)
       case .failure(let bad):
         return .failure(
-          .error("E108", "'\(path)' is not valid UTF-8 (byte offset \(bad.offset))", at: nil,
+          .error("E108", "'\(path)' is not valid UTF-8 at \(bad.position)", at: nil,
                  help: "save the file as UTF-8"))
       }
     }

@@ -43,6 +43,11 @@ enum RuntimeDiagnostics {
       return .error(
         "E402", "sum over the symbol \(ValueFormatter.source(value)) in \(ruleName(rule))",
         at: span, help: "sum adds numbers only; filter the values or use count")
+    case .factLimit(let limit, let predicate) where predicate < 0:
+      return .error(
+        "E403", "the query has more than \(limit) answers", at: nil,
+        help: "bind more of its variables or count the answers with count { ... }; "
+          + "or raise the cap with :set max_facts N")
     case .factLimit(let limit, let predicate):
       return .error(
         "E403", "evaluation stopped after \(limit) derived facts: \(name(predicate)) kept growing",

@@ -223,7 +223,7 @@ public final class Session {
       case .failure(let bad):
         return .failure(
           .error(
-            "E108", "'\(path)' is not valid UTF-8 (byte offset \(bad.offset))", at: span,
+            "E108", "'\(path)' is not valid UTF-8 at \(bad.position)", at: span,
             help: "save the file as UTF-8"))
       }
     }

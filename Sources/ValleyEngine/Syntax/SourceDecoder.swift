@@ -27,16 +27,16 @@ public enum SourceDecoder {
         minimum = 0x10000
         value = UInt32(b & 0x07)
       default:
-        return .failure(InvalidUTF8(offset: i))
+        return .failure(InvalidUTF8(offset: i, in: bytes))
       }
-      guard i + length <= n else { return .failure(InvalidUTF8(offset: i)) }
+      guard i + length <= n else { return .failure(InvalidUTF8(offset: i, in: bytes)) }
       for k in 1..<length {
         let c = bytes[i + k]
-        guard c & 0xC0 == 0x80 else { return .failure(InvalidUTF8(offset: i)) }
+        guard c & 0xC0 == 0x80 else { return .failure(InvalidUTF8(offset: i, in: bytes)) }
         value = (value << 6) | UInt32(c & 0x3F)
       }
       guard value >= minimum, value <= 0x10FFFF, !(0xD800...0xDFFF).contains(value) else {
-        return .failure(InvalidUTF8(offset: i))
+        return .failure(InvalidUTF8(offset: i, in: bytes))
       }
       i += length
     }
@@ -48,4 +48,28 @@ public enum SourceDecoder {
 public struct InvalidUTF8: Error, Equatable, Sendable {
   /// The 0-based byte offset.
   public var offset: Int
+  /// The 1-based line of that byte.
+  public var line: Int
+  /// The 1-based column: characters (Unicode scalars) before it on its line, plus one.
+  public var column: Int
+
+  /// The position of byte `offset` of `bytes`, whose earlier bytes are valid UTF-8.
+  public init(offset: Int, in bytes: [UInt8]) {
+    self.offset = offset
+    var line = 1
+    var column = 1
+    for b in bytes[..<min(offset, bytes.count)] {
+      if b == UInt8(ascii: "\n") {
+        line += 1
+        column = 1
+      } else if b & 0xC0 != 0x80 {
+        column += 1
+      }
+    }
+    self.line = line
+    self.column = column
+  }
+
+  /// "line L, column C (byte offset N)", for messages.
+  public var position: String { "line \(line), column \(column) (byte offset \(offset))" }
 }

@@ -16,6 +16,17 @@ import Testing
     #expect(try session.answers("?- n(X).") == ["0"])
   }
 
+  @Test func aQueryWithTooManyAnswersSaysSoAndPointsAtTheQuery() throws {
+    let session = Session.loaded((0..<40).map { "n(\($0))." }.joined(separator: " "))
+    session.succeed(":set max_facts 1000")
+    let error = try #require(session.errors("?- n(X), n(Y).").first)
+    #expect(error.code == "E403")
+    #expect(error.message == "the query has more than 1000 answers")
+    #expect(error.help?.contains("count { ... }") == true)
+    #expect(session.text(of: error.span) == "n(X), n(Y).")
+    #expect(try session.answers("?- N = count { X, Y : n(X), n(Y) }.") == ["1600"])
+  }
+
   @Test func derivedFactCapAllowsSmallModels() throws {
     let session = Session()
     session.succeed(":set max_facts 1000")
