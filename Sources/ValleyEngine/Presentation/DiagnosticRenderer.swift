@@ -14,8 +14,9 @@ public struct DiagnosticRenderer {
 
   /// The first line only: `file:line:col: error: message [E201]` (used in JSON output).
   public func headline(_ d: Diagnostic) -> String {
-    location(d.span).map { "\($0): " } .map { $0 + "\(d.severity.rawValue): \(d.message) [\(d.code)]" }
-      ?? "\(d.severity.rawValue): \(d.message) [\(d.code)]"
+    let message = DiagnosticRenderer.bounded(d.message)
+    return location(d.span).map { "\($0): " }.map { $0 + "\(d.severity.rawValue): \(message) [\(d.code)]" }
+      ?? "\(d.severity.rawValue): \(message) [\(d.code)]"
   }
 
   /// The full rendering of one diagnostic, lines joined with newlines.
@@ -23,20 +24,31 @@ public struct DiagnosticRenderer {
     var lines: [String] = []
     let severity = paint(d.severity.rawValue, d.severity == .error ? "1;31" : "1;33")
     let prefix = location(d.span).map { paint("\($0):", "1") + " " } ?? ""
-    lines.append("\(prefix)\(severity): \(paint(d.message, "1")) [\(d.code)]")
+    lines.append("\(prefix)\(severity): \(paint(DiagnosticRenderer.bounded(d.message), "1")) [\(d.code)]")
     if let span = d.span { lines += excerpt(span) }
     for note in d.notes {
       let at = location(note.span).map { "\($0): " } ?? ""
-      lines.append("\(at)\(paint("note", "1;36")): \(note.message)")
+      lines.append("\(at)\(paint("note", "1;36")): \(DiagnosticRenderer.bounded(note.message))")
       if let span = note.span { lines += excerpt(span) }
     }
-    if let help = d.help { lines.append("\(paint("help", "1;36")): \(help)") }
+    if let help = d.help { lines.append("\(paint("help", "1;36")): \(DiagnosticRenderer.bounded(help))") }
     return lines.map(TextTable.trimTrailing).joined(separator: "\n")
   }
 
   /// Renders several diagnostics in order.
   public func render(_ list: [Diagnostic]) -> String {
     list.map(render).joined(separator: "\n")
+  }
+
+  /// The most characters of a message shown; a longer one (a huge name quoted in it) keeps
+  /// its beginning and end around an ellipsis.
+  public static let messageLimit = 300
+
+  /// `text`, cut in the middle to ``messageLimit`` characters when longer.
+  public static func bounded(_ text: String) -> String {
+    guard text.count > messageLimit else { return text }
+    let tail = messageLimit / 3
+    return String(text.prefix(messageLimit - tail - 1)) + "…" + String(text.suffix(tail))
   }
 
   private func location(_ span: SourceSpan?) -> String? {

@@ -22,6 +22,19 @@ private func renderFirst(_ knowledge: String) throws -> [String] {
       ])
   }
 
+  /// A huge name quoted in a message is cut in the middle, in the message and in the help.
+  @Test func messagesQuotingHugeNamesStayBounded() throws {
+    let name = "p" + String(repeating: "x", count: 100_000) + "end"
+    let lines = try renderFirst("r(X) :- \(name)(X).")
+    #expect(lines.count == 4)
+    #expect(lines.allSatisfy { $0.count < 400 }, "\(lines.map(\.count))")
+    #expect(lines[0].hasPrefix("test.kb:1:9: error: unknown predicate 'pxxx"))
+    #expect(lines[0].hasSuffix("xxxend/1' [E202]"))
+    #expect(lines[0].contains("…"))
+    #expect(DiagnosticRenderer.bounded("short") == "short")
+    #expect(DiagnosticRenderer.bounded(String(repeating: "a", count: 1_000)).count == DiagnosticRenderer.messageLimit)
+  }
+
   @Test func caretCoversTheDisplayWidthOfHangulText() throws {
     let lines = try renderFirst("p(X) :- 도시(X).")
     #expect(
