@@ -23,13 +23,8 @@ public enum Evaluator {
     }
     let budgeter = Budgeter(budget)
     for stratum in program.strata {
-      var semiNaive = SemiNaive(
-        stratum: stratum, program: program, pool: pool, store: FactStore(arities: []),
-        budget: budgeter, provenance: Provenance(enabled: provenance.isEnabled))
-      swap(&semiNaive.store, &store)
-      swap(&semiNaive.provenance, &provenance)
-      store = try semiNaive.run()
-      swap(&semiNaive.provenance, &provenance)
+      try SemiNaive.run(
+        stratum, program: program, pool: pool, budget: budgeter, store: &store, provenance: &provenance)
     }
     return store
   }
@@ -67,18 +62,10 @@ public enum Evaluator {
       let edges = stratum.predicates.flatMap { p in graph.outgoing[p].map { graph.edges[$0] } }
         .filter { affected.contains($0.to) }
       if edges.isEmpty { continue }
-      var semiNaive = SemiNaive(
-        stratum: stratum, program: program, pool: pool, store: FactStore(arities: []),
-        budget: budgeter, provenance: Provenance(enabled: provenance.isEnabled))
       if edges.contains(where: { $0.kind != .positive || recomputed.contains($0.to) }) {
-        for p in stratum.predicates {
-          store.relations[p] = p < base.relations.count ? base.relations[p] : Relation(arity: store.relations[p].arity)
-          provenance.clear(predicate: p)
-        }
-        swap(&semiNaive.store, &store)
-        swap(&semiNaive.provenance, &provenance)
-        store = try semiNaive.run()
-        swap(&semiNaive.provenance, &provenance)
+        try SemiNaive.recompute(
+          stratum, program: program, pool: pool, budget: budgeter, base: base, store: &store,
+          provenance: &provenance)
         recomputed.formUnion(stratum.predicates)
         affected.formUnion(stratum.predicates)
         continue
@@ -86,10 +73,9 @@ public enum Evaluator {
       let members = Set(stratum.predicates)
       let seed = changed.filter { !members.contains($0.key) }
       let before = stratum.predicates.map { store.relations[$0].count }
-      swap(&semiNaive.store, &store)
-      swap(&semiNaive.provenance, &provenance)
-      store = try semiNaive.run(seed: seed)
-      swap(&semiNaive.provenance, &provenance)
+      try SemiNaive.run(
+        stratum, program: program, pool: pool, budget: budgeter, store: &store, provenance: &provenance,
+        seed: seed)
       for (p, count) in zip(stratum.predicates, before) where store.relations[p].count > count {
         changed[p] = min(changed[p] ?? count, count)
         affected.insert(p)

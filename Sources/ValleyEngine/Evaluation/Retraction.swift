@@ -59,7 +59,9 @@ struct Retraction {
     }
     for (i, stratum) in program.strata.enumerated() {
       if recomputed.contains(i) {
-        try recompute(stratum)
+        try SemiNaive.recompute(
+          stratum, program: program, pool: pool, budget: budget, base: base, store: &store,
+          provenance: &provenance)
       } else if stratum.predicates.contains(where: { (deleted[$0]?.count ?? 0) > 0 }) {
         try rederive(stratum)
       }
@@ -214,13 +216,8 @@ struct Retraction {
     var seed: [Int: Int] = [:]
     for (p, count) in counts where store.relations[p].count > count { seed[p] = count }
     guard !seed.isEmpty else { return }
-    var semiNaive = SemiNaive(
-      stratum: stratum, program: program, pool: pool, store: FactStore(arities: []), budget: budget,
-      provenance: Provenance(enabled: provenance.isEnabled))
-    swap(&semiNaive.store, &store)
-    swap(&semiNaive.provenance, &provenance)
-    store = try semiNaive.run(seed: seed)
-    swap(&semiNaive.provenance, &provenance)
+    try SemiNaive.run(
+      stratum, program: program, pool: pool, budget: budget, store: &store, provenance: &provenance, seed: seed)
   }
 
   /// The rule step of rederivation. A rule whose head holds only variables and constants
@@ -296,23 +293,6 @@ struct Retraction {
         start += width
       }
     }
-  }
-
-  // MARK: Recompute
-
-  /// Evaluates `stratum` again from its stored facts.
-  private mutating func recompute(_ stratum: Stratum) throws(EvaluationError) {
-    for p in stratum.predicates {
-      store.relations[p] = p < base.relations.count ? base.relations[p] : Relation(arity: store.relations[p].arity)
-      provenance.clear(predicate: p)
-    }
-    var semiNaive = SemiNaive(
-      stratum: stratum, program: program, pool: pool, store: FactStore(arities: []), budget: budget,
-      provenance: Provenance(enabled: provenance.isEnabled))
-    swap(&semiNaive.store, &store)
-    swap(&semiNaive.provenance, &provenance)
-    store = try semiNaive.run()
-    swap(&semiNaive.provenance, &provenance)
   }
 
   static func anonymous(_ rule: Rule) -> Set<Int> {

@@ -237,3 +237,34 @@ final class PendingRows {
   /// How many rows were emitted (for the derived-fact cap).
   var emitted = 0
 }
+
+extension SemiNaive {
+  /// Evaluates `stratum` on `store` in place (see ``run(seed:)``): the store and provenance
+  /// move into the evaluation and back, so no relation is copied. After an error `store`
+  /// and `provenance` are unspecified; callers discard them.
+  static func run(
+    _ stratum: Stratum, program: Program, pool: ValuePool, budget: Budgeter,
+    store: inout FactStore, provenance: inout Provenance, seed: [Int: Int] = [:]
+  ) throws(EvaluationError) {
+    var semiNaive = SemiNaive(
+      stratum: stratum, program: program, pool: pool, store: FactStore(arities: []), budget: budget,
+      provenance: Provenance(enabled: provenance.isEnabled))
+    swap(&semiNaive.store, &store)
+    swap(&semiNaive.provenance, &provenance)
+    store = try semiNaive.run(seed: seed)
+    swap(&semiNaive.provenance, &provenance)
+  }
+
+  /// Evaluates `stratum` again from its stored facts in `base`: its relations start from
+  /// those and its recorded derivations are forgotten.
+  static func recompute(
+    _ stratum: Stratum, program: Program, pool: ValuePool, budget: Budgeter, base: FactStore,
+    store: inout FactStore, provenance: inout Provenance
+  ) throws(EvaluationError) {
+    for p in stratum.predicates {
+      store.relations[p] = p < base.relations.count ? base.relations[p] : Relation(arity: store.relations[p].arity)
+      provenance.clear(predicate: p)
+    }
+    try run(stratum, program: program, pool: pool, budget: budget, store: &store, provenance: &provenance)
+  }
+}

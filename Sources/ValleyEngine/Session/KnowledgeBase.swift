@@ -120,16 +120,10 @@ struct KnowledgeBase: Sendable {
   mutating func extend(withStoredRowsFrom firstNew: [Int: Int], pool: ValuePool, budget: EvaluationBudget)
     -> [Diagnostic]
   {
-    guard modelIsCurrent else { return evaluate(pool: pool, budget: budget) }
-    growTables()
-    var fresh = provenance
-    do throws(EvaluationError) {
-      model = try Evaluator.extend(
-        model, of: program, base: base, newRows: firstNew, pool: pool, budget: budget, provenance: &fresh)
-      provenance = fresh
-      return []
-    } catch {
-      return [RuntimeDiagnostics.diagnostic(for: error, program: program, pool: pool, budget: budget)]
+    update(pool: pool, budget: budget) { kb, provenance throws(EvaluationError) in
+      try Evaluator.extend(
+        kb.model, of: kb.program, base: kb.base, newRows: firstNew, pool: pool, budget: budget,
+        provenance: &provenance)
     }
   }
 
@@ -138,12 +132,25 @@ struct KnowledgeBase: Sendable {
   mutating func shrink(removing facts: [(predicate: Int, values: [UInt32])], pool: ValuePool, budget: EvaluationBudget)
     -> [Diagnostic]
   {
+    update(pool: pool, budget: budget) { kb, provenance throws(EvaluationError) in
+      try Evaluator.retract(
+        facts, from: kb.model, of: kb.program, base: kb.base, pool: pool, budget: budget,
+        provenance: &provenance)
+    }
+  }
+
+  /// Replaces the model (and provenance) by what `change` computes from the current ones,
+  /// or evaluates everything when the model is not current. An evaluation error leaves them
+  /// as they were and becomes a diagnostic.
+  private mutating func update(
+    pool: ValuePool, budget: EvaluationBudget,
+    _ change: (KnowledgeBase, inout Provenance) throws(EvaluationError) -> FactStore
+  ) -> [Diagnostic] {
     guard modelIsCurrent else { return evaluate(pool: pool, budget: budget) }
     growTables()
     var fresh = provenance
     do throws(EvaluationError) {
-      model = try Evaluator.retract(
-        facts, from: model, of: program, base: base, pool: pool, budget: budget, provenance: &fresh)
+      model = try change(self, &fresh)
       provenance = fresh
       return []
     } catch {
