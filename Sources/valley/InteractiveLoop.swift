@@ -14,31 +14,17 @@ struct InteractiveLoop<Reader: LineReader> {
   /// Runs until end of input or `:quit`, then lets the reader save its history.
   mutating func run() {
     defer { reader.close() }
-    var pending = ""
-    while true {
-      let prompt = pending.isEmpty ? Self.prompt : Self.continuationPrompt
-      switch reader.readLine(prompt: prompt) {
-      case .interrupted:
-        pending = ""
-      case .end:
-        // An unfinished statement at the end is run anyway, so its error is shown.
-        if !pending.isEmpty { _ = execute(pending) }
-        return
-      case .line(let line):
-        pending = pending.isEmpty ? line : pending + "\n" + line
-        if !pending.contains(where: { !$0.isWhitespace }) {
-          pending = ""
-        } else if !session.isIncomplete(pending) {
-          let statement = pending
-          pending = ""
-          if execute(statement) { return }
-        }
-      }
-    }
+    let session = self.session
+    var writer = self.writer
+    defer { self.writer = writer }
+    StatementLoop.run(
+      &reader, prompt: { $0 ? Self.continuationPrompt : Self.prompt },
+      isIncomplete: session.isIncomplete,
+      execute: { Self.execute($0, in: session, writer: &writer) })
   }
 
   /// Runs one chunk of input and writes its outputs; true when it asked to quit.
-  private mutating func execute(_ input: String) -> Bool {
+  private static func execute(_ input: String, in session: Session, writer: inout OutputWriter) -> Bool {
     _ = Terminal.takeInterrupt()  // only a Ctrl-C pressed from now on stops this statement
     var quit = false
     let outputs = session.execute(input: input)

@@ -14,40 +14,27 @@ struct PracticeLoop<Reader: LineReader> {
   mutating func run() {
     defer { reader.close() }
     for output in practice.start() { write(output) }
-    var pending = ""
-    while true {
-      let prompt = !showsPrompt ? "" : pending.isEmpty ? "\(practice.current.id) ?- " : "|  "
-      switch reader.readLine(prompt: prompt) {
-      case .interrupted:
-        pending = ""
-      case .end:
-        if !pending.isEmpty { _ = execute(pending) }
-        return
-      case .line(let line):
-        pending = pending.isEmpty ? line : pending + "\n" + line
-        if !pending.contains(where: { !$0.isWhitespace }) {
-          pending = ""
-        } else if !practice.isIncomplete(pending) {
-          let statement = pending
-          pending = ""
-          if execute(statement) { return }
-        }
-      }
-    }
+    let (practice, showsPrompt, color) = (self.practice, self.showsPrompt, self.color)
+    StatementLoop.run(
+      &reader, prompt: { !showsPrompt ? "" : $0 ? "|  " : "\(practice.current.id) ?- " },
+      isIncomplete: practice.isIncomplete,
+      execute: { Self.execute($0, in: practice, color: color) })
   }
 
   /// Runs one chunk; true when it asked to quit.
-  private func execute(_ input: String) -> Bool {
+  private static func execute(_ input: String, in practice: PracticeSession, color: Bool) -> Bool {
     _ = Terminal.takeInterrupt()
     var quit = false
     practice.handle(input) { output in
-      write(output)
+      write(output, of: practice, color: color)
       if case .quit = output { quit = true }
     }
     return quit
   }
 
-  private func write(_ output: Output) {
+  private func write(_ output: Output) { Self.write(output, of: practice, color: color) }
+
+  private static func write(_ output: Output, of practice: PracticeSession, color: Bool) {
     let text = practice.render(output, color: color)
     Terminal.write(stdout: text.stdout, stderr: text.stderr)
   }
