@@ -8,13 +8,13 @@ import ValleyEngine
 /// format. Everything else is tested in-process.
 @Suite struct ExecutableTests {
   @Test func versionPrintsTheVersion() throws {
-    let result = try Valley.run(["--version"])
+    let result = try ValleyProcess.run(["--version"])
     #expect(result.status == 0)
     #expect(result.stdout == ValleyVersion.string + "\n")
   }
 
   @Test func helpExitsZeroAndNamesTheRunSubcommand() throws {
-    let result = try Valley.run(["--help"])
+    let result = try ValleyProcess.run(["--help"])
     #expect(result.status == 0)
     #expect(result.stdout.contains("run"))
   }
@@ -28,7 +28,7 @@ import ValleyEngine
     ["run", "--timeout", "-1", "script.q"],
   ])
   func usageErrorsExitTwo(arguments: [String]) throws {
-    let result = try Valley.run(arguments)
+    let result = try ValleyProcess.run(arguments)
     #expect(result.status == 2)
     #expect(result.stdout.isEmpty)
     #expect(result.stderr.contains("Usage"))
@@ -36,7 +36,7 @@ import ValleyEngine
 
   @Test func validScriptExitsZero() throws {
     let script = try TemporaryScript(":assert p(1).\np(X).\n")
-    let result = try Valley.run(["run", "--empty", script.path])
+    let result = try ValleyProcess.run(["run", "--empty", script.path])
     #expect(result.status == 0)
     #expect(result.stdout.contains("1 answer"))
     #expect(result.stderr.isEmpty)
@@ -44,7 +44,7 @@ import ValleyEngine
 
   @Test func failingStatementExitsOneAndTheOthersStillRun() throws {
     let script = try TemporaryScript(":assert p(1).\nq(X).\np(X).\n")
-    let result = try Valley.run(["run", "--empty", script.path])
+    let result = try ValleyProcess.run(["run", "--empty", script.path])
     #expect(result.status == 1)
     #expect(result.stderr.contains("\(script.path):2:1"))
     #expect(result.stdout.contains("1 answer"))
@@ -52,7 +52,7 @@ import ValleyEngine
 
   @Test func maxFactsFlagCapsEvaluation() throws {
     let script = try TemporaryScript(":assert n(0).\n:assert n(Y) :- n(X), Y = X + 1.\nn(0).\n")
-    let result = try Valley.run(["run", "--empty", "--max-facts", "500", script.path])
+    let result = try ValleyProcess.run(["run", "--empty", "--max-facts", "500", script.path])
     #expect(result.status == 1)
     #expect(result.stderr.contains("after 500 derived facts: 'n' kept growing"))
     #expect(result.stdout.contains("true."))
@@ -61,22 +61,22 @@ import ValleyEngine
   @Test func missingScriptIsReportedAndExitsOne() throws {
     let missing = FileManager.default.temporaryDirectory
       .appendingPathComponent("valley-missing-\(UUID().uuidString).q")
-    let result = try Valley.run(["run", "--empty", missing.path])
+    let result = try ValleyProcess.run(["run", "--empty", missing.path])
     #expect(result.status == 1)
     #expect(result.stderr.contains(missing.path))
   }
 
   @Test func quitEndsTheScript() throws {
     let script = try TemporaryScript(":assert p(1).\n:quit\nno_such_predicate(X).\n")
-    let result = try Valley.run(["run", "--empty", script.path])
+    let result = try ValleyProcess.run(["run", "--empty", script.path])
     #expect(result.status == 0)
     #expect(result.stderr.isEmpty)
   }
 
   @Test func pipedScriptRunsAsValleyRun() throws {
     let script = try TemporaryScript(":assert p(2).\n:assert p(1).\np(X).\np(3).\n")
-    let piped = try Valley.run(["--empty"], standardInput: script.url)
-    let run = try Valley.run(["run", "--empty", script.path])
+    let piped = try ValleyProcess.run(["--empty"], standardInput: script.path)
+    let run = try ValleyProcess.run(["run", "--empty", script.path])
     #expect(piped.status == 0)
     #expect(piped.stdout == run.stdout)
     #expect(piped.stdout.contains("2 answers"))
@@ -85,14 +85,14 @@ import ValleyEngine
 
   @Test func runDashReadsStandardInput() throws {
     let script = try TemporaryScript(":assert p(1).\nq(X).\n")
-    let result = try Valley.run(["run", "--empty", "-"], standardInput: script.url)
+    let result = try ValleyProcess.run(["run", "--empty", "-"], standardInput: script.path)
     #expect(result.status == 1)
     #expect(result.stderr.contains("<stdin>:2:1"))
   }
 
   @Test func jsonFormatPrintsOneObjectPerLine() throws {
     let script = try TemporaryScript(":assert p(1).\n:assert p(x).\np(X).\np(1).\nq(X).\n")
-    let result = try Valley.run(["run", "--empty", "--format", "json", script.path])
+    let result = try ValleyProcess.run(["run", "--empty", "--format", "json", script.path])
     #expect(result.status == 1)
     let objects = try result.stdout.split(separator: "\n").map { line in
       try #require(
@@ -116,71 +116,9 @@ import ValleyEngine
 
   @Test func bundledKnowledgeBaseLoads() throws {
     let script = try TemporaryScript(":assert p(1).\np(X).\n")
-    let result = try Valley.run(["run", script.path])
+    let result = try ValleyProcess.run(["run", script.path])
     #expect(result.status == 0)
     #expect(result.stderr.isEmpty)
-  }
-}
-
-/// The outcome of one run of the binary.
-private struct RunResult {
-  var status: Int32
-  var stdout: String
-  var stderr: String
-}
-
-/// Runs the `valley` built beside this test bundle.
-private enum Valley {
-  /// The executable: in the folder of the running test binary (`swift build` puts every
-  /// product of a configuration there), else in the package's default build folder.
-  static func executable() throws -> URL {
-    var candidates: [URL] = []
-    if let testBinary = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
-    {
-      candidates.append(URL(fileURLWithPath: testBinary).deletingLastPathComponent())
-    }
-    candidates.append(Bundle.main.bundleURL)
-    candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
-    candidates.append(URL(fileURLWithPath: GoldenCase.root + "/.build/debug"))
-    let found = candidates.map { $0.appendingPathComponent("valley") }.first {
-      FileManager.default.isExecutableFile(atPath: $0.path)
-    }
-    return try #require(found, "no built valley next to \(candidates.map(\.path))")
-  }
-
-  /// Runs valley with `arguments`; standard input is `standardInput` or empty (never the
-  /// terminal the tests were started from).
-  static func run(_ arguments: [String], standardInput: URL? = nil) throws -> RunResult {
-    let folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("valley-run-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let outURL = folder.appendingPathComponent("stdout")
-    let errURL = folder.appendingPathComponent("stderr")
-    FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    FileManager.default.createFile(atPath: errURL.path, contents: nil)
-
-    let process = Process()
-    process.executableURL = try executable()
-    process.arguments = arguments
-    var environment = ProcessInfo.processInfo.environment
-    environment["NO_COLOR"] = "1"
-    process.environment = environment
-    process.standardInput =
-      try standardInput.map { try FileHandle(forReadingFrom: $0) }
-      ?? FileHandle.nullDevice
-    let out = try FileHandle(forWritingTo: outURL)
-    let err = try FileHandle(forWritingTo: errURL)
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    process.waitUntilExit()
-    try out.close()
-    try err.close()
-    return RunResult(
-      status: process.terminationStatus,
-      stdout: try String(contentsOf: outURL, encoding: .utf8),
-      stderr: try String(contentsOf: errURL, encoding: .utf8))
   }
 }
 

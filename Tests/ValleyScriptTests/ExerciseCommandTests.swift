@@ -225,69 +225,19 @@ private final class Scratch {
 
 /// Runs the built `valley` binary in a folder, with piped input and its own state folder.
 private enum ExerciseBinary {
-  struct Result {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-  }
-
-  /// The package root (three folders up from this file).
-  static let packageRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.path
-  }()
-
-  /// The executable beside the test binary, else in the default build folder.
-  static func executable() throws -> URL {
-    var candidates: [URL] = []
-    if let testBinary = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-      candidates.append(URL(fileURLWithPath: testBinary).deletingLastPathComponent())
-    }
-    candidates.append(Bundle.main.bundleURL)
-    candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
-    candidates.append(URL(fileURLWithPath: packageRoot + "/.build/debug"))
-    let found = candidates.map { $0.appendingPathComponent("valley") }.first {
-      FileManager.default.isExecutableFile(atPath: $0.path)
-    }
-    return try #require(found, "no built valley next to \(candidates.map(\.path))")
-  }
+  /// The package root.
+  static let packageRoot = GoldenCase.root
 
   /// Runs valley with `arguments` in `folder`; `XDG_STATE_HOME` is `state` (a fresh folder by
   /// default), so progress never touches the user's own.
   static func run(_ arguments: [String], in folder: String, state: String? = nil, input: String = "") throws
-    -> Result
+    -> ProcessResult
   {
-    let io = FileManager.default.temporaryDirectory.appendingPathComponent("valley-io-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: io, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: io) }
-    let inURL = io.appendingPathComponent("stdin")
-    let outURL = io.appendingPathComponent("stdout")
-    let errURL = io.appendingPathComponent("stderr")
-    try Data(input.utf8).write(to: inURL)
-    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-    let process = Process()
-    process.executableURL = try executable()
-    process.arguments = arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: folder)
-    var environment = ProcessInfo.processInfo.environment
-    environment["NO_COLOR"] = "1"
-    environment["XDG_STATE_HOME"] = state ?? io.appendingPathComponent("state").path
-    process.environment = environment
-    process.standardInput = try FileHandle(forReadingFrom: inURL)
-    let out = try FileHandle(forWritingTo: outURL)
-    let err = try FileHandle(forWritingTo: errURL)
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    process.waitUntilExit()
-    try out.close()
-    try err.close()
-    return Result(
-      status: process.terminationStatus,
-      stdout: try String(contentsOf: outURL, encoding: .utf8),
-      stderr: try String(contentsOf: errURL, encoding: .utf8))
+    let fresh = FileManager.default.temporaryDirectory.appendingPathComponent("valley-state-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: fresh) }
+    return try ValleyProcess.run(
+      arguments, standardInputText: input, directory: folder,
+      environment: ["XDG_STATE_HOME": state ?? fresh.path])
   }
 
   /// Each line of JSON Lines output as an object.

@@ -299,21 +299,9 @@ private final class Prompt {
   /// Glibc module does not see): the child calls `setsid` before its file actions run.
   private static let spawnSetsid: Int32 = 0x80
 
-  /// The built `valley`, found as ``ExecutableTests`` finds it: beside the test binary, else
-  /// in the package's default build folder.
+  /// The built `valley` (see ``ValleyProcess/executable()``).
   private static func executable() throws -> String {
-    var candidates: [URL] = []
-    if let testBinary = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
-    {
-      candidates.append(URL(fileURLWithPath: testBinary).deletingLastPathComponent())
-    }
-    candidates.append(Bundle.main.bundleURL)
-    candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
-    candidates.append(URL(fileURLWithPath: GoldenCase.root + "/.build/debug"))
-    let found = candidates.map { $0.appendingPathComponent("valley") }.first {
-      FileManager.default.isExecutableFile(atPath: $0.path)
-    }
-    return try #require(found, "no built valley next to \(candidates.map(\.path))").path
+    try ValleyProcess.executable().path
   }
 }
 

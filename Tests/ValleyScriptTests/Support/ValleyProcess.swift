@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+/// The outcome of one run of the binary.
+struct ProcessResult {
+  var status: Int32
+  var crashed: Bool
+  var timedOut: Bool
+  var stdout: String
+  var stderr: String
+
+  var summary: String {
+    "status \(status)\(crashed ? " (killed by signal)" : "")\(timedOut ? " (timed out)" : "")\n"
+      + "stdout: \(stdout.suffix(600))\nstderr: \(stderr.prefix(1500))"
+  }
+}
+
+/// Runs the `valley` built beside this test bundle, optionally under shell resource limits.
+/// Standard input is a file, a text, or empty (never the terminal the tests started from).
+enum ValleyProcess {
+  /// The executable: in the folder of the running test binary (`swift build` puts every
+  /// product of a configuration there), else in the package's default build folder.
+  static func executable() throws -> URL {
+    var candidates: [URL] = []
+    if let testBinary = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+      candidates.append(URL(fileURLWithPath: testBinary).deletingLastPathComponent())
+    }
+    candidates.append(Bundle.main.bundleURL)
+    candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
+    candidates.append(URL(fileURLWithPath: GoldenCase.root + "/.build/debug"))
+    let found = candidates.map { $0.appendingPathComponent("valley") }.first {
+      FileManager.default.isExecutableFile(atPath: $0.path)
+    }
+    return try #require(found, "no built valley next to \(candidates.map(\.path))")
+  }
+
+  /// Runs valley with `arguments`. `limits` is shell text run before it (e.g. `ulimit -v N`);
+  /// a run longer than `timeout` seconds is killed and reported as timed out.
+  static func run(
+    _ arguments: [String], standardInput: String? = nil, standardInputText: String? = nil,
+    limits: String? = nil,
+    directory: String? = nil, environment extra: [String: String] = [:], timeout: Double = 120
+  ) throws -> ProcessResult {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("valley-robust-run-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let outURL = folder.appendingPathComponent("stdout")
+    let errURL = folder.appendingPathComponent("stderr")
+    FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+
+    let process = Process()
+    let valley = try executable()
+    if let limits {
+      process.executableURL = URL(fileURLWithPath: "/bin/sh")
+      process.arguments = ["-c", limits + "; exec \"$0\" \"$@\"", valley.path] + arguments
+    } else {
+      process.executableURL = valley
+      process.arguments = arguments
+    }
+    var environment = ProcessInfo.processInfo.environment
+    environment["NO_COLOR"] = "1"
+    environment["SWIFT_BACKTRACE"] = "enable=no"
+    for (key, value) in extra { environment[key] = value }
+    process.environment = environment
+    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+    let pipe = standardInputText.map { _ in Pipe() }
+    if let pipe {
+      process.standardInput = pipe
+    } else {
+      process.standardInput =
+        try standardInput.map { try FileHandle(forReadingFrom: URL(fileURLWithPath: $0)) } ?? FileHandle.nullDevice
+    }
+    let out = try FileHandle(forWritingTo: outURL)
+    let err = try FileHandle(forWritingTo: errURL)
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    if let pipe, let text = standardInputText {
+      pipe.fileHandleForWriting.write(Data(text.utf8))
+      try pipe.fileHandleForWriting.close()
+    }
+    let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
+    var timedOut = false
+    while process.isRunning {
+      if ContinuousClock.now > deadline {
+        timedOut = true
+        process.terminate()
+        break
+      }
+      usleep(20_000)
+    }
+    process.waitUntilExit()
+    try out.close()
+    try err.close()
+    let crashed = process.terminationReason == .uncaughtSignal
+      || (limits != nil && process.terminationStatus > 128)  // the shell reports a signal as 128+N
+    return ProcessResult(
+      status: process.terminationStatus, crashed: crashed, timedOut: timedOut,
+      stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+  }
+}
