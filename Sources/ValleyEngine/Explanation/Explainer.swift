@@ -10,7 +10,7 @@ public struct Explainer {
   let provenance: Provenance
   /// The stored facts, whose rows `origins` describes.
   let base: FactStore
-  let origins: [[FactOrigin]]
+  let origins: [OriginTable]
   let pool: ValuePool
   let sources: SourceRegistry
   let assumptionUnit: Int?
@@ -19,7 +19,7 @@ public struct Explainer {
 
   init(
     program: Program, model: FactStore, provenance: Provenance, base: FactStore,
-    origins: [[FactOrigin]],
+    origins: [OriginTable],
     pool: ValuePool, sources: SourceRegistry, assumptionUnit: Int?, depthLimit: Int
   ) {
     self.program = program

@@ -31,7 +31,7 @@ struct KnowledgeBase: Sendable {
   /// Stored facts (from files and `:assert`), one relation per predicate.
   var base = FactStore(arities: [])
   /// For each predicate, the origin of each stored row (parallel to the rows).
-  var origins: [[FactOrigin]] = []
+  var origins: [OriginTable] = []
   /// Unit 0 is the session; files follow in load order.
   var units: [LoadUnit] = [LoadUnit(name: "<session>", canonical: nil)]
   /// Stored plus derived facts.
@@ -62,7 +62,7 @@ struct KnowledgeBase: Sendable {
     rules.removeAll { $0.unit == unit }
     for p in 0..<base.relations.count where origins[p].contains(where: { $0.unit == unit }) {
       var kept = Relation(arity: base.relations[p].arity)
-      var keptOrigins: [FactOrigin] = []
+      var keptOrigins = OriginTable()
       for (r, origin) in origins[p].enumerated() where origin.unit != unit {
         kept.insert(base.relations[p].row(r))
         keptOrigins.append(origin)
@@ -82,7 +82,7 @@ struct KnowledgeBase: Sendable {
   mutating func growTables() {
     while base.relations.count < catalog.count {
       base.relations.append(Relation(arity: catalog[base.relations.count].arity))
-      origins.append([])
+      origins.append(OriginTable())
     }
   }
 
@@ -101,7 +101,7 @@ struct KnowledgeBase: Sendable {
       return false
     }
     var kept = Relation(arity: base.relations[predicate].arity)
-    var keptOrigins: [FactOrigin] = []
+    var keptOrigins = OriginTable()
     for (r, origin) in origins[predicate].enumerated() {
       let row = base.relations[predicate].row(r)
       if Array(row) == ids { continue }

@@ -242,3 +242,22 @@ import Testing
     #expect(!after)
   }
 }
+
+@Suite struct OriginTableTests {
+  @Test func originsComeBackAsTheyWereStored() {
+    var table = OriginTable()
+    let origins = (0..<1_000).map { i in
+      FactOrigin(
+        unit: i % 3, span: SourceSpan(file: i % 5, start: i * 10, end: i * 10 + i % 7),
+        source: i % 4 == 0 ? nil : "S\(i % 4)", note: i % 10 == 0 ? "note \(i % 20)" : nil)
+    }
+    for origin in origins { table.append(origin) }
+    #expect(table.count == origins.count)
+    for (stored, original) in zip(table, origins) {
+      #expect(stored.unit == original.unit)
+      #expect(stored.span == original.span)
+      #expect(stored.source == original.source)
+      #expect(stored.note == original.note)
+    }
+  }
+}

@@ -1,0 +1,53 @@
+/// The origins of one predicate's stored facts, parallel to its stored rows.
+///
+/// Kept compact, since a loaded data set has one origin per row: 24 bytes a fact (load
+/// unit, file, start and length of the clause's text, and the number of its
+/// `@source`/`@note` pair, each pair stored once) instead of a 64-byte ``FactOrigin``.
+public struct OriginTable: RandomAccessCollection, Sendable {
+  private struct Annotation: Hashable, Sendable {
+    var source: String?
+    var note: String?
+  }
+
+  private var units: [Int32] = []
+  private var files: [Int32] = []
+  private var starts: [Int] = []
+  private var lengths: [UInt32] = []
+  private var annotationNumbers: [Int32] = []
+  private var annotations: [Annotation] = []
+  private var annotationIndex: [Annotation: Int32] = [:]
+
+  /// An empty table.
+  public init() {}
+
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { units.count }
+
+  /// The origin of stored row `row`.
+  public subscript(row: Int) -> FactOrigin {
+    let annotation = annotations[Int(annotationNumbers[row])]
+    let start = starts[row]
+    return FactOrigin(
+      unit: Int(units[row]),
+      span: SourceSpan(file: Int(files[row]), start: start, end: start + Int(lengths[row])),
+      source: annotation.source, note: annotation.note)
+  }
+
+  /// Adds the origin of the next stored row.
+  mutating func append(_ origin: FactOrigin) {
+    let annotation = Annotation(source: origin.source, note: origin.note)
+    let number: Int32
+    if let known = annotationIndex[annotation] {
+      number = known
+    } else {
+      number = Int32(truncatingIfNeeded: annotations.count)
+      annotations.append(annotation)
+      annotationIndex[annotation] = number
+    }
+    units.append(Int32(truncatingIfNeeded: origin.unit))
+    files.append(Int32(truncatingIfNeeded: origin.span.file))
+    starts.append(origin.span.start)
+    lengths.append(UInt32(clamping: origin.span.end - origin.span.start))
+    annotationNumbers.append(number)
+  }
+}
