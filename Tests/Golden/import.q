@@ -10,6 +10,8 @@ founded(N, Y).
 :import city "files/founded.tsv"
 :import bad "files/bad.csv"
 :import badtype "files/badtype.csv"
+% A blank line and a quoted line break do not shift the row numbers of errors.
+:import badrow "files/badrow.csv"
 :import nothing "files/missing.csv"
 :why older(gtp, asv).
 :why older(A, B).

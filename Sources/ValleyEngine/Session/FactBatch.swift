@@ -14,7 +14,9 @@ struct FactBatch {
   private(set) var predicates: [Int: Rows] = [:]
 
   /// Adds one fact.
-  mutating func add(_ predicate: Int, _ values: [Value], origin: FactOrigin, pool: ValuePool) {
+  mutating func add<Values: Collection<Value>>(
+    _ predicate: Int, _ values: Values, origin: FactOrigin, pool: ValuePool
+  ) {
     predicates[predicate, default: Rows(arity: values.count)].values.append(contentsOf: values.map(pool.intern))
     predicates[predicate]?.origins.append(origin)
   }

@@ -83,7 +83,7 @@ extension Session {
     knowledge = kb
     // Rows of @import tables count as facts of the file that imports them.
     let totals = zip(parsed, added).map { entry, counts in
-      (facts: counts.facts + (importsByUnit[entry.unit] ?? []).reduce(0) { $0 + $1.table.rows.count },
+      (facts: counts.facts + (importsByUnit[entry.unit] ?? []).reduce(0) { $0 + $1.table.rowCount },
        rules: counts.rules)
     }
     var outputs: [Output] = []
@@ -122,8 +122,10 @@ extension Session {
     for table in imports {
       guard let predicate = lowering.registerImport(table.predicate, columns: table.table.columns, at: table.span)
       else { continue }
-      for (row, span) in zip(table.table.rows, table.table.rowSpans) {
-        batch.add(predicate, row, origin: FactOrigin(unit: table.unit, span: span, source: table.source, note: nil), pool: pool)
+      for (r, span) in table.table.rowSpans.enumerated() {
+        batch.add(
+          predicate, table.table.row(r),
+          origin: FactOrigin(unit: table.unit, span: span, source: table.source, note: nil), pool: pool)
       }
     }
     for entry in files {
@@ -207,7 +209,7 @@ extension Session {
     }
     knowledge = kb
     let added = kb.base.totalCount - before
-    return [.text("imported \(table.rows.count) row\(table.rows.count == 1 ? "" : "s") of \(path) into \(predicate)/\(table.columns.count) (\(added) new fact\(added == 1 ? "" : "s"))")]
+    return [.text("imported \(table.rowCount) row\(table.rowCount == 1 ? "" : "s") of \(path) into \(predicate)/\(table.columns.count) (\(added) new fact\(added == 1 ? "" : "s"))")]
   }
 
   /// Diagnostics by file and position, errors before warnings at the same place.

@@ -15,10 +15,19 @@ public struct TableReader {
   public struct Table: Sendable {
     /// Column names from the header (types removed).
     public var columns: [String]
-    /// The rows, as values.
-    public var rows: [[Value]]
+    /// Every row's values one after another (`columns.count` a row): one array for the
+    /// whole table, since a table may hold millions of rows.
+    public var values: [Value]
     /// Each row's span in the file (for provenance).
     public var rowSpans: [SourceSpan]
+
+    /// The number of rows.
+    public var rowCount: Int { rowSpans.count }
+
+    /// The values of row `r`.
+    public func row(_ r: Int) -> ArraySlice<Value> {
+      values[(r * columns.count)..<((r + 1) * columns.count)]
+    }
   }
 
   /// Reads `file`; TSV when `tabSeparated`, CSV otherwise.
@@ -128,7 +137,8 @@ public struct TableReader {
         declared.append(nil)
       }
     }
-    var cells: [[Field]] = []
+    var cells: [Field] = []  // row after row, names.count a row
+    var rowNumbers: [Int] = []  // each row's number in the file, the header being row 1
     var starts: [Int] = []
     var ends: [Int] = []
     var rowNumber = 1
@@ -143,7 +153,8 @@ public struct TableReader {
         if errors.count > 20 { break }
         continue
       }
-      cells.append(fields)
+      cells.append(contentsOf: fields)
+      rowNumbers.append(rowNumber)
       starts.append(start)
       ends.append(fields.last?.end ?? start)
     }
@@ -156,32 +167,31 @@ public struct TableReader {
       }
       var allInt = true
       var allNumber = true
-      for row in cells {
-        let text = row[c].text
+      for r in 0..<starts.count {
+        let text = cells[r * names.count + c].text
         if Int64(text) == nil { allInt = false }
         if Double(text) == nil || !(Double(text)?.isFinite ?? false) { allNumber = false }
         if !allNumber { break }
       }
       types.append(cells.isEmpty ? .symbol : allInt ? .int : allNumber ? .decimal : .symbol)
     }
-    var rows: [[Value]] = []
-    rows.reserveCapacity(cells.count)
-    for (r, row) in cells.enumerated() {
-      var values: [Value] = []
-      values.reserveCapacity(row.count)
-      for (c, field) in row.enumerated() {
+    var values: [Value] = []
+    values.reserveCapacity(cells.count)
+    for r in 0..<starts.count {
+      for c in 0..<names.count {
+        let field = cells[r * names.count + c]
         switch types[c] {
         case .symbol: values.append(.symbol(field.text))
         case .int:
           guard let i = Int64(field.text.trimmingSpaces) else {
-            errors.append(.error("E706", "row \(r + 2), column \(c + 1) (\(names[c])): '\(field.text)' is not an integer",
+            errors.append(.error("E706", "row \(rowNumbers[r]), column \(c + 1) (\(names[c])): '\(field.text)' is not an integer",
                                  at: span(field.start, max(field.end, field.start + 1))))
             continue
           }
           values.append(.integer(i))
         case .decimal:
           guard let d = Double(field.text.trimmingSpaces), d.isFinite else {
-            errors.append(.error("E706", "row \(r + 2), column \(c + 1) (\(names[c])): '\(field.text)' is not a number",
+            errors.append(.error("E706", "row \(rowNumbers[r]), column \(c + 1) (\(names[c])): '\(field.text)' is not a number",
                                  at: span(field.start, max(field.end, field.start + 1))))
             continue
           }
@@ -189,11 +199,10 @@ public struct TableReader {
         }
       }
       if errors.count > 20 { break }
-      rows.append(values)
     }
     if !errors.isEmpty { return .failure(DiagnosticList(errors)) }
     let spans = zip(starts, ends).map { span($0, $1) }
-    return .success(Table(columns: names, rows: rows, rowSpans: spans))
+    return .success(Table(columns: names, values: values, rowSpans: spans))
   }
 }
 
