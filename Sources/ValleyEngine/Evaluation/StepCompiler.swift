@@ -105,6 +105,24 @@ struct StepCompiler {
         if r >= 0, r < limit { try next(frame) }
       }
     }
+    if let index = storage.index(on: keyColumns), keyColumns.count == 1, outputs == 1, repeats == 0,
+      case .slot(let keySlot) = operands[0]
+    {
+      // The commonest join step, unrolled: one bound column looked up, one column read.
+      let outputSlot = outputSlots[0]
+      let outputColumn = outputColumns[0]
+      return { (frame: RuleFrame) throws(EvaluationError) in
+        let slots = frame.slots
+        var key = slots[keySlot]
+        var r = index.first(&key, data: storage.data, arity: arity)
+        while r >= 0, Int(r) < limit {
+          try frame.count()
+          slots[outputSlot] = storage.data[Int(r) * arity + outputColumn]
+          try next(frame)
+          r = index.next[Int(r)]
+        }
+      }
+    }
     guard let index = storage.index(on: keyColumns) else {
       // No index (callers normally build them first): filter a full scan instead.
       return { (frame: RuleFrame) throws(EvaluationError) in
