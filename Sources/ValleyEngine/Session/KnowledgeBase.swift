@@ -60,15 +60,10 @@ struct KnowledgeBase: Sendable {
   mutating func remove(unit: Int) {
     modelIsCurrent = false
     rules.removeAll { $0.unit == unit }
-    for p in 0..<base.relations.count where origins[p].contains(where: { $0.unit == unit }) {
-      var kept = Relation(arity: base.relations[p].arity)
-      var keptOrigins = OriginTable()
-      for (r, origin) in origins[p].enumerated() where origin.unit != unit {
-        kept.insert(base.relations[p].row(r))
-        keptOrigins.append(origin)
-      }
-      base.relations[p] = kept
-      origins[p] = keptOrigins
+    for p in 0..<base.relations.count {
+      let rows = origins[p].indices.filter { origins[p].unit(of: $0) == unit }
+      base.relations[p].removeKeepingOrder(rows: rows)
+      origins[p].remove(rows: rows)
     }
     for p in 0..<catalog.count where catalog[p].declarationUnit == unit {
       catalog[p].columns = nil
@@ -97,19 +92,11 @@ struct KnowledgeBase: Sendable {
   /// Removes a stored fact; returns whether it was there. The model is left as it was:
   /// follow with ``shrink(removing:pool:budget:)``.
   mutating func unstore(_ predicate: Int, _ ids: [UInt32]) -> Bool {
-    guard predicate < base.relations.count, base.relations[predicate].contains(ids) else {
+    guard predicate < base.relations.count, let row = base.relations[predicate].rowIndex(of: ids) else {
       return false
     }
-    var kept = Relation(arity: base.relations[predicate].arity)
-    var keptOrigins = OriginTable()
-    for (r, origin) in origins[predicate].enumerated() {
-      let row = base.relations[predicate].row(r)
-      if Array(row) == ids { continue }
-      kept.insert(row)
-      keptOrigins.append(origin)
-    }
-    base.relations[predicate] = kept
-    origins[predicate] = keptOrigins
+    base.relations[predicate].removeKeepingOrder(rows: [row])
+    origins[predicate].remove(rows: [row])
     return true
   }
 

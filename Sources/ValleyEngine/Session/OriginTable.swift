@@ -33,6 +33,9 @@ public struct OriginTable: RandomAccessCollection, Sendable {
       source: annotation.source, note: annotation.note)
   }
 
+  /// The load unit of stored row `row`.
+  public func unit(of row: Int) -> Int { Int(units[row]) }
+
   /// Adds the origin of the next stored row.
   mutating func append(_ origin: FactOrigin) {
     let annotation = Annotation(source: origin.source, note: origin.note)
@@ -49,5 +52,28 @@ public struct OriginTable: RandomAccessCollection, Sendable {
     starts.append(origin.span.start)
     lengths.append(UInt32(clamping: origin.span.end - origin.span.start))
     annotationNumbers.append(number)
+  }
+
+  /// Removes the origins of `rows` (ascending, distinct), keeping the others in order.
+  mutating func remove(rows: [Int]) {
+    guard !rows.isEmpty else { return }
+    func compact<T>(_ array: inout [T]) {
+      var write = rows[0]
+      var next = 0
+      for r in rows[0]..<array.count {
+        if next < rows.count, rows[next] == r {
+          next += 1
+          continue
+        }
+        array[write] = array[r]
+        write += 1
+      }
+      array.removeLast(array.count - write)
+    }
+    compact(&units)
+    compact(&files)
+    compact(&starts)
+    compact(&lengths)
+    compact(&annotationNumbers)
   }
 }

@@ -100,6 +100,13 @@ public struct Relation: @unchecked Sendable {
     return storage.remove(rows: rows)
   }
 
+  /// Removes the rows numbered `rows` (ascending, distinct), keeping the others in order.
+  mutating func removeKeepingOrder(rows: [Int]) {
+    guard !rows.isEmpty else { return }
+    makeUnique()
+    storage.removeKeepingOrder(rows: rows)
+  }
+
   /// Forgets the index on `columns`, if any (it is rebuilt when next needed).
   mutating func dropIndex(on columns: [Int]) {
     guard storage.index(on: columns) != nil else { return }

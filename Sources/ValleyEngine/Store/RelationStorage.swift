@@ -212,6 +212,42 @@ final class RelationStorage: @unchecked Sendable {
     return moves
   }
 
+  /// Removes the rows in `doomed` (ascending, distinct row numbers) keeping the others in
+  /// their order: later rows move up. O(count): one pass over the rows, then the membership
+  /// set is rebuilt; indexes are dropped (rebuilt when next needed).
+  func removeKeepingOrder(rows doomed: [Int]) {
+    guard !doomed.isEmpty else { return }
+    indexes = []
+    var write = doomed[0]
+    var next = 0
+    for r in doomed[0]..<count {
+      if next < doomed.count, doomed[next] == r {
+        next += 1
+        continue
+      }
+      (data + write * arity).update(from: data + r * arity, count: arity)
+      write += 1
+    }
+    count = write
+    // Without a membership set yet, it is built when first asked for, as before.
+    memberCount = 0
+    guard arity > 0 else {
+      memberCount = count
+      return
+    }
+    if let slots {
+      slots.update(repeating: 0, count: slotCount)
+      let mask = slotCount - 1
+      for r in 0..<count {
+        let h = RelationStorage.hash(data + r * arity, arity)
+        var i = Int(truncatingIfNeeded: h) & mask
+        while slots[i] != 0 { i = (i + 1) & mask }
+        slots[i] = SlotTag.fingerprint(h, slotMask) | UInt32(truncatingIfNeeded: r + 1)
+      }
+      memberCount = count
+    }
+  }
+
   /// The slot that holds `row`.
   private func slot(of row: Int) -> Int {
     guard let slots else { return -1 }

@@ -78,6 +78,32 @@ import Testing
     #expect(reinserted == gone.contains(before[0]))
   }
 
+  /// Removing rows in order keeps the survivors in order and membership exact, whether or
+  /// not the membership set was built yet.
+  @Test(arguments: [false, true])
+  func removalKeepingOrderKeepsTheRestInOrder(appended: Bool) {
+    var relation = Relation(arity: 2)
+    let pairs = Array(Set(Self.pairs(20_000, seed: 21, domain: 1_000))).sorted { $0.lexicographicallyPrecedes($1) }
+    for pair in pairs {
+      if appended {
+        pair.withUnsafeBufferPointer { buffer in
+          if let base = buffer.baseAddress { relation.appendUnchecked(base) }
+        }
+      } else {
+        relation.insert(pair)
+      }
+    }
+    let doomed = Array(stride(from: 3, to: pairs.count, by: 7))
+    var copy = relation
+    copy.removeKeepingOrder(rows: doomed)
+    let gone = Set(doomed)
+    let expected = pairs.enumerated().filter { !gone.contains($0.offset) }.map(\.element)
+    #expect(copy.rows == expected)
+    #expect(relation.count == pairs.count, "the original is untouched")
+    for (r, pair) in expected.enumerated() where r % 13 == 0 { #expect(copy.rowIndex(of: pair) == r) }
+    for r in doomed { #expect(!copy.contains(pairs[r])) }
+  }
+
   @Test func copiesDoNotShareWrites() {
     var original = Relation(arity: 3)
     for i in UInt32(0)..<1_000 { original.insert([i, i &* 7, i % 5]) }
