@@ -84,8 +84,8 @@ public struct FileSystemLoader: SourceLoader {
     return String(cString: resolved)
   }
 
-  /// Writes a temporary file beside `path`, flushes it to disk and renames it over `path`,
-  /// so a failure at any step leaves the old file as it was.
+  /// Writes a temporary file beside `path`, flushes it to disk, renames it over `path` and
+  /// flushes the folder, so a failure at any step leaves the old file as it was.
   public func write(_ path: String, contents: String) -> Result<Void, LoadFailure> {
     var info = stat()
     if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { return .failure(.isDirectory) }
@@ -117,6 +117,13 @@ public struct FileSystemLoader: SourceLoader {
       let reason = describeErrno()
       unlink(temporary)
       return .failure(.notReadable(reason))
+    }
+    // Flush the folder too, so the rename itself survives a crash. Some file systems cannot
+    // flush a folder; the file is written either way, so that is not an error.
+    let folder = open(directory, O_RDONLY | O_DIRECTORY)
+    if folder >= 0 {
+      _ = fsync(folder)
+      close(folder)
     }
     return .success(())
   }
