@@ -173,7 +173,20 @@ struct SemiNaive {
       let rule = Int32(plan.ruleIndex)
       let budget = self.budget
       let unchecked = distinct.contains(target)
+      // Heads are inserted in batches (see RelationStorage.insertBatch), with the bindings
+      // that derived them when provenance is recorded; the order of rows is unchanged.
+      let batch = unchecked || width == 0
+        ? nil : HeadBatch(width: width, bindingWidth: recording ? plan.slotCount : 0, rule: rule)
+      defer { batch?.deallocate() }
       let emit: Continuation = { (frame: RuleFrame) throws(EvaluationError) in
+        if let batch {
+          try batch.add(frame, head)
+          if batch.count == HeadBatch.capacity {
+            batch.flush(into: storage, recording: out)
+            if batch.flushes & 0xFF == 0 { try budget.checkGrowth(extra: out.emitted, predicate: target) }
+          }
+          return
+        }
         for k in 0..<width { tuple[k] = try frame.resolve(head[k]) }
         if unchecked {
           storage.appendUnchecked(tuple)
@@ -190,6 +203,7 @@ struct SemiNaive {
       let frame = RuleFrame(
         slotCount: plan.slotCount, pool: pool, ruleIndex: plan.ruleIndex, tick: budget.check)
       try compiler.compile(plan.steps, then: emit)(frame)
+      if let batch { batch.flush(into: storage, recording: out) }
     }
   }
 
@@ -266,5 +280,62 @@ extension SemiNaive {
       provenance.clear(predicate: p)
     }
     try run(stratum, program: program, pool: pool, budget: budget, store: &store, provenance: &provenance)
+  }
+}
+
+/// Heads waiting to be inserted together (see ``RelationStorage/insertBatch(_:count:hashes:isNew:)``),
+/// with the variable values that derived each when provenance is recorded.
+final class HeadBatch {
+  static let capacity = 16
+  let width: Int
+  /// Variables per derivation (0 without provenance).
+  let bindingWidth: Int
+  let rule: Int32
+  let tuples: UnsafeMutablePointer<UInt32>
+  let bindings: UnsafeMutablePointer<UInt32>
+  let hashes: UnsafeMutablePointer<UInt64>
+  let isNew: UnsafeMutablePointer<Bool>
+  var count = 0
+  /// How many times the batch was flushed (for checking the budget now and then).
+  var flushes = 0
+
+  init(width: Int, bindingWidth: Int, rule: Int32) {
+    self.width = width
+    self.bindingWidth = bindingWidth
+    self.rule = rule
+    tuples = .allocate(capacity: HeadBatch.capacity * width)
+    bindings = .allocate(capacity: max(1, HeadBatch.capacity * bindingWidth))
+    hashes = .allocate(capacity: HeadBatch.capacity)
+    isNew = .allocate(capacity: HeadBatch.capacity)
+  }
+
+  /// Adds the head of the derivation in `frame`.
+  @inline(__always)
+  func add(_ frame: RuleFrame, _ head: [Operand]) throws(EvaluationError) {
+    let tuple = tuples + count * width
+    for k in 0..<width { tuple[k] = try frame.resolve(head[k]) }
+    if bindingWidth > 0 { (bindings + count * bindingWidth).update(from: frame.slots, count: bindingWidth) }
+    count += 1
+  }
+
+  /// Inserts the waiting heads into `storage`, noting the new ones in `out`.
+  func flush(into storage: RelationStorage, recording out: PendingRows) {
+    guard count > 0 else { return }
+    out.emitted += storage.insertBatch(tuples, count: count, hashes: hashes, isNew: isNew)
+    if bindingWidth > 0 {
+      for j in 0..<count where isNew[j] {
+        out.rules.append(rule)
+        out.bindings.append(contentsOf: UnsafeBufferPointer(start: bindings + j * bindingWidth, count: bindingWidth))
+      }
+    }
+    count = 0
+    flushes += 1
+  }
+
+  func deallocate() {
+    tuples.deallocate()
+    bindings.deallocate()
+    hashes.deallocate()
+    isNew.deallocate()
   }
 }

@@ -116,6 +116,72 @@ final class RelationStorage: @unchecked Sendable {
     return true
   }
 
+  /// Inserts `n` tuples (`arity` values each, one after another at `tuples`) in order, as
+  /// `n` calls of ``insert(_:)`` would; returns how many were new, and sets `isNew[j]` to
+  /// whether tuple `j` was. The hash-table slots (and
+  /// the rows they point at) of the whole batch are read first, so that their cache misses
+  /// overlap instead of being paid one after another: a large relation is probed at random.
+  func insertBatch(
+    _ tuples: UnsafePointer<UInt32>, count n: Int, hashes: UnsafeMutablePointer<UInt64>,
+    isNew: UnsafeMutablePointer<Bool>
+  ) -> Int {
+    guard arity > 0, n > 1 else {
+      var added = 0
+      for j in 0..<n {
+        isNew[j] = insert(tuples + j * arity)
+        if isNew[j] { added += 1 }
+      }
+      return added
+    }
+    if memberCount < count { addMissingMembers() }
+    if (count + n) * 2 > slotCount { growSlots(toHold: count + n) }
+    guard let slots else { return 0 }
+    let mask = slotCount - 1
+    var touched: UInt32 = 0
+    for j in 0..<n {
+      let h = RelationStorage.hash(tuples + j * arity, arity)
+      hashes[j] = h
+      touched &+= slots[Int(truncatingIfNeeded: h) & mask]
+    }
+    for j in 0..<n {
+      let s = slots[Int(truncatingIfNeeded: hashes[j]) & mask]
+      if s != 0, s & ~slotMask == SlotTag.fingerprint(hashes[j], slotMask) {
+        touched &+= data[(Int(s & slotMask) - 1) * arity]
+      }
+    }
+    sink = touched
+    var added = 0
+    for j in 0..<n {
+      isNew[j] = insert(tuples + j * arity, hash: hashes[j])
+      if isNew[j] { added += 1 }
+    }
+    return added
+  }
+
+  /// Keeps the batch's early reads from being optimised away.
+  private var sink: UInt32 = 0
+
+  /// ``insert(_:)`` with the tuple's hash known and room in the table already made.
+  private func insert(_ tuple: UnsafePointer<UInt32>, hash h: UInt64) -> Bool {
+    guard let slots else { return false }
+    let mask = slotCount - 1
+    let tag = SlotTag.fingerprint(h, slotMask)
+    var i = Int(truncatingIfNeeded: h) & mask
+    while true {
+      let s = slots[i]
+      if s == 0 { break }
+      if s & ~slotMask == tag, equals(row: Int(s & slotMask) - 1, tuple) { return false }
+      i = (i + 1) & mask
+    }
+    if count == rowCapacity { growRows() }
+    (data + count * arity).update(from: tuple, count: arity)
+    slots[i] = tag | UInt32(truncatingIfNeeded: count + 1)
+    count += 1
+    memberCount = count
+    for index in indexes { index.add(row: count - 1, data: data, arity: arity) }
+    return true
+  }
+
   /// Appends a row known not to be present. It joins the membership set only when membership
   /// is next asked for (deltas and relations derived without duplicates are mostly scanned).
   func appendUnchecked(_ tuple: UnsafePointer<UInt32>) {

@@ -104,6 +104,42 @@ import Testing
     for r in doomed { #expect(!copy.contains(pairs[r])) }
   }
 
+  /// Batched inserts give the rows, in the order, and the new/known answers that one insert
+  /// at a time gives, across table growth.
+  @Test func batchedInsertsMatchOneAtATime() {
+    let one = RelationStorage(arity: 2)
+    let batched = RelationStorage(arity: 2)
+    let hashes = UnsafeMutablePointer<UInt64>.allocate(capacity: 16)
+    let isNew = UnsafeMutablePointer<Bool>.allocate(capacity: 16)
+    defer {
+      hashes.deallocate()
+      isNew.deallocate()
+    }
+    var random = SplitMix64(seed: 5)
+    let flat = Self.pairs(30_000, seed: 13, domain: 250).flatMap { $0 }
+    var j = 0
+    while j < flat.count / 2 {
+      let n = min(Int.random(in: 1...16, using: &random), flat.count / 2 - j)
+      let added = flat.withUnsafeBufferPointer { buffer -> Int in
+        guard let base = buffer.baseAddress else { return 0 }
+        return batched.insertBatch(base + 2 * j, count: n, hashes: hashes, isNew: isNew)
+      }
+      var expectedAdded = 0
+      for k in 0..<n {
+        let wasNew = flat.withUnsafeBufferPointer { buffer in
+          buffer.baseAddress.map { one.insert($0 + 2 * (j + k)) } ?? false
+        }
+        #expect(isNew[k] == wasNew)
+        if wasNew { expectedAdded += 1 }
+      }
+      #expect(added == expectedAdded)
+      j += n
+    }
+    #expect(batched.count == one.count)
+    #expect(Array(UnsafeBufferPointer(start: batched.data, count: 2 * batched.count))
+      == Array(UnsafeBufferPointer(start: one.data, count: 2 * one.count)))
+  }
+
   @Test func copiesDoNotShareWrites() {
     var original = Relation(arity: 3)
     for i in UInt32(0)..<1_000 { original.insert([i, i &* 7, i % 5]) }
