@@ -9,8 +9,9 @@ import ValleyEngine
 /// Most cases run in-process over real files in a scratch folder; the ones where a crash or a
 /// resource limit is the risk (deep nesting, huge or endless files, failed writes) run the
 /// built `valley` in a child process, so a crash fails the test instead of the test runner.
-/// The fuzzer (fuzz/) and the soak and stress scripts (scripts/) cover the rest; see
-/// docs/safety.md for what a script may do.
+/// Files that cannot be read or written are in ``FileRobustnessTests``. The fuzzer (fuzz/)
+/// and the soak and stress scripts (scripts/) cover the rest; see docs/safety.md for what a
+/// script may do.
 @Suite struct RobustnessTests {
   // MARK: Invalid UTF-8
 
@@ -38,7 +39,7 @@ import ValleyEngine
   @Test(arguments: badUTF8)
   func invalidUTF8KnowledgeIsRefusedWithItsOffsetAndChangesNothing(bad: BadUTF8) throws {
     let bytes = bad.bytes
-    let scratch = try Scratch()
+    let scratch = try RobustnessScratch()
     try scratch.write("good.kb", "p(0).\n")
     try scratch.write("bad.kb", bytes: bytes)
     let session = scratch.session()
@@ -52,7 +53,7 @@ import ValleyEngine
   }
 
   @Test func invalidUTF8ScriptIsRefusedByTheExecutable() throws {
-    let scratch = try Scratch()
+    let scratch = try RobustnessScratch()
     try scratch.write("bad.q", bytes: Array(":assert p(1).\np(X).\n".utf8) + [0xE9] + Array("\n".utf8))
     let run = try ValleyProcess.run(["run", "--empty", scratch.path("bad.q")])
     #expect(run.status == 1)
@@ -71,7 +72,7 @@ import ValleyEngine
     ("p(1).\n/* never closed\np(2).\n", "E104"),
   ])
   func unterminatedTextInAKnowledgeFileChangesNothing(text: String, code: String) throws {
-    let scratch = try Scratch()
+    let scratch = try RobustnessScratch()
     try scratch.write("good.kb", "q(0).\n")
     try scratch.write("open.kb", text)
     let session = scratch.session()
@@ -101,7 +102,7 @@ import ValleyEngine
   // MARK: Deep nesting
 
   @Test func tenThousandDeepNestingIsAnErrorNotACrash() throws {
-    let scratch = try Scratch()
+    let scratch = try RobustnessScratch()
     let deep = String(repeating: "(", count: 10_000) + "1" + String(repeating: ")", count: 10_000)
     try scratch.write("deep.kb", "deep(X) :- X = \(deep).\n")
     try scratch.write(
@@ -127,7 +128,7 @@ import ValleyEngine
   /// 8 MB main-thread stack at about 690 nested aggregates, below the 1,000-level limit, so
   /// 10,000 nested `count {` crash with SIGSEGV instead of reporting E105.
   @Test func tenThousandDeepAggregatesAreAnErrorNotACrash() throws {
-    let scratch = try Scratch()
+    let scratch = try RobustnessScratch()
     try scratch.write(
       "deep.q",
       ":assert ok(1).\n?- N = " + String(repeating: "count { X : ", count: 10_000) + "ok(X)"
@@ -142,7 +143,7 @@ import ValleyEngine
   // MARK: Long lines and big files
 
   @Test func aOneMegabyteLineLoadsAndAnErrorOnItIsShownInAWindow() throws {
-    let scratch = try Scratch()
+    let scratch = try RobustnessScratch()
     let long = String(repeating: "x", count: 1 << 20)
     let facts = (0..<100_000).map { "f(\($0))." }.joined(separator: " ")
     try scratch.write("long.kb", "long(\"\(long)\").\n\(facts)\n")
@@ -161,7 +162,7 @@ import ValleyEngine
 
   /// A 10 MB file of facts loads within a memory cap (the 100 MB case is in scripts/stress.sh).
   @Test func aTenMegabyteFileOfFactsLoadsWithinTwoGigabytes() throws {
-    let scratch = try Scratch()
+    let scratch = try RobustnessScratch()
     var text = "% generated\n"
     text.reserveCapacity(10 << 20 + 100)
     var count = 0
@@ -182,7 +183,7 @@ import ValleyEngine
   /// Engine bug: the loader reads any file to its end, so an endless one (a character
   /// device such as /dev/zero) grows memory until the process dies, instead of being refused.
   @Test func anEndlessFileIsRefusedWithoutExhaustingMemory() throws {
-    let scratch = try Scratch()
+    let scratch = try RobustnessScratch()
     try scratch.write("zero.q", ":load \"/dev/zero\"\n:assert ok(1).\n?- ok(X).\n")
     let run = try ValleyProcess.run(
       ["run", "--empty", scratch.path("zero.q")], limits: "ulimit -v 2097152", timeout: 60)
@@ -206,7 +207,7 @@ import ValleyEngine
   // MARK: Commands, arity and arithmetic
 
   @Test func unknownCommandsAreErrorsThatSuggestAndChangeNothing() throws {
-    let session = try Scratch().session()
+    let session = try RobustnessScratch().session()
     try session.expectNoErrors(":assert p(1).")
     let before = session.snapshot()
     #expect(session.errorCodes(":nosuch") == ["E501"])
@@ -215,7 +216,7 @@ import ValleyEngine
   }
 
   @Test func wrongArityIsAnErrorThatNamesBothPlacesAndChangesNothing() throws {
-    let scratch = try Scratch()
+    let scratch = try RobustnessScratch()
     try scratch.write("p.kb", "p(1, 2).\n")
     try scratch.write("mixed.kb", "q(1).\nq(1, 2).\n")
     let session = scratch.session()
@@ -247,7 +248,7 @@ import ValleyEngine
     ("?- X = a + 1.", "E401"),
   ])
   func arithmeticErrorsAreReportedNeverATrap(query: String, code: String) throws {
-    let session = try Scratch().session()
+    let session = try RobustnessScratch().session()
     try session.expectNoErrors(":assert big(9223372036854775807).")
     try session.expectNoErrors(":assert big(1).")
     let before = session.snapshot()
@@ -256,14 +257,14 @@ import ValleyEngine
   }
 
   @Test func theEdgesOfTheIntegerRangeStillCompute() throws {
-    let session = try Scratch().session()
+    let session = try RobustnessScratch().session()
     #expect(try session.answers("?- X = -9223372036854775808 mod -1.") == [["0"]])
     #expect(try session.answers("?- X = -9223372036854775807 - 1.") == [["-9223372036854775808"]])
     #expect(try session.answers("?- X = -7 mod 3.") == [["-1"]])
   }
 
   @Test func anArithmeticErrorWhileUpdatingTheModelNamesTheRuleAndChangesNothing() throws {
-    let scratch = try Scratch()
+    let scratch = try RobustnessScratch()
     try scratch.write("div.kb", "d(0).\nd(2).\nr(X) :- d(D), X = 10 / D.\n")
     let session = scratch.session()
     try session.expectNoErrors(":assert d(5).")
@@ -280,7 +281,7 @@ import ValleyEngine
   // MARK: Limits
 
   @Test func aRunawayRuleStopsAtTheFactCapNamingThePredicate() throws {
-    let session = try Scratch().session()
+    let session = try RobustnessScratch().session()
     try session.expectNoErrors(":assert n(0).")
     try session.expectNoErrors(":set max_facts 5000")
     let before = session.snapshot()
@@ -292,7 +293,7 @@ import ValleyEngine
   }
 
   @Test func aSlowStatementStopsAtTheTimeLimitAndChangesNothing() throws {
-    let session = try Scratch().session()
+    let session = try RobustnessScratch().session()
     for i in 0..<300 { try session.expectNoErrors(":assert v(\(i)).") }
     try session.expectNoErrors(":set timeout 0.2")
     let before = session.snapshot()
@@ -307,7 +308,7 @@ import ValleyEngine
   }
 
   @Test func theLimitsCanBeSetOnTheCommandLine() throws {
-    let scratch = try Scratch()
+    let scratch = try RobustnessScratch()
     try scratch.write("runaway.q", ":assert n(0).\n:assert n(Y) :- n(X), Y = X + 1.\n?- n(X).\n")
     let capped = try ValleyProcess.run(["run", "--empty", "--max-facts", "5000", scratch.path("runaway.q")])
     #expect(capped.status == 1, "\(capped.summary)")
@@ -324,7 +325,7 @@ import ValleyEngine
   /// message does not say which statement of a script it was (the contract wants
   /// `file:line:col` in every error, JSON included).
   @Test func aQueryStoppedByALimitSaysWhichStatement() throws {
-    let session = try Scratch().session()
+    let session = try RobustnessScratch().session()
     for i in 0..<300 { try session.expectNoErrors(":assert v(\(i)).") }
     try session.expectNoErrors(":set max_facts 1000")
     let cap = session.renderedErrors("?- v(A), v(B).")
@@ -340,7 +341,7 @@ import ValleyEngine
   /// Engine bug: the E404 message truncates the limit to whole seconds: after
   /// `:set timeout 0.2` it says "the time limit of 0 s".
   @Test func aFractionalTimeLimitIsReportedAsSet() throws {
-    let session = try Scratch().session()
+    let session = try RobustnessScratch().session()
     try session.expectNoErrors(":assert n(0).")
     try session.expectNoErrors(":set timeout 0.2")
     try session.expectNoErrors(":set max_facts 1000000000")
@@ -350,363 +351,11 @@ import ValleyEngine
   }
 
   @Test func theDefaultLimitsAreShownBySet() throws {
-    let session = try Scratch().session()
+    let session = try RobustnessScratch().session()
     let text = session.texts(":set")
     #expect(text.contains("max_facts 20000000"), "\(text)")
     #expect(text.contains("timeout 300"), "\(text)")
     #expect(session.errorCodes(":set max_facts 0") == ["E513"])
     #expect(session.errorCodes(":set timeout -1") == ["E513"])
   }
-
-  // MARK: Files that cannot be read
-
-  @Test func aMissingFileOrAFolderIsAClearErrorAndChangesNothing() throws {
-    let scratch = try Scratch()
-    try FileManager.default.createDirectory(atPath: scratch.path("folder.kb"), withIntermediateDirectories: false)
-    let session = scratch.session()
-    try session.expectNoErrors(":assert p(1).")
-    let before = session.snapshot()
-    #expect(session.renderedErrors(":load \"missing.kb\"").contains("cannot read 'missing.kb': no such file [E505]"))
-    #expect(session.renderedErrors(":load \"folder.kb\"").contains("cannot read 'folder.kb': it is a folder, not a file [E506]"))
-    #expect(session.errorCodes(":load \"missing/inner.kb\"") == ["E505"])
-    #expect(session.snapshot() == before)
-
-    let missing = try ValleyProcess.run(["run", "--empty", scratch.path("missing.q")])
-    #expect(missing.status == 1 && missing.stderr.contains("[E505]"), "\(missing.summary)")
-    let folder = try ValleyProcess.run(["run", "--empty", scratch.path("folder.kb")])
-    #expect(folder.status == 1 && folder.stderr.contains("[E506]"), "\(folder.summary)")
-    let repl = try ValleyProcess.run([scratch.path("missing.kb")])
-    #expect(repl.status == 1 && repl.stderr.contains("[E505]"), "\(repl.summary)")
-  }
-
-  @Test func anUnreadableFileIsAClearErrorAndChangesNothing() throws {
-    let scratch = try Scratch()
-    try scratch.write("secret.kb", "secret(1).\n")
-    chmod(scratch.path("secret.kb"), 0)
-    // As root, mode 000 does not stop reading; /proc/sys/vm/compact_memory is write-only for
-    // everyone, root included.
-    var unreadable: String? = access(scratch.path("secret.kb"), R_OK) != 0 ? scratch.path("secret.kb") : nil
-    if unreadable == nil {
-      let candidate = "/proc/sys/vm/compact_memory"
-      let fd = open(candidate, O_RDONLY)
-      if fd >= 0 { close(fd) } else if errno == EACCES { unreadable = candidate }
-    }
-    let session = scratch.session()
-    try session.expectNoErrors(":assert p(1).")
-    let before = session.snapshot()
-    if let unreadable {
-      let rendered = session.renderedErrors(":load \"\(unreadable)\"")
-      #expect(rendered.contains("Permission denied [E507]"), "\(rendered)")
-    } else {
-      print("RobustnessTests: no unreadable file on this machine (running as root, no /proc); E507 for a permission error not tested")
-    }
-    // A file that opens but fails to read: offset 0 of a process's memory is never mapped.
-    #expect(session.renderedErrors(":load \"/proc/self/mem\"").contains("[E507]"))
-    #expect(session.snapshot() == before)
-  }
-
-  // MARK: Loading a file twice, or itself
-
-  @Test func aScriptThatLoadsItselfIsRejected() throws {
-    let scratch = try Scratch()
-    try scratch.write("self.q", ":load \"self.q\"\n")
-    try scratch.write("a.q", ":load \"b.q\"\n")
-    try scratch.write("b.q", ":load \"a.q\"\n")
-    for name in ["self.q", "a.q"] {
-      let run = try ValleyProcess.run(["run", "--empty", scratch.path(name)])
-      #expect(!run.crashed && run.status == 1, "\(run.summary)")
-      #expect(run.stderr.contains("commands cannot appear in a knowledge file [E115]"), "\(run.summary)")
-    }
-  }
-
-  @Test func loadingTheSameFileTwiceReloadsItWithoutDuplicates() throws {
-    let scratch = try Scratch()
-    try scratch.write("k.kb", "k(1).\nk(2).\ntwice(X) :- k(X).\n")
-    try FileManager.default.createDirectory(atPath: scratch.path("sub"), withIntermediateDirectories: false)
-    try FileManager.default.createSymbolicLink(atPath: scratch.path("sub/link.kb"), withDestinationPath: scratch.path("k.kb"))
-    try scratch.write("list.q", ":list\n")
-    try scratch.write("twice.q", ":load \"k.kb\"\n:load \"k.kb\"\n:load \"./k.kb\"\n:load \"sub/link.kb\"\n:list\n")
-    let run = try ValleyProcess.run(["run", "--empty", scratch.path("twice.q")])
-    #expect(run.status == 0, "\(run.summary)")
-    #expect(run.stdout.components(separatedBy: "\nk(1).\n").count == 2, "one k(1): \(run.summary)")
-    #expect(run.stdout.components(separatedBy: "twice(X) :- k(X).").count == 2, "one rule: \(run.summary)")
-
-    // The same file named twice on the command line is loaded once.
-    let both = try ValleyProcess.run(
-      [scratch.path("k.kb"), scratch.path("k.kb"), scratch.path("sub/link.kb")], standardInput: scratch.path("list.q"))
-    #expect(both.status == 0, "\(both.summary)")
-    #expect(both.stdout.components(separatedBy: "\nk(1).\n").count == 2, "one k(1): \(both.summary)")
-    #expect(both.stdout.components(separatedBy: "twice(X) :- k(X).").count == 2, "one rule: \(both.summary)")
-  }
-
-  @Test func reloadingAChangedFileReplacesItsClauses() throws {
-    let scratch = try Scratch()
-    try scratch.write("k.kb", "k(1).\nk(2).\n")
-    let session = scratch.session()
-    try session.expectNoErrors(":load \"k.kb\"")
-    try scratch.write("k.kb", "k(3).\n")
-    try session.expectNoErrors(":load \"k.kb\"")
-    #expect(try session.answers("?- k(X).") == [["3"]])
-    try scratch.write("k.kb", "k(4).\nk(4, 5).\n")  // broken: the old clauses stay
-    #expect(session.errorCodes(":load \"k.kb\"") == ["E201"])
-    #expect(try session.answers("?- k(X).") == [["3"]])
-  }
-
-  // MARK: Writing files
-
-  @Test func saveReplacesAnExistingFileWithACompleteNewOne() throws {
-    let scratch = try Scratch()
-    try scratch.write("mine.kb", "old(1).\n")
-    let session = scratch.session()
-    for i in 0..<500 { try session.expectNoErrors(":assert s(\(i), \"value \(i)\").") }
-    try session.expectNoErrors(":assert t(X) :- s(X, _), X < 3.")
-    try session.expectNoErrors(":save \"mine.kb\"")
-    let saved = try String(contentsOfFile: scratch.path("mine.kb"), encoding: .utf8)
-    #expect(!saved.contains("old(1)"))
-    #expect(saved.hasSuffix("t(X) :- s(X, _), X < 3.\n"))
-    #expect(saved.components(separatedBy: "\n").filter { $0.hasPrefix("s(") }.count == 500)
-    #expect(try scratch.entries() == ["mine.kb"], "no temporary file is left behind")
-    // What was saved loads back into a fresh session with the same answers.
-    let fresh = scratch.session()
-    try fresh.expectNoErrors(":load \"mine.kb\"")
-    #expect(try fresh.answers("?- t(X).") == [["0"], ["1"], ["2"]])
-  }
-
-  @Test func aSaveThatCannotWriteSaysSoAndLeavesTheOldFile() throws {
-    let scratch = try Scratch()
-    try scratch.write("keep.kb", "keep(1).\n")
-    try FileManager.default.createDirectory(atPath: scratch.path("folder"), withIntermediateDirectories: false)
-    let session = scratch.session()
-    try session.expectNoErrors(":assert p(1).")
-    let cases = [
-      ("nodir/x.kb", "its folder does not exist"),
-      ("keep.kb/x.kb", "Not a directory"),
-      ("folder", "it is a folder"),
-      ("/proc/valley-robustness.kb", ""),  // no file can be created there, even by root
-    ]
-    for (path, reason) in cases {
-      let rendered = session.renderedErrors(":save \"\(path)\"")
-      #expect(rendered.contains("cannot save to '\(path)': \(reason)"), "\(rendered)")
-      #expect(rendered.contains("nothing was written [E524]"), "\(rendered)")
-    }
-    #expect(try String(contentsOfFile: scratch.path("keep.kb"), encoding: .utf8) == "keep(1).\n")
-    #expect(try scratch.entries() == ["folder", "keep.kb"])
-  }
-
-  /// A write that fails half-way (here: the file-size limit, as a full disk would) leaves the
-  /// old file exactly as it was and no temporary file.
-  @Test func aSaveThatFailsHalfWayLeavesTheOldFileIntact() throws {
-    let scratch = try Scratch()
-    try scratch.write("keep.kb", "keep(1).\n")
-    let asserts = (0..<400).map { ":assert f(\($0), \"\(String(repeating: "x", count: 40))\")." }
-    try scratch.write("save.q", asserts.joined(separator: "\n") + "\n:save \"keep.kb\"\n")
-    // SIGXFSZ ignored: write(2) then fails with EFBIG instead of killing the process.
-    let run = try ValleyProcess.run(
-      ["run", "--empty", scratch.path("save.q")], limits: "trap '' XFSZ; ulimit -f 8")
-    #expect(run.status == 1, "\(run.summary)")
-    #expect(run.stderr.contains("keep.kb': File too large; nothing was written [E524]"), "\(run.summary)")
-    #expect(try String(contentsOfFile: scratch.path("keep.kb"), encoding: .utf8) == "keep(1).\n")
-    #expect(try scratch.entries() == ["keep.kb", "save.q"])
-  }
-
-  /// Engine bug: the temporary file's name is the target's name plus ".valley-tmp-PID", so a
-  /// file name of 240 to 255 bytes (valid on Linux) cannot be saved: "File name too long".
-  @Test func saveWorksForTheLongestFileNames() throws {
-    let scratch = try Scratch()
-    let name = String(repeating: "a", count: 245) + ".kb"
-    let session = scratch.session()
-    try session.expectNoErrors(":assert p(1).")
-    let outputs = session.execute(input: ":save \"\(name)\"")
-    let failed = outputs.contains { $0.isError }
-    #expect(!failed, "\(session.render(outputs))")
-    #expect(FileManager.default.fileExists(atPath: scratch.path(name)))
-  }
-
-  @Test func graphFilesAreWrittenTheSameWay() throws {
-    let scratch = try Scratch()
-    try scratch.write("old.dot", "old\n")
-    let session = scratch.session()
-    try session.expectNoErrors(":assert e(a, b).")
-    try session.expectNoErrors(":assert r(X) :- e(X, _).")
-    try session.expectNoErrors(":graph deps \"old.dot\"")
-    #expect(try String(contentsOfFile: scratch.path("old.dot"), encoding: .utf8).hasPrefix("digraph"))
-    #expect(session.renderedErrors(":graph deps \"nodir/g.dot\"").contains("its folder does not exist; nothing was written [E524]"))
-    #expect(try scratch.entries() == ["old.dot"])
-  }
-
-  /// Bug in the executable: docs/language.md says a picture without Graphviz gives a warning
-  /// (W501) and a `.dot` file, and the engine does that when it has no converter, but `valley`
-  /// always installs one, so without `dot` the statement fails (E527) and writes nothing.
-  @Test func aPictureWithoutGraphvizFallsBackToDOTWithAWarning() throws {
-    let scratch = try Scratch()
-    try scratch.write("g.q", ":assert e(a, b).\n:graph edges e \"g.svg\"\n")
-    let run = try ValleyProcess.run(
-      ["run", "--empty", scratch.path("g.q")], environment: ["PATH": scratch.path("no-such-folder")])
-    #expect(run.status == 0, "\(run.summary)")
-    #expect(run.stderr.contains("[W501]"), "\(run.summary)")
-    #expect(FileManager.default.fileExists(atPath: scratch.path("g.svg.dot")))
-  }
-
-  @Test func progressIsSavedAtomicallyAndAFailedSaveKeepsTheOldFile() throws {
-    let scratch = try Scratch()
-    let store = ProgressStore(folder: scratch.path("state/progress"), exerciseFile: "/x/beginner.q")
-    #expect(store.save("first\n") == nil)
-    #expect(store.save("second\n") == nil)
-    #expect(try String(contentsOfFile: store.path, encoding: .utf8) == "second\n")
-    #expect(try FileManager.default.contentsOfDirectory(atPath: store.folder) == [store.fileName])
-    // The temporary file's place is taken: the save fails, says why, and keeps the old file.
-    try FileManager.default.createDirectory(atPath: store.path + ".tmp", withIntermediateDirectories: false)
-    let problem = store.save("third\n")
-    #expect(problem?.contains("cannot create") == true, "\(problem ?? "no problem reported")")
-    #expect(try String(contentsOfFile: store.path, encoding: .utf8) == "second\n")
-    // A folder where the state folder should be is reported too.
-    try scratch.write("file", "x")
-    let blocked = ProgressStore(folder: scratch.path("file/progress"), exerciseFile: "/x/beginner.q")
-    #expect(blocked.save("x") != nil)
-  }
-
-  // MARK: Scripts do only what they say
-
-  @Test func loadPathsAreRelativeToTheScriptThatNamesThem() throws {
-    let scratch = try Scratch()
-    try FileManager.default.createDirectory(atPath: scratch.path("lib/data"), withIntermediateDirectories: true)
-    try scratch.write("lib/data/k.kb", "k(lib).\n")
-    try scratch.write("k.kb", "k(top).\n")
-    try scratch.write("lib/use.q", ":load \"data/k.kb\"\n?- k(X).\n:save \"out.kb\"\n")
-    // Run from another folder: the paths still resolve against lib/.
-    let run = try ValleyProcess.run(["run", "--empty", scratch.path("lib/use.q")], directory: "/")
-    #expect(run.status == 0, "\(run.summary)")
-    #expect(run.stdout.contains("lib\n1 answer"), "\(run.summary)")
-    #expect(FileManager.default.fileExists(atPath: scratch.path("lib/out.kb")))
-  }
-
-  @Test func statementsOtherThanSaveAndGraphWriteNothing() throws {
-    let scratch = try Scratch()
-    try scratch.write("k.kb", "@pred k(x) \"k\"\nk(1).\nr(X) :- k(X), not s(X).\ns(2).\n")
-    let script = """
-      :load "k.kb"
-      :assert s(3).
-      :retract s(3).
-      ?- r(X).
-      :why r(1).
-      :whynot r(2).
-      :assume s(1).
-      :diff
-      :reset
-      :list
-      :preds
-      :describe r
-      :apropos k
-      :help
-      :history
-      :format json
-      ?- k(X).
-      :set timeout 5
-      :reload
-      :nosuch
-      """
-    try scratch.write("all.q", script + "\n")
-    let before = try scratch.entries()
-    let run = try ValleyProcess.run(
-      ["run", "--empty", scratch.path("all.q")], directory: scratch.url.path,
-      environment: ["XDG_STATE_HOME": scratch.path("state"), "HOME": scratch.path("home")])
-    #expect(!run.crashed && run.status == 1, "\(run.summary)")  // :nosuch fails
-    #expect(try scratch.entries() == before, "a statement wrote a file")
-  }
 }
-
-// MARK: - Helpers
-
-/// A scratch folder, removed when the value goes away.
-private final class Scratch {
-  let url: URL
-
-  init() throws {
-    url = FileManager.default.temporaryDirectory.appendingPathComponent("valley-robust-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  }
-
-  deinit {
-    // Restore permissions so the folder can be removed.
-    if let names = try? FileManager.default.subpathsOfDirectory(atPath: url.path) {
-      for name in names { chmod(url.appendingPathComponent(name).path, 0o755) }
-    }
-    try? FileManager.default.removeItem(at: url)
-  }
-
-  func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-
-  func write(_ name: String, _ text: String) throws {
-    try Data(text.utf8).write(to: url.appendingPathComponent(name))
-  }
-
-  func write(_ name: String, bytes: [UInt8]) throws {
-    try Data(bytes).write(to: url.appendingPathComponent(name))
-  }
-
-  /// The folder's entries, sorted.
-  func entries() throws -> [String] {
-    try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
-  }
-
-  /// A session over the real file system whose relative paths start in this folder.
-  func session() -> Session {
-    let session = Session(loader: FileSystemLoader())
-    session.workingDirectory = url.path
-    return session
-  }
-}
-
-extension Session {
-  /// What the user can see of the knowledge: counts, every clause and every predicate.
-  fileprivate func snapshot() -> String {
-    let s = statistics
-    return "\(s.facts) \(s.derived) \(s.rules) \(s.predicates)\n" + texts(":list") + texts(":preds")
-  }
-
-  /// The text messages of `input`.
-  fileprivate func texts(_ input: String) -> String {
-    execute(input: input).compactMap { output -> String? in
-      if case .text(let text) = output { return text }
-      return nil
-    }.joined(separator: "\n")
-  }
-
-  /// The codes of the errors `input` reports.
-  fileprivate func errorCodes(_ input: String) -> [String] {
-    execute(input: input).flatMap { output -> [String] in
-      if case .diagnostics(let list, _) = output { return list.filter { $0.severity == .error }.map(\.code) }
-      return []
-    }
-  }
-
-  /// Everything `input` prints, diagnostics rendered as a user sees them.
-  fileprivate func renderedErrors(_ input: String) -> String {
-    render(execute(input: input))
-  }
-
-  fileprivate func render(_ outputs: [Output]) -> String {
-    let renderer = OutputRenderer(format: .table, sources: sources)
-    return outputs.map { renderer.render($0) }.map { $0.stdout + $0.stderr }.joined()
-  }
-
-  fileprivate func expectNoErrors(_ input: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-    let outputs = execute(input: input)
-    if outputs.contains(where: \.isError) {
-      Issue.record("'\(input.prefix(200))' failed:\n\(render(outputs).prefix(2000))", sourceLocation: sourceLocation)
-      throw RobustnessFailure()
-    }
-  }
-
-  /// The answers of the last query of `input`, each row as source text.
-  fileprivate func answers(_ input: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> [[String]] {
-    let outputs = execute(input: input)
-    for output in outputs.reversed() {
-      if case .answers(let table) = output { return table.rows.map { $0.map(ValueFormatter.source) } }
-    }
-    Issue.record("'\(input.prefix(200))' gave no answers:\n\(render(outputs).prefix(2000))", sourceLocation: sourceLocation)
-    throw RobustnessFailure()
-  }
-}
-
-private struct RobustnessFailure: Error {}
