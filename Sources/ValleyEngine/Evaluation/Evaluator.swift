@@ -35,8 +35,14 @@ public enum Evaluator {
   /// reads a changed predicate through `not` or an aggregate can lose facts, so it is
   /// evaluated again from its stored facts, and so is every stratum that reads one of its
   /// predicates; strata that read nothing that changed are left alone.
+  ///
+  /// `newRules` (indices into `program.rules`, whose strata already include them) are rules
+  /// added since `model` was computed: each runs once over the whole model, and what it
+  /// derives seeds the rest like new facts. Adding rules is monotone, so this is sound
+  /// whenever the new program stratifies: a predicate a new rule reads through `not` cannot
+  /// depend on what it derives.
   public static func extend(
-    _ model: FactStore, of program: Program, base: FactStore, newRows: [Int: Int],
+    _ model: FactStore, of program: Program, base: FactStore, newRows: [Int: Int], newRules: [Int] = [],
     pool: ValuePool, budget: EvaluationBudget, provenance: inout Provenance
   ) throws(EvaluationError) -> FactStore {
     var store = model
@@ -54,14 +60,26 @@ public enum Evaluator {
         }
       }
     }
+    let budgeter = Budgeter(budget)
+    if !newRules.isEmpty {
+      let heads = Array(Set(newRules.map { program.rules[$0].head.predicate })).sorted()
+      let before = heads.map { store.relations[$0].count }
+      let once = Stratum(predicates: heads, rules: newRules, isRecursive: false)
+      try SemiNaive.run(once, program: program, pool: pool, budget: budgeter, store: &store, provenance: &provenance)
+      for (p, count) in zip(heads, before) where store.relations[p].count > count {
+        changed[p] = min(changed[p] ?? count, count)
+      }
+    }
     var affected = Set(changed.keys)
     var recomputed = Set<Int>()
     let graph = DependencyGraph(rules: program.rules, predicateCount: program.catalog.count)
-    let budgeter = Budgeter(budget)
     for stratum in program.strata {
       let edges = stratum.predicates.flatMap { p in graph.outgoing[p].map { graph.edges[$0] } }
         .filter { affected.contains($0.to) }
-      if edges.isEmpty { continue }
+      // New rows of the stratum's own predicates (stored facts of a predicate that also has
+      // rules, or what a new rule derived) seed it too.
+      let ownChanged = stratum.predicates.contains { changed[$0] != nil }
+      if edges.isEmpty && !ownChanged { continue }
       if edges.contains(where: { $0.kind != .positive || recomputed.contains($0.to) }) {
         try SemiNaive.recompute(
           stratum, program: program, pool: pool, budget: budgeter, base: base, store: &store,
@@ -70,9 +88,10 @@ public enum Evaluator {
         affected.formUnion(stratum.predicates)
         continue
       }
-      let members = Set(stratum.predicates)
-      let seed = changed.filter { !members.contains($0.key) }
       let before = stratum.predicates.map { store.relations[$0].count }
+      let members = Set(stratum.predicates)
+      let read = Set(edges.map(\.to))
+      let seed = changed.filter { members.contains($0.key) || read.contains($0.key) }
       try SemiNaive.run(
         stratum, program: program, pool: pool, budget: budgeter, store: &store, provenance: &provenance,
         seed: seed)

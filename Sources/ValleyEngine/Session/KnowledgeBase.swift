@@ -101,16 +101,30 @@ struct KnowledgeBase: Sendable {
   }
 
   /// Adds newly stored facts (the rows of `base` from `firstNew[p]` on, for each predicate p)
-  /// to the model incrementally: only what follows from them is derived, and only strata
-  /// that read them through `not` or an aggregate are evaluated again. Falls back to
-  /// ``evaluate(pool:budget:)`` when the model is not current.
-  mutating func extend(withStoredRowsFrom firstNew: [Int: Int], pool: ValuePool, budget: EvaluationBudget)
-    -> [Diagnostic]
-  {
-    update(pool: pool, budget: budget) { kb, provenance throws(EvaluationError) in
+  /// and new rules to the model incrementally: only what follows from them is derived, and
+  /// only strata that read them through `not` or an aggregate are evaluated again. Falls
+  /// back to ``evaluate(pool:budget:)`` when the model is not current.
+  ///
+  /// `newRules` are the indices of rules just added to ``rules``: the rules are stratified
+  /// again, each new rule runs once over the model, and what it derives is propagated the
+  /// same way.
+  mutating func extend(
+    withStoredRowsFrom firstNew: [Int: Int], newRules: [Int] = [], pool: ValuePool, budget: EvaluationBudget
+  ) -> [Diagnostic] {
+    guard modelIsCurrent else { return evaluate(pool: pool, budget: budget) }
+    if !newRules.isEmpty {
+      growTables()
+      switch Stratifier.stratify(rules: rules, predicateCount: catalog.count, catalog: catalog) {
+      case .failure(let list):
+        return list.diagnostics
+      case .success(let strata):
+        self.strata = strata
+      }
+    }
+    return update(pool: pool, budget: budget) { kb, provenance throws(EvaluationError) in
       try Evaluator.extend(
-        kb.model, of: kb.program, base: kb.base, newRows: firstNew, pool: pool, budget: budget,
-        provenance: &provenance)
+        kb.model, of: kb.program, base: kb.base, newRows: firstNew, newRules: newRules, pool: pool,
+        budget: budget, provenance: &provenance)
     }
   }
 

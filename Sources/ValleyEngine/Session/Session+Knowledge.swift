@@ -169,13 +169,11 @@ extension Session {
     }
     kb.catalog = lowering.catalog
     let firstNew = batch.store(in: &kb)
-    if rules.isEmpty {
-      // Only facts: extend the model with what follows from them (when the rules allow it).
-      diagnostics += kb.extend(withStoredRowsFrom: firstNew, pool: pool, budget: budget)
-      return (counts, Self.ordered(diagnostics))
-    }
+    // Extend the model with the new facts and rules and what follows from them.
+    let firstRule = kb.rules.count
     kb.rules += rules
-    diagnostics += kb.evaluate(pool: pool, budget: budget)
+    diagnostics += kb.extend(
+      withStoredRowsFrom: firstNew, newRules: Array(firstRule..<kb.rules.count), pool: pool, budget: budget)
     return (counts, Self.ordered(diagnostics))
   }
 
