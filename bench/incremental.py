@@ -5,12 +5,13 @@
   python3 bench/incremental.py --size small --runs 1
 
 For each workload it runs one Valley script (provenance on, as at the prompt) that loads
-the rules and the facts, then makes four changes, asking the count after each:
+the rules and the facts, then makes five changes, asking the count after each:
 
   assert new       :assert of a fact that is not there yet
   retract new      :retract of that fact again
-  retract old      :retract of a fact loaded from the data (see OLD_FACT)
+  retract old      :retract of a fact loaded from the data
   assert old       :assert of it again
+  assert rule      :assert of a rule over the counted relation (RULES)
 
 `:set timing on` gives each statement's wall time; the table shows medians, each change
 beside the time of the first evaluation (loading the facts), which is what a tool that
@@ -40,6 +41,12 @@ WORKLOADS = {
                  lambda p: "e(%d, %d)" % (p["n"], p["n"] + 1)),
     "tc_random": ("tc", "e", lambda p: "e(%d, 1)" % (p["nodes"] + 1), None),
     "sg": ("sg", "par", lambda p: "par(%d, 1)" % (p["nodes"] + 1), None),
+}
+
+# A rule asserted last, over the counted relation (it defines a new predicate).
+RULES = {
+    "tc": "near(X, Y) :- tc(X, Y), Y < X + 3",
+    "sg": "low(X, Y) :- sg(X, Y), X < 100",
 }
 
 
@@ -83,8 +90,8 @@ def main(argv=None):
     if not os.access(args.valley, os.X_OK):
         sys.exit("error: no Valley binary at %s (python3 bench/run.py --build builds one)" % args.valley)
     out_dir = os.path.join(BENCH, "out")
-    print("| workload | first evaluation | assert new | retract new | retract old | assert old |")
-    print("|---|---:|---:|---:|---:|---:|")
+    print("| workload | first evaluation | assert new | retract new | retract old | assert old | assert rule |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
     for name, (relation, edge, new_fact, old_fact) in WORKLOADS.items():
         directory, _, _ = generate.generate(name, args.size, out_dir)
         for program in os.listdir(os.path.join(BENCH, "programs")):
@@ -96,7 +103,8 @@ def main(argv=None):
         facts = os.path.join(directory, "facts.kb")
         old = old_fact(parameters) if old_fact else first_fact(facts, edge)
         new = new_fact(parameters)
-        changes = [(":assert", new), (":retract", new), (":retract", old), (":assert", old)]
+        changes = [(":assert", new), (":retract", new), (":retract", old), (":assert", old),
+                   (":assert", RULES[relation])]
         samples = []
         counts = None
         for _ in range(args.runs):
@@ -118,7 +126,7 @@ def main(argv=None):
         _, fresh = run(args.valley, scratch, script(name, relation, []))
         if fresh[-1] != counts[3]:
             sys.exit("error: %s: %d after retracting %s, %d from scratch" % (name, counts[3], old, fresh[-1]))
-        if counts[4] != counts[0] or counts[2] != counts[0]:
+        if counts[4] != counts[0] or counts[2] != counts[0] or counts[5] != counts[0]:
             sys.exit("error: %s: counts %s do not return to %d" % (name, counts, counts[0]))
         medians = [statistics.median(column) for column in zip(*samples)]
         cells = ["%.3f s" % medians[0]] + ["%.3f s (%.2f×)" % (m, m / medians[0]) for m in medians[1:]]

@@ -77,10 +77,15 @@ struct SemiNaive {
       guard stratum.isRecursive else { return store }
       dropFirstRoundIndexes(of: startedEmpty, variants: variants)
     } else {
-      for (predicate, first) in seed {
-        var delta = Relation(arity: store.relations[predicate].arity)
+      // A seed becomes a delta only if some variant reads it (the new rows of a predicate
+      // nothing here reads, say the stratum's own in a stratum that is not recursive, need
+      // no copy). Its rows are distinct already: appended, without a membership set.
+      let read = Set(variants.compactMap(\.deltaPredicate))
+      for (predicate, first) in seed where read.contains(predicate) {
+        let source = store.relations[predicate]
+        var delta = Relation(arity: source.arity)
         for columns in deltaIndexes[predicate] ?? [] { delta.ensureIndex(on: columns) }
-        for r in first..<store.relations[predicate].count { delta.insert(store.relations[predicate].row(r)) }
+        for r in first..<source.count { delta.appendUnchecked(source.storage.data + r * source.arity) }
         deltas[predicate] = delta
       }
     }
