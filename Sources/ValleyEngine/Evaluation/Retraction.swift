@@ -129,16 +129,11 @@ struct Retraction {
           head: rule.head, body: rule.body, slotCount: rule.variableNames.count, ruleIndex: r,
           sources: [position: .delta], first: position))
     }
-    var deltaIndexes: [Int: Set<[Int]>] = [:]
-    for plan in plans { Indexing.prepare(plan.steps, store: &store, deltaIndexes: &deltaIndexes) }
     var indexed = deltas
-    for (p, keys) in deltaIndexes {
-      for columns in keys { indexed[p]?.ensureIndex(on: columns) }
-    }
+    prepareIndexes(plans, deltas: &indexed)
     var found: [Int: RelationStorage] = [:]
     let compiler = StepCompiler(store: store, deltas: indexed, pool: pool)
-    for plan in plans {
-      budget.current = plan.headPredicate
+    try forEachHead(of: plans, compiler: compiler) { plan in
       let target = plan.headPredicate
       let out = found[target] ?? RelationStorage(arity: program.catalog[target].arity)
       found[target] = out
@@ -146,17 +141,10 @@ struct Retraction {
       // rules, so every derived fact is in it).
       let model = store.relations[target].storage
       let marked = deleted[target]?.storage
-      let head = plan.head
-      let width = head.count
-      let tuple = UnsafeMutablePointer<UInt32>.allocate(capacity: max(width, 1))
-      defer { tuple.deallocate() }
-      let emit: Continuation = { (frame: RuleFrame) throws(EvaluationError) in
-        for k in 0..<width { tuple[k] = try frame.resolve(head[k]) }
+      return { tuple, _ in
         guard model.find(tuple) >= 0, (marked?.find(tuple) ?? -1) < 0 else { return }
         _ = out.insert(tuple)
       }
-      let frame = RuleFrame(slotCount: plan.slotCount, pool: pool, ruleIndex: plan.ruleIndex, tick: budget.check)
-      try compiler.compile(plan.steps, then: emit)(frame)
     }
     var result: [Int: Relation] = [:]
     for (p, storage) in found {
@@ -248,39 +236,27 @@ struct Retraction {
       }
     }
     guard !plans.isEmpty else { return }
-    var deltaIndexes: [Int: Set<[Int]>] = [:]
-    for plan in plans { Indexing.prepare(plan.steps, store: &store, deltaIndexes: &deltaIndexes) }
-    for (p, keys) in deltaIndexes {
-      for columns in keys { deltas[p]?.ensureIndex(on: columns) }
-    }
+    prepareIndexes(plans, deltas: &deltas)
     for predicate in stratum.predicates { store.relations[predicate].prepareForWrites() }
     let full = Dictionary(uniqueKeysWithValues: stratum.predicates.map { ($0, store.relations[$0].count) })
     var pending: [Int: PendingRows] = [:]
     let recording = provenance.isEnabled
     do {
       let compiler = StepCompiler(store: store, deltas: deltas, fullCounts: full, pool: pool)
-      for plan in plans {
-        budget.current = plan.headPredicate
+      try forEachHead(of: plans, compiler: compiler) { plan in
         let target = plan.headPredicate
         let out = pending[target] ?? PendingRows()
         pending[target] = out
         let storage = store.relations[target].storage
         let gone = deleted[target]?.storage
-        let head = plan.head
-        let width = head.count
-        let tuple = UnsafeMutablePointer<UInt32>.allocate(capacity: max(width, 1))
-        defer { tuple.deallocate() }
         let rule = Int32(plan.ruleIndex)
-        let emit: Continuation = { (frame: RuleFrame) throws(EvaluationError) in
-          for k in 0..<width { tuple[k] = try frame.resolve(head[k]) }
+        return { tuple, frame in
           guard let gone, gone.find(tuple) >= 0, storage.insert(tuple) else { return }
           if recording {
             out.rules.append(rule)
             out.bindings.append(contentsOf: UnsafeBufferPointer(start: frame.slots, count: frame.slotCount))
           }
         }
-        let frame = RuleFrame(slotCount: plan.slotCount, pool: pool, ruleIndex: plan.ruleIndex, tick: budget.check)
-        try compiler.compile(plan.steps, then: emit)(frame)
       }
     }
     guard recording else { return }
@@ -292,6 +268,37 @@ struct Retraction {
         provenance.record(predicate: p, rule: Int(rule), bindings: out.bindings[start..<(start + width)])
         start += width
       }
+    }
+  }
+
+  /// Builds the indexes `plans` look up: on the model, and on `deltas`.
+  private mutating func prepareIndexes(_ plans: [RulePlan], deltas: inout [Int: Relation]) {
+    var deltaIndexes: [Int: Set<[Int]>] = [:]
+    for plan in plans { Indexing.prepare(plan.steps, store: &store, deltaIndexes: &deltaIndexes) }
+    for (p, keys) in deltaIndexes {
+      for columns in keys { deltas[p]?.ensureIndex(on: columns) }
+    }
+  }
+
+  /// Runs each plan, handing every head it derives (and the bindings behind it) to the
+  /// closure that `handler` makes for the plan.
+  private func forEachHead(
+    of plans: [RulePlan], compiler: StepCompiler,
+    _ handler: (RulePlan) -> (UnsafePointer<UInt32>, RuleFrame) -> Void
+  ) throws(EvaluationError) {
+    for plan in plans {
+      budget.current = plan.headPredicate
+      let take = handler(plan)
+      let head = plan.head
+      let width = head.count
+      let tuple = UnsafeMutablePointer<UInt32>.allocate(capacity: max(width, 1))
+      defer { tuple.deallocate() }
+      let emit: Continuation = { (frame: RuleFrame) throws(EvaluationError) in
+        for k in 0..<width { tuple[k] = try frame.resolve(head[k]) }
+        take(tuple, frame)
+      }
+      let frame = RuleFrame(slotCount: plan.slotCount, pool: pool, ruleIndex: plan.ruleIndex, tick: budget.check)
+      try compiler.compile(plan.steps, then: emit)(frame)
     }
   }
 

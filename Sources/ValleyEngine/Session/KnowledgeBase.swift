@@ -112,15 +112,7 @@ struct KnowledgeBase: Sendable {
     withStoredRowsFrom firstNew: [Int: Int], newRules: [Int] = [], pool: ValuePool, budget: EvaluationBudget
   ) -> [Diagnostic] {
     guard modelIsCurrent else { return evaluate(pool: pool, budget: budget) }
-    if !newRules.isEmpty {
-      growTables()
-      switch Stratifier.stratify(rules: rules, predicateCount: catalog.count, catalog: catalog) {
-      case .failure(let list):
-        return list.diagnostics
-      case .success(let strata):
-        self.strata = strata
-      }
-    }
+    if !newRules.isEmpty, let problems = stratify() { return problems }
     return update(pool: pool, budget: budget) { kb, provenance throws(EvaluationError) in
       try Evaluator.extend(
         kb.model, of: kb.program, base: kb.base, newRows: firstNew, newRules: newRules, pool: pool,
@@ -159,15 +151,21 @@ struct KnowledgeBase: Sendable {
     }
   }
 
-  /// Stratifies the rules and computes the model.
-  mutating func evaluate(pool: ValuePool, budget: EvaluationBudget) -> [Diagnostic] {
+  /// Orders the rules into strata; returns the cycles through `not` or aggregates, if any.
+  private mutating func stratify() -> [Diagnostic]? {
     growTables()
     switch Stratifier.stratify(rules: rules, predicateCount: catalog.count, catalog: catalog) {
     case .failure(let list):
       return list.diagnostics
     case .success(let strata):
       self.strata = strata
+      return nil
     }
+  }
+
+  /// Stratifies the rules and computes the model.
+  mutating func evaluate(pool: ValuePool, budget: EvaluationBudget) -> [Diagnostic] {
+    if let problems = stratify() { return problems }
     do throws(EvaluationError) {
       var fresh = Provenance(enabled: recordsProvenance)
       model = try Evaluator.evaluate(

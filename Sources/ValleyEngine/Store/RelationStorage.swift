@@ -96,24 +96,7 @@ final class RelationStorage: @unchecked Sendable {
     }
     if memberCount < count { addMissingMembers() }
     if (count + 1) * 2 > slotCount { growSlots(toHold: count + 1) }
-    guard let slots else { return false }
-    let mask = slotCount - 1
-    let h = RelationStorage.hash(tuple, arity)
-    let tag = SlotTag.fingerprint(h, slotMask)
-    var i = Int(truncatingIfNeeded: h) & mask
-    while true {
-      let s = slots[i]
-      if s == 0 { break }
-      if s & ~slotMask == tag, equals(row: Int(s & slotMask) - 1, tuple) { return false }
-      i = (i + 1) & mask
-    }
-    if count == rowCapacity { growRows() }
-    (data + count * arity).update(from: tuple, count: arity)
-    slots[i] = tag | UInt32(truncatingIfNeeded: count + 1)
-    count += 1
-    memberCount = count
-    for index in indexes { index.add(row: count - 1, data: data, arity: arity) }
-    return true
+    return insert(tuple, hash: RelationStorage.hash(tuple, arity))
   }
 
   /// Inserts `n` tuples (`arity` values each, one after another at `tuples`) in order, as
@@ -162,6 +145,7 @@ final class RelationStorage: @unchecked Sendable {
   private var sink: UInt32 = 0
 
   /// ``insert(_:)`` with the tuple's hash known and room in the table already made.
+  @inline(__always)
   private func insert(_ tuple: UnsafePointer<UInt32>, hash h: UInt64) -> Bool {
     guard let slots else { return false }
     let mask = slotCount - 1
