@@ -6,6 +6,9 @@ public enum EvaluationError: Error, Sendable {
   case aggregateOverSymbol(Value, rule: Int, span: SourceSpan)
   /// More derived facts than the cap; `predicate` grew the most.
   case factLimit(limit: Int, predicate: Int)
+  /// An aggregate in rule `rule` (-1 for the query) gathered more distinct tuples than the
+  /// derived-fact cap.
+  case aggregateLimit(limit: Int, rule: Int, span: SourceSpan)
   /// The time limit passed while `predicate` was being derived.
   case timeLimit(seconds: Double, predicate: Int)
   /// The caller asked to stop (Ctrl-C).

@@ -126,7 +126,8 @@ public enum Evaluator {
   public static func answers(
     _ query: Query, store: inout FactStore, pool: ValuePool, budget: EvaluationBudget
   ) throws(EvaluationError) -> Relation {
-    let (plan, compiler) = prepare(query, store: &store, pool: pool)
+    var (plan, compiler) = prepare(query, store: &store, pool: pool)
+    compiler.factCap = budget.maximumDerivedFacts
     let result = RelationStorage(arity: query.answerVariables.count)
     let width = query.answerVariables.count
     let tuple = UnsafeMutablePointer<UInt32>.allocate(capacity: max(width, 1))
@@ -165,7 +166,8 @@ extension Evaluator {
   public static func bindings(
     _ query: Query, store: inout FactStore, pool: ValuePool, budget: EvaluationBudget, limit: Int
   ) throws(EvaluationError) -> (bindings: [[UInt32]], total: Int) {
-    let (plan, compiler) = prepare(query, store: &store, pool: pool)
+    var (plan, compiler) = prepare(query, store: &store, pool: pool)
+    compiler.factCap = budget.maximumDerivedFacts
     let seen = RelationStorage(arity: query.answerVariables.count)
     let tuple = UnsafeMutablePointer<UInt32>.allocate(capacity: max(query.answerVariables.count, 1))
     defer { tuple.deallocate() }

@@ -132,7 +132,8 @@ struct Retraction {
     var indexed = deltas
     prepareIndexes(plans, deltas: &indexed)
     var found: [Int: RelationStorage] = [:]
-    let compiler = StepCompiler(store: store, deltas: indexed, pool: pool)
+    let compiler = StepCompiler(
+      store: store, deltas: indexed, factCap: budget.budget.maximumDerivedFacts, pool: pool)
     try forEachHead(of: plans, compiler: compiler) { plan in
       let target = plan.headPredicate
       let out = found[target] ?? RelationStorage(arity: program.catalog[target].arity)
@@ -242,7 +243,8 @@ struct Retraction {
     var pending: [Int: PendingRows] = [:]
     let recording = provenance.isEnabled
     do {
-      let compiler = StepCompiler(store: store, deltas: deltas, fullCounts: full, pool: pool)
+      let compiler = StepCompiler(
+        store: store, deltas: deltas, fullCounts: full, factCap: budget.budget.maximumDerivedFacts, pool: pool)
       try forEachHead(of: plans, compiler: compiler) { plan in
         let target = plan.headPredicate
         let out = pending[target] ?? PendingRows()

@@ -164,7 +164,8 @@ struct SemiNaive {
     // start, so no read sees a row of its own round, and a duplicate costs one hash probe.
     for predicate in full.keys { store.relations[predicate].prepareForWrites() }
     let compiler = StepCompiler(
-      store: store, deltas: deltas, stableCounts: stable, fullCounts: full, pool: pool)
+      store: store, deltas: deltas, stableCounts: stable, fullCounts: full,
+      factCap: budget.budget.maximumDerivedFacts, pool: pool)
     for plan in plans {
       budget.current = plan.headPredicate
       let target = plan.headPredicate

@@ -17,6 +17,8 @@ struct StepCompiler {
   /// Rows at the start of the round, for the predicates that grow during it (others: every
   /// row, since they do not change while the round runs).
   var fullCounts: [Int: Int] = [:]
+  /// The most distinct tuples one aggregate may gather (the derived-fact cap).
+  var factCap = Int.max
   let pool: ValuePool
 
   /// The closure that runs `steps[position...]` then `last`.
@@ -215,6 +217,7 @@ struct StepCompiler {
         try next(frame)
       }
     }
+    let cap = factCap
     return { (frame: RuleFrame) throws(EvaluationError) in
       // The distinct tuples, stored flat (no allocation per tuple).
       let distinct = RelationStorage(arity: width)
@@ -222,7 +225,9 @@ struct StepCompiler {
       defer { tuple.deallocate() }
       let body = compiler.compile(plan.steps) { (f: RuleFrame) throws(EvaluationError) in
         for (i, term) in terms.enumerated() { tuple[i] = try f.intern(term) }
-        _ = distinct.insert(tuple)
+        if distinct.insert(tuple), distinct.count > cap {
+          throw .aggregateLimit(limit: cap, rule: f.ruleIndex, span: plan.span)
+        }
       }
       try body(frame)
       guard let value = try Aggregation.result(plan, distinct, frame) else { return }

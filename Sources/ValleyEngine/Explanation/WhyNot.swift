@@ -105,7 +105,7 @@ extension Explainer {
       var indexed = model
       var unusedDeltas: [Int: Set<[Int]>] = [:]
       Indexing.prepare(steps, store: &indexed, deltaIndexes: &unusedDeltas)
-      let compiler = StepCompiler(store: indexed, pool: pool)
+      let compiler = StepCompiler(store: indexed, factCap: budget.maximumDerivedFacts, pool: pool)
       let frame = RuleFrame(
         slotCount: names.count, pool: pool, ruleIndex: index, tick: Budgeter(budget).check)
       frame.set(slots)
@@ -155,7 +155,7 @@ extension Explainer {
     var indexed = model
     var unusedDeltas: [Int: Set<[Int]>] = [:]
     Indexing.prepare(steps, store: &indexed, deltaIndexes: &unusedDeltas)
-    let compiler = StepCompiler(store: indexed, pool: pool)
+    let compiler = StepCompiler(store: indexed, factCap: budget.maximumDerivedFacts, pool: pool)
     let frame = RuleFrame(slotCount: names.count, pool: pool, ruleIndex: -1, tick: Budgeter(budget).check)
     frame.set(slots)
     var value: UInt32?

@@ -54,6 +54,10 @@ enum RuntimeDiagnostics {
         at: firstRule(of: predicate),
         help: "a recursive rule may be deriving new values without end; "
           + "fix it, or raise the cap with :set max_facts N")
+    case .aggregateLimit(let limit, let rule, let span):
+      return .error(
+        "E403", "an aggregate in \(ruleName(rule)) gathered more than \(limit) distinct tuples", at: span,
+        help: "bind more of its variables before it, or raise the cap with :set max_facts N")
     case .timeLimit(let seconds, let predicate):
       return .error(
         "E404", "evaluation stopped after the time limit of \(seconds == seconds.rounded() ? String(Int64(seconds)) : String(seconds)) s while deriving \(name(predicate))",

@@ -24,7 +24,22 @@ import Testing
     #expect(error.message == "the query has more than 1000 answers")
     #expect(error.help?.contains("count { ... }") == true)
     #expect(session.text(of: error.span) == "n(X), n(Y).")
-    #expect(try session.answers("?- N = count { X, Y : n(X), n(Y) }.") == ["1600"])
+    #expect(try session.answers("?- N = count { X : n(X) }.") == ["40"])
+  }
+
+  /// An aggregate over a cross product stops at the cap instead of exhausting memory.
+  @Test func anAggregateGatheringTooManyTuplesStopsAtTheCap() throws {
+    let session = Session.loaded((0..<40).map { "n(\($0))." }.joined(separator: " "))
+    session.succeed(":set max_facts 1000")
+    let error = try #require(session.errors("?- N = count { X, Y : n(X), n(Y), X != Y }.").first)
+    #expect(error.code == "E403")
+    #expect(error.message == "an aggregate in the query gathered more than 1000 distinct tuples")
+    #expect(session.text(of: error.span) == "count { X, Y : n(X), n(Y), X != Y }")
+    let ruleError = try #require(session.errors(":assert pairs(N) :- N = sum { X, Y : n(X), n(Y) }.").first)
+    #expect(ruleError.message == "an aggregate in a rule for 'pairs' gathered more than 1000 distinct tuples")
+    #expect(session.errors("?- pairs(N).").map(\.code) == ["E202"], "the failed assert changed nothing")
+    session.succeed(":set max_facts 2000")
+    #expect(try session.answers("?- N = count { X, Y : n(X), n(Y), X != Y }.") == ["1560"])
   }
 
   @Test func derivedFactCapAllowsSmallModels() throws {
