@@ -15,6 +15,8 @@ public struct Provenance: Sendable {
     public var starts: [Int32] = []
     /// The variable values of every derivation, one after another.
     public var bindings: [UInt32] = []
+    /// How many values of `bindings` belong to derivations that were removed.
+    var garbage = 0
   }
 
   /// Whether provenance is being recorded.
@@ -55,11 +57,16 @@ public struct Provenance: Sendable {
     tables[predicate].starts.append(Int32(tables[predicate].bindings.count))
   }
 
-  /// Follows ``RelationStorage/remove(rows:)`` on `predicate`'s relation: `moves` relocated
-  /// rows, and the relation now has `count` rows. Holes among the stored rows at the front
-  /// are filled by derived rows, so the derived part then starts at the first hole, and
-  /// stored rows after it are marked as stored.
-  mutating func apply(moves: [(from: Int, to: Int)], count: Int, of predicate: Int) {
+  /// Follows ``RelationStorage/remove(rows:)`` on `predicate`'s relation: the rows `doomed`
+  /// went, `moves` relocated others, and the relation now has `count` rows. Holes among the
+  /// stored rows at the front are filled by derived rows, so the derived part then starts at
+  /// the first hole, and stored rows after it are marked as stored. The bindings of removed
+  /// derivations are compacted away once they are half of what the table holds (`width`
+  /// gives a rule's number of variables).
+  mutating func apply(
+    removing doomed: [Int], moves: [(from: Int, to: Int)], count: Int, of predicate: Int,
+    width: (Int) -> Int
+  ) {
     guard predicate < tables.count else { return }
     var table = tables[predicate]
     let lowest = moves.map(\.to).min() ?? table.firstDerivedRow
@@ -69,6 +76,10 @@ public struct Provenance: Sendable {
       let start = Int32(table.bindings.count)
       table.starts.insert(contentsOf: repeatElement(start, count: extra), at: 0)
       table.firstDerivedRow = lowest
+    }
+    for r in doomed {
+      let i = r - table.firstDerivedRow
+      if i >= 0, i < table.rules.count, table.rules[i] >= 0 { table.garbage += width(Int(table.rules[i])) }
     }
     for (from, to) in moves {
       let i = from - table.firstDerivedRow
@@ -85,6 +96,18 @@ public struct Provenance: Sendable {
     if table.rules.isEmpty {
       table = Table()
       table.firstDerivedRow = count
+    } else if table.garbage > 1_024, table.garbage * 2 > table.bindings.count {
+      var bindings: [UInt32] = []
+      bindings.reserveCapacity(table.bindings.count - table.garbage)
+      for i in table.rules.indices {
+        let start = Int(table.starts[i])
+        table.starts[i] = Int32(truncatingIfNeeded: bindings.count)
+        if table.rules[i] >= 0 {
+          bindings.append(contentsOf: table.bindings[start..<(start + width(Int(table.rules[i])))])
+        }
+      }
+      table.bindings = bindings
+      table.garbage = 0
     }
     tables[predicate] = table
   }

@@ -182,7 +182,9 @@ struct Retraction {
     }
     let moves = store.relations[predicate].remove(rows: rows)
     if provenance.isEnabled {
-      provenance.apply(moves: moves, count: store.relations[predicate].count, of: predicate)
+      provenance.apply(
+        removing: rows, moves: moves, count: store.relations[predicate].count, of: predicate,
+        width: { program.rules[$0].variableNames.count })
     }
   }
 
