@@ -13,6 +13,9 @@ public enum EvaluationError: Error, Sendable {
   case timeLimit(seconds: Double, predicate: Int)
   /// The caller asked to stop (Ctrl-C).
   case cancelled
+  /// Recording how `predicate`'s facts were derived would pass what provenance can hold
+  /// (2^31 variable values for one predicate).
+  case provenanceLimit(predicate: Int)
 }
 
 /// Limits on one evaluation, and a way to stop it from outside.

@@ -118,6 +118,15 @@ public struct Provenance: Sendable {
     tables[predicate] = Table()
   }
 
+  /// The most variable values one predicate's table can hold (offsets are 32-bit).
+  static let capacity = Int(Int32.max)
+
+  /// Throws unless `predicate`'s table can take `values` more variable values.
+  func checkRoom(for values: Int, predicate: Int) throws(EvaluationError) {
+    let used = predicate < tables.count ? tables[predicate].bindings.count : 0
+    if used + values > Provenance.capacity { throw .provenanceLimit(predicate: predicate) }
+  }
+
   mutating func record(predicate: Int, rule: Int, bindings: ArraySlice<UInt32>) {
     tables[predicate].rules.append(Int32(rule))
     tables[predicate].starts.append(Int32(tables[predicate].bindings.count))

@@ -265,6 +265,7 @@ struct Retraction {
     }
     guard recording else { return }
     for (p, out) in pending.sorted(by: { $0.key < $1.key }) where !out.rules.isEmpty {
+      try provenance.checkRoom(for: out.bindings.count, predicate: p)
       provenance.prepare(predicate: p, firstDerivedRow: full[p] ?? 0)
       var start = 0
       for rule in out.rules {

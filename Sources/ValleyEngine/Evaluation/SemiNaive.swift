@@ -227,7 +227,10 @@ struct SemiNaive {
       let keepsDelta = stratum.isRecursive
       var delta = Relation(arity: relation.arity)
       for columns in deltaIndexes[predicate] ?? [] where keepsDelta { delta.ensureIndex(on: columns) }
-      if recording { provenance.prepare(predicate: predicate, firstDerivedRow: first) }
+      if recording {
+        try provenance.checkRoom(for: out.bindings.count, predicate: predicate)
+        provenance.prepare(predicate: predicate, firstDerivedRow: first)
+      }
       var bindingStart = 0
       for (k, r) in (first..<relation.count).enumerated() {
         if keepsDelta { delta.appendUnchecked(relation.storage.data + r * relation.arity) }
