@@ -17,10 +17,7 @@ public enum Evaluator {
     _ program: Program, base: FactStore, pool: ValuePool, budget: EvaluationBudget,
     provenance: inout Provenance
   ) throws(EvaluationError) -> FactStore {
-    var store = base
-    for p in store.relations.count..<program.catalog.count {
-      store.relations.append(Relation(arity: program.catalog[p].arity))
-    }
+    var store = covering(base, program)
     let budgeter = Budgeter(budget)
     for stratum in program.strata {
       try SemiNaive.run(
@@ -45,10 +42,7 @@ public enum Evaluator {
     _ model: FactStore, of program: Program, base: FactStore, newRows: [Int: Int], newRules: [Int] = [],
     pool: ValuePool, budget: EvaluationBudget, provenance: inout Provenance
   ) throws(EvaluationError) -> FactStore {
-    var store = model
-    for p in store.relations.count..<program.catalog.count {
-      store.relations.append(Relation(arity: program.catalog[p].arity))
-    }
+    var store = covering(model, program)
     var changed: [Int: Int] = [:]
     for (predicate, first) in newRows.sorted(by: { $0.key < $1.key }) {
       let stored = base.relations[predicate]
@@ -74,8 +68,7 @@ public enum Evaluator {
     var recomputed = Set<Int>()
     let graph = DependencyGraph(rules: program.rules, predicateCount: program.catalog.count)
     for stratum in program.strata {
-      let edges = stratum.predicates.flatMap { p in graph.outgoing[p].map { graph.edges[$0] } }
-        .filter { affected.contains($0.to) }
+      let edges = graph.reads(of: stratum.predicates).filter { affected.contains($0.to) }
       // New rows of the stratum's own predicates (stored facts of a predicate that also has
       // rules, or what a new rule derived) seed it too.
       let ownChanged = stratum.predicates.contains { changed[$0] != nil }
@@ -110,12 +103,9 @@ public enum Evaluator {
     _ removed: [(predicate: Int, values: [UInt32])], from model: FactStore, of program: Program,
     base: FactStore, pool: ValuePool, budget: EvaluationBudget, provenance: inout Provenance
   ) throws(EvaluationError) -> FactStore {
-    var store = model
-    for p in store.relations.count..<program.catalog.count {
-      store.relations.append(Relation(arity: program.catalog[p].arity))
-    }
     var retraction = Retraction(
-      program: program, pool: pool, budget: Budgeter(budget), base: base, model: store, provenance: provenance)
+      program: program, pool: pool, budget: Budgeter(budget), base: base, model: covering(model, program),
+      provenance: provenance)
     try retraction.run(removing: removed)
     provenance = retraction.provenance
     return retraction.store
@@ -150,10 +140,18 @@ public enum Evaluator {
 }
 
 extension Evaluator {
+  /// `store` with an empty relation for each predicate of `program` it does not have yet.
+  static func covering(_ store: FactStore, _ program: Program) -> FactStore {
+    var covered = store
+    for p in covered.relations.count..<program.catalog.count {
+      covered.relations.append(Relation(arity: program.catalog[p].arity))
+    }
+    return covered
+  }
+
   /// Plans a query, builds the indexes it needs in `store`, and returns a compiler over it.
   static func prepare(_ query: Query, store: inout FactStore, pool: ValuePool) -> (RulePlan, StepCompiler) {
-    let anonymous = Set(query.variableNames.indices.filter { query.variableNames[$0] == "_" })
-    let planner = Planner(pool: pool, store: store).withAnonymous(anonymous)
+    let planner = Planner(pool: pool, store: store).withAnonymous(names: query.variableNames)
     let plan = planner.plan(
       head: nil, body: query.body, slotCount: query.variableNames.count, ruleIndex: -1)
     var unusedDeltas: [Int: Set<[Int]>] = [:]

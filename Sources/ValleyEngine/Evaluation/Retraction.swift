@@ -74,8 +74,7 @@ struct Retraction {
     let graph = DependencyGraph(rules: program.rules, predicateCount: program.catalog.count)
     var recomputedPredicates = Set<Int>()
     for (i, stratum) in program.strata.enumerated() {
-      let reads = stratum.predicates.flatMap { p in graph.outgoing[p].map { graph.edges[$0] } }
-      let touched = reads.filter { deleted[$0.to] != nil || recomputedPredicates.contains($0.to) }
+      let touched = graph.reads(of: stratum.predicates).filter { deleted[$0.to] != nil || recomputedPredicates.contains($0.to) }
       if touched.contains(where: { $0.kind != .positive || recomputedPredicates.contains($0.to) }) {
         recomputed.insert(i)
         recomputedPredicates.formUnion(stratum.predicates)
@@ -125,7 +124,7 @@ struct Retraction {
     for (r, position) in atoms {
       let rule = program.rules[r]
       plans.append(
-        planner.withAnonymous(Retraction.anonymous(rule)).plan(
+        planner.withAnonymous(names: rule.variableNames).plan(
           head: rule.head, body: rule.body, slotCount: rule.variableNames.count, ruleIndex: r,
           sources: [position: .delta], first: position))
     }
@@ -222,7 +221,7 @@ struct Retraction {
       let rule = program.rules[r]
       let p = rule.head.predicate
       guard let gone = deleted[p], gone.count > 0 else { continue }
-      let planning = planner.withAnonymous(Retraction.anonymous(rule))
+      let planning = planner.withAnonymous(names: rule.variableNames)
       let simple = rule.head.arguments.allSatisfy {
         if case .binary = $0 { return false }
         if case .negate = $0 { return false }
@@ -305,9 +304,5 @@ struct Retraction {
       let frame = RuleFrame(slotCount: plan.slotCount, pool: pool, ruleIndex: plan.ruleIndex, tick: budget.check)
       try compiler.compile(plan.steps, then: emit)(frame)
     }
-  }
-
-  static func anonymous(_ rule: Rule) -> Set<Int> {
-    Set(rule.variableNames.indices.filter { rule.variableNames[$0] == "_" })
   }
 }

@@ -34,8 +34,7 @@ struct SemiNaive {
     var variants: [RulePlan] = []
     for r in stratum.rules {
       let rule = program.rules[r]
-      let anonymous = Set(rule.variableNames.indices.filter { rule.variableNames[$0] == "_" })
-      let p = planner.withAnonymous(anonymous)
+      let p = planner.withAnonymous(names: rule.variableNames)
       initial.append(
         p.plan(head: rule.head, body: rule.body, slotCount: rule.variableNames.count, ruleIndex: r))
       let withDelta = rule.body.indices.filter {
@@ -124,7 +123,7 @@ struct SemiNaive {
   private mutating func dropFirstRoundIndexes(of built: Set<Int>, variants: [RulePlan]) {
     let own = Set(stratum.predicates)
     var needed: [Int: Set<[Int]>] = [:]
-    for plan in variants where plan.readsDelta(of: own) {
+    for plan in variants where plan.deltaPredicate.map(own.contains) == true {
       needed.merge(Indexing.fullIndexes(plan.steps, store: store)) { $0.union($1) }
     }
     for predicate in stratum.predicates where built.contains(predicate) {

@@ -90,8 +90,7 @@ extension Explainer {
         body.append(.comparison(.equal, term, .constant(value, term.span), term.span))
       }
     }
-    let anonymous = Set(names.indices.filter { names[$0] == "_" })
-    let planner = Planner(pool: pool, store: model).withAnonymous(anonymous)
+    let planner = Planner(pool: pool, store: model).withAnonymous(names: names)
     let order = planner.orderIndices(body, bound: bound)
     // The longest prefix of the ordered body that still has a solution.
     var lastSolution = slots

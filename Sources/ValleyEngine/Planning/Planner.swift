@@ -142,13 +142,14 @@ public struct Planner {
     }
   }
 
-  /// Slots of `_` variables; set by ``withAnonymous(_:)``.
+  /// Slots of `_` variables; set by ``withAnonymous(names:)``.
   var anonymous: Set<Int> = []
 
-  /// A copy of the planner that treats `slots` as anonymous (`_`).
-  public func withAnonymous(_ slots: Set<Int>) -> Planner {
+  /// A copy of the planner for a clause whose variable slots are named `names`: the slots
+  /// named `_` are anonymous.
+  public func withAnonymous(names: [String]) -> Planner {
     var copy = self
-    copy.anonymous = slots
+    copy.anonymous = Set(names.indices.filter { names[$0] == "_" })
     return copy
   }
 

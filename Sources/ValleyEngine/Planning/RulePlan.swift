@@ -86,13 +86,4 @@ extension RulePlan {
     }
     return nil
   }
-
-  /// Whether a top-level step scans the delta of one of `predicates` (a semi-naive variant's
-  /// delta atom).
-  func readsDelta(of predicates: Set<Int>) -> Bool {
-    steps.contains {
-      if case .scan(let scan) = $0 { return scan.source == .delta && predicates.contains(scan.predicate) }
-      return false
-    }
-  }
 }

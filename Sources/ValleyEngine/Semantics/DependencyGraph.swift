@@ -23,6 +23,11 @@ public struct DependencyGraph: Sendable {
   /// For each predicate, the indices of its outgoing edges.
   public private(set) var outgoing: [[Int]]
 
+  /// The edges out of `predicates`: every use, in their rules, of another predicate.
+  public func reads(of predicates: [Int]) -> [Edge] {
+    predicates.flatMap { p in outgoing[p].map { edges[$0] } }
+  }
+
   /// Builds the graph of `rules` over `predicateCount` predicates.
   public init(rules: [Rule], predicateCount: Int) {
     outgoing = Array(repeating: [], count: predicateCount)

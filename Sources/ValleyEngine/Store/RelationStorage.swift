@@ -191,14 +191,20 @@ final class RelationStorage: @unchecked Sendable {
       return
     }
     guard let slots else { return }
-    let mask = slotCount - 1
-    for r in memberCount..<count {
+    place(memberCount..<count, in: slots, mask: slotCount - 1)
+    memberCount = count
+  }
+
+  /// Enters `rows` in `table` (`mask + 1` slots), each in the first empty slot of its probe
+  /// run; the rows are known to be absent from it.
+  private func place(_ rows: Range<Int>, in table: UnsafeMutablePointer<UInt32>, mask: Int) {
+    let tagMask = UInt32(truncatingIfNeeded: mask)
+    for r in rows {
       let h = RelationStorage.hash(data + r * arity, arity)
       var i = Int(truncatingIfNeeded: h) & mask
-      while slots[i] != 0 { i = (i + 1) & mask }
-      slots[i] = SlotTag.fingerprint(h, slotMask) | UInt32(truncatingIfNeeded: r + 1)
+      while table[i] != 0 { i = (i + 1) & mask }
+      table[i] = SlotTag.fingerprint(h, tagMask) | UInt32(truncatingIfNeeded: r + 1)
     }
-    memberCount = count
   }
 
   /// Rebuilds the membership set of every row with room for `rows` rows.
@@ -207,18 +213,11 @@ final class RelationStorage: @unchecked Sendable {
     while rows * 2 > newCount { newCount = SlotTag.grownCount(newCount) }
     let newSlots = UnsafeMutablePointer<UInt32>.allocate(capacity: newCount)
     newSlots.initialize(repeating: 0, count: newCount)
-    let mask = newCount - 1
-    let newMask = UInt32(truncatingIfNeeded: mask)
-    for r in 0..<count {
-      let h = RelationStorage.hash(data + r * arity, arity)
-      var i = Int(truncatingIfNeeded: h) & mask
-      while newSlots[i] != 0 { i = (i + 1) & mask }
-      newSlots[i] = SlotTag.fingerprint(h, newMask) | UInt32(truncatingIfNeeded: r + 1)
-    }
+    place(0..<count, in: newSlots, mask: newCount - 1)
     slots?.deallocate()
     slots = newSlots
     slotCount = newCount
-    slotMask = newMask
+    slotMask = UInt32(truncatingIfNeeded: newCount - 1)
     memberCount = count
   }
 
@@ -263,8 +262,8 @@ final class RelationStorage: @unchecked Sendable {
   }
 
   /// Removes the rows in `doomed` (ascending, distinct row numbers) keeping the others in
-  /// their order: later rows move up. O(count): one pass over the rows, then the membership
-  /// set is rebuilt; indexes are dropped (rebuilt when next needed).
+  /// their order: later rows move up. O(count): one pass over the rows; the membership set
+  /// and the indexes are dropped (rebuilt when next needed).
   func removeKeepingOrder(rows doomed: [Int]) {
     guard !doomed.isEmpty else { return }
     indexes = []
@@ -279,23 +278,13 @@ final class RelationStorage: @unchecked Sendable {
       write += 1
     }
     count = write
-    // Without a membership set yet, it is built when first asked for, as before.
-    memberCount = 0
-    guard arity > 0 else {
-      memberCount = count
-      return
-    }
-    if let slots {
-      slots.update(repeating: 0, count: slotCount)
-      let mask = slotCount - 1
-      for r in 0..<count {
-        let h = RelationStorage.hash(data + r * arity, arity)
-        var i = Int(truncatingIfNeeded: h) & mask
-        while slots[i] != 0 { i = (i + 1) & mask }
-        slots[i] = SlotTag.fingerprint(h, slotMask) | UInt32(truncatingIfNeeded: r + 1)
-      }
-      memberCount = count
-    }
+    // Every row number after the first removed one changed: the membership set is dropped
+    // and built again, for all rows, when next asked for.
+    slots?.deallocate()
+    slots = nil
+    slotCount = 0
+    slotMask = 0
+    memberCount = arity == 0 ? count : 0
   }
 
   /// The slot that holds `row`.
@@ -336,20 +325,13 @@ final class RelationStorage: @unchecked Sendable {
     }
   }
 
-  /// Points the slot of `row` (whose values are now also at `to`) at `to`.
+  /// Points the slot of `row` at `to` (where its values were just copied; they are still at
+  /// `row` too, which no move writes to).
   private func relink(row: Int, to: Int) {
     guard let slots else { return }
-    // The values at `to` are those of `row`: same hash, same probe run.
-    let mask = slotCount - 1
-    var k = Int(truncatingIfNeeded: RelationStorage.hash(data + to * arity, arity)) & mask
-    let wanted = UInt32(truncatingIfNeeded: row + 1)
-    while slots[k] != 0 {
-      if slots[k] & slotMask == wanted {
-        slots[k] = (slots[k] & ~slotMask) | UInt32(truncatingIfNeeded: to + 1)
-        return
-      }
-      k = (k + 1) & mask
-    }
+    let k = slot(of: row)
+    guard k >= 0 else { return }
+    slots[k] = (slots[k] & ~slotMask) | UInt32(truncatingIfNeeded: to + 1)
   }
 
   /// Forgets the index on `columns`.
