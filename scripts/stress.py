@@ -24,17 +24,8 @@ import tempfile
 import threading
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-def find_valley(explicit):
-    if explicit:
-        return explicit
-    for config in ("release", "debug"):
-        path = os.path.join(ROOT, ".build", config, "valley")
-        if os.access(path, os.X_OK):
-            return path
-    sys.exit("no built valley: run `swift build -c release` or pass --valley PATH")
+sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
+from common import find_valley  # noqa: E402
 
 
 def write_facts(path, megabytes):
