@@ -106,21 +106,21 @@ def install_clingo():
 
 
 def ensure_peers(engines, allow_install):
+    # engine: (how to find its command, what the log says, how to install it)
+    peers = {
+        "swi": (swi_command, "SWI-Prolog is missing: installing swi-prolog-nox", install_swi),
+        "clingo": (clingo_command, "clingo is missing: installing it with pip", install_clingo),
+    }
     commands = {}
-    if "swi" in engines:
-        cmd = swi_command()
+    for engine, (find, message, install) in peers.items():
+        if engine not in engines:
+            continue
+        cmd = find()
         if cmd is None and allow_install:
-            log("SWI-Prolog is missing: installing swi-prolog-nox")
-            install_swi()
-            cmd = swi_command()
-        commands["swi"] = cmd
-    if "clingo" in engines:
-        cmd = clingo_command()
-        if cmd is None and allow_install:
-            log("clingo is missing: installing it with pip")
-            install_clingo()
-            cmd = clingo_command()
-        commands["clingo"] = cmd
+            log(message)
+            install()
+            cmd = find()
+        commands[engine] = cmd
     missing = [e for e, c in commands.items() if c is None]
     if missing:
         sys.exit("error: cannot find %s (run without --no-install, or install by hand)" % ", ".join(missing))
