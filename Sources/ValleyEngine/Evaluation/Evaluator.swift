@@ -116,8 +116,7 @@ public enum Evaluator {
   public static func answers(
     _ query: Query, store: inout FactStore, pool: ValuePool, budget: EvaluationBudget
   ) throws(EvaluationError) -> Relation {
-    var (plan, compiler) = prepare(query, store: &store, pool: pool)
-    compiler.factCap = budget.maximumDerivedFacts
+    let (plan, compiler) = prepare(query, store: &store, pool: pool, budget: budget)
     let result = RelationStorage(arity: query.answerVariables.count)
     let width = query.answerVariables.count
     let tuple = UnsafeMutablePointer<UInt32>.allocate(capacity: max(width, 1))
@@ -149,14 +148,17 @@ extension Evaluator {
     return covered
   }
 
-  /// Plans a query, builds the indexes it needs in `store`, and returns a compiler over it.
-  static func prepare(_ query: Query, store: inout FactStore, pool: ValuePool) -> (RulePlan, StepCompiler) {
+  /// Plans a query, builds the indexes it needs in `store`, and returns a compiler over it
+  /// (whose aggregates stop at the budget's cap).
+  static func prepare(
+    _ query: Query, store: inout FactStore, pool: ValuePool, budget: EvaluationBudget
+  ) -> (RulePlan, StepCompiler) {
     let planner = Planner(pool: pool, store: store).withAnonymous(names: query.variableNames)
     let plan = planner.plan(
       head: nil, body: query.body, slotCount: query.variableNames.count, ruleIndex: -1)
     var unusedDeltas: [Int: Set<[Int]>] = [:]
     Indexing.prepare(plan.steps, store: &store, deltaIndexes: &unusedDeltas)
-    return (plan, StepCompiler(store: store, pool: pool))
+    return (plan, StepCompiler(store: store, factCap: budget.maximumDerivedFacts, pool: pool))
   }
 
   /// For each distinct answer of `query` (at most `limit`), the values of all its variables
@@ -164,8 +166,7 @@ extension Evaluator {
   public static func bindings(
     _ query: Query, store: inout FactStore, pool: ValuePool, budget: EvaluationBudget, limit: Int
   ) throws(EvaluationError) -> (bindings: [[UInt32]], total: Int) {
-    var (plan, compiler) = prepare(query, store: &store, pool: pool)
-    compiler.factCap = budget.maximumDerivedFacts
+    let (plan, compiler) = prepare(query, store: &store, pool: pool, budget: budget)
     let seen = RelationStorage(arity: query.answerVariables.count)
     let tuple = UnsafeMutablePointer<UInt32>.allocate(capacity: max(query.answerVariables.count, 1))
     defer { tuple.deallocate() }

@@ -30,8 +30,9 @@ struct Retraction {
   var provenance: Provenance
   /// Facts marked by the over-delete phase, by predicate.
   private(set) var deleted: [Int: Relation] = [:]
-  /// Indices of the strata to recompute from their stored facts.
+  /// Indices of the strata to recompute from their stored facts, and their predicates.
   private(set) var recomputed: Set<Int> = []
+  private var recomputedPredicates: Set<Int> = []
 
 
   init(
@@ -52,7 +53,6 @@ struct Retraction {
       deleted[fact.predicate, default: Relation(arity: store.relations[fact.predicate].arity)].insert(fact.values)
     }
     try overDelete()
-    let recomputedPredicates = Set(recomputed.flatMap { program.strata[$0].predicates })
     for (predicate, gone) in deleted.sorted(by: { $0.key < $1.key })
     where !recomputedPredicates.contains(predicate) && gone.count > 0 {
       remove(gone, from: predicate)
@@ -72,12 +72,10 @@ struct Retraction {
 
   private mutating func overDelete() throws(EvaluationError) {
     let graph = DependencyGraph(rules: program.rules, predicateCount: program.catalog.count)
-    var recomputedPredicates = Set<Int>()
     for (i, stratum) in program.strata.enumerated() {
       let touched = graph.reads(of: stratum.predicates).filter { deleted[$0.to] != nil || recomputedPredicates.contains($0.to) }
       if touched.contains(where: { $0.kind != .positive || recomputedPredicates.contains($0.to) }) {
-        recomputed.insert(i)
-        recomputedPredicates.formUnion(stratum.predicates)
+        markForRecomputing(i)
         continue
       }
       let own = stratum.predicates.filter { deleted[$0] != nil }
@@ -101,12 +99,16 @@ struct Retraction {
           marked += fresh.count
         }
         if marked > limit {
-          recomputed.insert(i)
-          recomputedPredicates.formUnion(stratum.predicates)
+          markForRecomputing(i)
           break
         }
       }
     }
+  }
+
+  private mutating func markForRecomputing(_ stratum: Int) {
+    recomputed.insert(stratum)
+    recomputedPredicates.formUnion(program.strata[stratum].predicates)
   }
 
   /// One round: the facts of the stratum derivable with one premise from `deltas` and the
