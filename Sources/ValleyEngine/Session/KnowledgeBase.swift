@@ -61,9 +61,7 @@ struct KnowledgeBase: Sendable {
     modelIsCurrent = false
     rules.removeAll { $0.unit == unit }
     for p in 0..<base.relations.count {
-      let rows = origins[p].indices.filter { origins[p].unit(of: $0) == unit }
-      base.relations[p].removeKeepingOrder(rows: rows)
-      origins[p].remove(rows: rows)
+      removeStored(rows: origins[p].indices.filter { origins[p].unit(of: $0) == unit }, of: p)
     }
     for p in 0..<catalog.count where catalog[p].declarationUnit == unit {
       catalog[p].columns = nil
@@ -95,9 +93,15 @@ struct KnowledgeBase: Sendable {
     guard predicate < base.relations.count, let row = base.relations[predicate].rowIndex(of: ids) else {
       return false
     }
-    base.relations[predicate].removeKeepingOrder(rows: [row])
-    origins[predicate].remove(rows: [row])
+    removeStored(rows: [row], of: predicate)
     return true
+  }
+
+  /// Removes stored rows (ascending) of `predicate` with their origins, keeping the others
+  /// in order.
+  private mutating func removeStored(rows: [Int], of predicate: Int) {
+    base.relations[predicate].removeKeepingOrder(rows: rows)
+    origins[predicate].remove(rows: rows)
   }
 
   /// Adds newly stored facts (the rows of `base` from `firstNew[p]` on, for each predicate p)
