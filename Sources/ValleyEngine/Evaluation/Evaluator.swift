@@ -155,7 +155,7 @@ extension Evaluator {
   ) -> (RulePlan, StepCompiler) {
     let planner = Planner(pool: pool, store: store).withAnonymous(names: query.variableNames)
     let plan = planner.plan(
-      head: nil, body: query.body, slotCount: query.variableNames.count, ruleIndex: -1)
+      head: nil, body: query.body, variableCount: query.variableNames.count, ruleIndex: -1)
     var unusedDeltas: [Int: Set<[Int]>] = [:]
     Indexing.prepare(plan.steps, store: &store, deltaIndexes: &unusedDeltas)
     return (plan, StepCompiler(store: store, factCap: budget.maximumDerivedFacts, pool: pool))

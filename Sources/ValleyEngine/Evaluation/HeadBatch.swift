@@ -3,7 +3,9 @@
 final class HeadBatch {
   static let capacity = 16
   let width: Int
-  /// Variables per derivation (0 without provenance).
+  /// Whether each new head's rule and bindings are kept (provenance on).
+  let recording: Bool
+  /// Variables per derivation (0 without provenance, and for a rule with no variables).
   let bindingWidth: Int
   let rule: Int32
   let tuples: UnsafeMutablePointer<UInt32>
@@ -14,9 +16,10 @@ final class HeadBatch {
   /// How many times the batch was flushed (for checking the budget now and then).
   var flushes = 0
 
-  init(width: Int, bindingWidth: Int, rule: Int32) {
+  init(width: Int, recording: Bool, slotCount: Int, rule: Int32) {
     self.width = width
-    self.bindingWidth = bindingWidth
+    self.recording = recording
+    self.bindingWidth = recording ? slotCount : 0
     self.rule = rule
     tuples = .allocate(capacity: HeadBatch.capacity * width)
     bindings = .allocate(capacity: max(1, HeadBatch.capacity * bindingWidth))
@@ -37,7 +40,8 @@ final class HeadBatch {
   func flush(into storage: RelationStorage, recording out: PendingRows) {
     guard count > 0 else { return }
     out.emitted += storage.insertBatch(tuples, count: count, hashes: hashes, isNew: isNew)
-    if bindingWidth > 0 {
+    if recording {
+      // A rule with no variables still records its rule (with no bindings) for each row.
       for j in 0..<count where isNew[j] {
         out.rules.append(rule)
         out.bindings.append(contentsOf: UnsafeBufferPointer(start: bindings + j * bindingWidth, count: bindingWidth))

@@ -39,7 +39,7 @@ enum Indexing {
         }
       case .aggregate(let plan):
         collect(plan.steps, store: store, full: &full, delta: &delta)
-      case .filter, .assign:
+      case .filter, .assign, .same:
         break
       }
     }

@@ -127,7 +127,7 @@ struct Retraction {
       let rule = program.rules[r]
       plans.append(
         planner.withAnonymous(names: rule.variableNames).plan(
-          head: rule.head, body: rule.body, slotCount: rule.variableNames.count, ruleIndex: r,
+          head: rule.head, body: rule.body, variableCount: rule.variableNames.count, ruleIndex: r,
           sources: [position: .delta], first: position))
     }
     var indexed = deltas
@@ -233,10 +233,10 @@ struct Retraction {
         deltas[p] = gone
         plans.append(
           planning.plan(
-            head: rule.head, body: [.positive(rule.head)] + rule.body, slotCount: rule.variableNames.count,
+            head: rule.head, body: [.positive(rule.head)] + rule.body, variableCount: rule.variableNames.count,
             ruleIndex: r, sources: [0: .delta], first: 0))
       } else {
-        plans.append(planning.plan(head: rule.head, body: rule.body, slotCount: rule.variableNames.count, ruleIndex: r))
+        plans.append(planning.plan(head: rule.head, body: rule.body, variableCount: rule.variableNames.count, ruleIndex: r))
       }
     }
     guard !plans.isEmpty else { return }
@@ -255,11 +255,12 @@ struct Retraction {
         let storage = store.relations[target].storage
         let gone = deleted[target]?.storage
         let rule = Int32(plan.ruleIndex)
+        let variables = plan.variableCount
         return { tuple, frame in
           guard let gone, gone.find(tuple) >= 0, storage.insert(tuple) else { return }
           if recording {
             out.rules.append(rule)
-            out.bindings.append(contentsOf: UnsafeBufferPointer(start: frame.slots, count: frame.slotCount))
+            out.bindings.append(contentsOf: UnsafeBufferPointer(start: frame.slots, count: variables))
           }
         }
       }

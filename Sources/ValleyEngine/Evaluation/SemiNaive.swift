@@ -36,7 +36,7 @@ struct SemiNaive {
       let rule = program.rules[r]
       let p = planner.withAnonymous(names: rule.variableNames)
       initial.append(
-        p.plan(head: rule.head, body: rule.body, slotCount: rule.variableNames.count, ruleIndex: r))
+        p.plan(head: rule.head, body: rule.body, variableCount: rule.variableNames.count, ruleIndex: r))
       let withDelta = rule.body.indices.filter {
         if case .positive(let atom) = rule.body[$0] { return deltaPredicates.contains(atom.predicate) }
         return false
@@ -48,7 +48,7 @@ struct SemiNaive {
         }
         variants.append(
           p.plan(
-            head: rule.head, body: rule.body, slotCount: rule.variableNames.count, ruleIndex: r,
+            head: rule.head, body: rule.body, variableCount: rule.variableNames.count, ruleIndex: r,
             sources: sources, first: position))
       }
     }
@@ -176,12 +176,13 @@ struct SemiNaive {
       let tuple = UnsafeMutablePointer<UInt32>.allocate(capacity: max(width, 1))
       defer { tuple.deallocate() }
       let rule = Int32(plan.ruleIndex)
+      let variables = plan.variableCount
       let budget = self.budget
       let unchecked = distinct.contains(target)
       // Heads are inserted in batches (see RelationStorage.insertBatch), with the bindings
       // that derived them when provenance is recorded; the order of rows is unchanged.
       let batch = unchecked || width == 0
-        ? nil : HeadBatch(width: width, bindingWidth: recording ? plan.slotCount : 0, rule: rule)
+        ? nil : HeadBatch(width: width, recording: recording, slotCount: plan.variableCount, rule: rule)
       defer { batch?.deallocate() }
       let emit: Continuation = { (frame: RuleFrame) throws(EvaluationError) in
         if let batch {
@@ -200,7 +201,7 @@ struct SemiNaive {
         }
         if recording {
           out.rules.append(rule)
-          out.bindings.append(contentsOf: UnsafeBufferPointer(start: frame.slots, count: frame.slotCount))
+          out.bindings.append(contentsOf: UnsafeBufferPointer(start: frame.slots, count: variables))
         }
         out.emitted += 1
         if out.emitted & 0xFFF == 0 { try budget.checkGrowth(extra: out.emitted, predicate: target) }

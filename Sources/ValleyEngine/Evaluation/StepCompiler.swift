@@ -49,6 +49,10 @@ struct StepCompiler {
         frame.slots[slot] = try frame.intern(term)
         try next(frame)
       }
+    case .same(let slot, let term, _):
+      return { (frame: RuleFrame) throws(EvaluationError) in
+        if try frame.intern(term) == frame.slots[slot] { try next(frame) }
+      }
     case .aggregate(let plan):
       return compileAggregate(plan, next)
     }
@@ -135,10 +139,11 @@ struct StepCompiler {
           try frame.count()
           let row = storage.data + r * arity
           for (k, c) in keyColumns.enumerated() where row[c] != key[k] { continue rows }
+          // Outputs first: a repeat compares with the slot its first occurrence just set.
+          for k in 0..<outputs { slots[buffers.outputSlots[k]] = row[buffers.outputColumns[k]] }
           for k in 0..<repeats where slots[buffers.repeatSlots[k]] != row[buffers.repeatColumns[k]] {
             continue rows
           }
-          for k in 0..<outputs { slots[buffers.outputSlots[k]] = row[buffers.outputColumns[k]] }
           try next(frame)
         }
       }
@@ -151,15 +156,13 @@ struct StepCompiler {
       while r >= 0, Int(r) < limit {
         try frame.count()
         let row = storage.data + Int(r) * arity
+        for k in 0..<outputs { slots[buffers.outputSlots[k]] = row[buffers.outputColumns[k]] }
         var matches = true
         for k in 0..<repeats where slots[buffers.repeatSlots[k]] != row[buffers.repeatColumns[k]] {
           matches = false
           break
         }
-        if matches {
-          for k in 0..<outputs { slots[buffers.outputSlots[k]] = row[buffers.outputColumns[k]] }
-          try next(frame)
-        }
+        if matches { try next(frame) }
         r = index.next[Int(r)]
       }
     }

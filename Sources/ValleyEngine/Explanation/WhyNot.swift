@@ -97,16 +97,18 @@ extension Explainer {
     var boundSoFar = bound
     for (k, literalIndex) in order.enumerated() {
       var prefixBound = bound
+      var slotCount = names.count
       let steps = planner.order(
-        order[0...k].map { body[$0] }, bound: &prefixBound, sources: [:], first: nil)
+        order[0...k].map { body[$0] }, bound: &prefixBound, slots: &slotCount, sources: [:], first: nil)
       let plan = RulePlan(
-        headPredicate: -1, head: [], steps: steps, slotCount: names.count, ruleIndex: index)
+        headPredicate: -1, head: [], steps: steps, slotCount: slotCount, variableCount: names.count,
+        ruleIndex: index)
       var indexed = model
       var unusedDeltas: [Int: Set<[Int]>] = [:]
       Indexing.prepare(steps, store: &indexed, deltaIndexes: &unusedDeltas)
       let compiler = StepCompiler(store: indexed, factCap: budget.maximumDerivedFacts, pool: pool)
       let frame = RuleFrame(
-        slotCount: names.count, pool: pool, ruleIndex: index, tick: Budgeter(budget).check)
+        slotCount: plan.slotCount, pool: pool, ruleIndex: index, tick: Budgeter(budget).check)
       frame.set(slots)
       var solution: [UInt32]?
       let stop: Continuation = { (f: RuleFrame) throws(EvaluationError) in
@@ -150,12 +152,13 @@ extension Explainer {
     var free = bound
     free.remove(agg.result)
     var stepBound = free
-    let steps = planner.order([.aggregate(agg)], bound: &stepBound, sources: [:], first: nil)
+    var slotCount = names.count
+    let steps = planner.order([.aggregate(agg)], bound: &stepBound, slots: &slotCount, sources: [:], first: nil)
     var indexed = model
     var unusedDeltas: [Int: Set<[Int]>] = [:]
     Indexing.prepare(steps, store: &indexed, deltaIndexes: &unusedDeltas)
     let compiler = StepCompiler(store: indexed, factCap: budget.maximumDerivedFacts, pool: pool)
-    let frame = RuleFrame(slotCount: names.count, pool: pool, ruleIndex: -1, tick: Budgeter(budget).check)
+    let frame = RuleFrame(slotCount: slotCount, pool: pool, ruleIndex: -1, tick: Budgeter(budget).check)
     frame.set(slots)
     var value: UInt32?
     let result = agg.result

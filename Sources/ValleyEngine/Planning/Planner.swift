@@ -17,16 +17,19 @@ public struct Planner {
 
   /// Plans `body` for a head; `sources` gives the row source of top-level positive literals
   /// by their position in `body` (default: full), and `first` forces one literal to run first.
+  /// `variableCount` is the clause's number of variables; the plan may add scratch slots
+  /// after them (see ``order(_:bound:slots:sources:first:)``).
   public func plan(
-    head: Atom?, body: [Literal], slotCount: Int, ruleIndex: Int,
+    head: Atom?, body: [Literal], variableCount: Int, ruleIndex: Int,
     sources: [Int: RowSource] = [:], first: Int? = nil
   ) -> RulePlan {
     var bound = Set<Int>()
-    let steps = order(body, bound: &bound, sources: sources, first: first)
+    var slots = variableCount
+    let steps = order(body, bound: &bound, slots: &slots, sources: sources, first: first)
     let headOperands = head?.arguments.map { operand($0, bound: bound) } ?? []
     return RulePlan(
       headPredicate: head?.predicate ?? -1, head: headOperands, steps: steps,
-      slotCount: slotCount, ruleIndex: ruleIndex)
+      slotCount: slots, variableCount: variableCount, ruleIndex: ruleIndex)
   }
 
   private func operand(_ term: Term, bound: Set<Int>) -> Operand {
@@ -41,13 +44,25 @@ public struct Planner {
     term.variables.allSatisfy(bound.contains)
   }
 
+  /// The steps of `body` in the order ``orderIndices(_:bound:first:)`` chooses. `slots` is the
+  /// frame's size so far: a scan whose expression argument cannot be computed until a later
+  /// literal runs reads that column into a new scratch slot, and a ``Step/same(slot:_:_:)``
+  /// check follows as soon as the expression's variables are bound.
   func order(
-    _ body: [Literal], bound: inout Set<Int>, sources: [Int: RowSource], first: Int?
+    _ body: [Literal], bound: inout Set<Int>, slots: inout Int, sources: [Int: RowSource], first: Int?
   ) -> [Step] {
     var steps: [Step] = []
+    var waiting: [(slot: Int, term: Term)] = []
     for i in orderIndices(body, bound: bound, first: first) {
-      steps.append(step(for: body[i], index: i, bound: &bound, sources: sources))
+      steps.append(step(for: body[i], index: i, bound: &bound, slots: &slots, waiting: &waiting, sources: sources))
+      waiting.removeAll { check in
+        guard isReady(check.term, bound) else { return false }
+        steps.append(.same(slot: check.slot, check.term, check.term.span))
+        return true
+      }
     }
+    // Safety binds every variable of an expression, so nothing is left waiting.
+    for check in waiting { steps.append(.same(slot: check.slot, check.term, check.term.span)) }
     return steps
   }
 
@@ -68,18 +83,34 @@ public struct Planner {
         take(position)
         continue
       }
-      // The positive atom with the most bound arguments; then the smaller relation.
-      var best: (position: Int, score: Int, size: Int)?
+      // The positive atom with the most bound arguments; then the smaller relation. An atom
+      // whose expression arguments need variables that neither earlier literals nor the atom
+      // itself bind waits, unless every atom left is like that (then a scratch slot holds
+      // the column until the expression can be computed).
+      var best: (position: Int, ready: Bool, score: Int, size: Int)?
       for (position, i) in remaining.enumerated() {
         guard case .positive(let atom) = body[i] else { continue }
+        let ready = expressionsReady(atom, bound)
         let score = atom.arguments.filter { isReady($0, bound) }.count
         let size = store.relations.indices.contains(atom.predicate) ? store.relations[atom.predicate].count : 0
-        if let b = best, score < b.score || (score == b.score && size >= b.size) { continue }
-        best = (position, score, size)
+        if let b = best {
+          if b.ready && !ready { continue }
+          if b.ready == ready && (score < b.score || (score == b.score && size >= b.size)) { continue }
+        }
+        best = (position, ready, score, size)
       }
       take(best?.position ?? 0)
     }
     return order
+  }
+
+  /// Whether every expression argument of `atom` can be computed once the variables in
+  /// `bound` and the atom's own plain variables are bound.
+  private func expressionsReady(_ atom: Atom, _ bound: Set<Int>) -> Bool {
+    let own = Set(atom.arguments.compactMap(\.variableSlot))
+    return atom.arguments.allSatisfy { term in
+      term.variableSlot != nil || term.variables.allSatisfy { bound.contains($0) || own.contains($0) }
+    }
   }
 
   /// The variables a literal binds when it runs with `bound` already bound.
@@ -154,7 +185,8 @@ public struct Planner {
   }
 
   private func step(
-    for literal: Literal, index: Int, bound: inout Set<Int>, sources: [Int: RowSource]
+    for literal: Literal, index: Int, bound: inout Set<Int>, slots: inout Int,
+    waiting: inout [(slot: Int, term: Term)], sources: [Int: RowSource]
   ) -> Step {
     switch literal {
     case .positive(let atom):
@@ -162,6 +194,7 @@ public struct Planner {
         predicate: atom.predicate, source: sources[index] ?? .full, keyColumns: [],
         keyOperands: [], outputs: [], repeats: [])
       var boundHere = Set<Int>()
+      var computed: [(column: Int, term: Term)] = []
       for (column, term) in atom.arguments.enumerated() {
         if let v = term.variableSlot {
           if anonymous.contains(v) { continue }
@@ -174,12 +207,23 @@ public struct Planner {
             scan.outputs.append((column, v))
             boundHere.insert(v)
           }
-        } else {
+        } else if isReady(term, bound) {
+          // A constant, or an expression over variables bound before the atom: looked up.
           scan.keyColumns.append(column)
           scan.keyOperands.append(operand(term, bound: bound))
+        } else {
+          computed.append((column, term))
         }
       }
       bound.formUnion(boundHere)
+      // An expression that needs variables bound by this atom or later: the column goes to a
+      // scratch slot, checked against the expression once its variables are bound (see
+      // `order`: right after this scan when the atom binds them).
+      for (column, term) in computed {
+        scan.outputs.append((column, slots))
+        waiting.append((slots, term))
+        slots += 1
+      }
       return .scan(scan)
     case .negative(let atom):
       var columns: [Int] = []
@@ -204,7 +248,7 @@ public struct Planner {
       return .filter(op, l, r, span)
     case .aggregate(let agg):
       var inner = bound.intersection(agg.grouping)
-      let steps = order(agg.body, bound: &inner, sources: [:], first: nil)
+      let steps = order(agg.body, bound: &inner, slots: &slots, sources: [:], first: nil)
       let resultIsBound = bound.contains(agg.result)
       bound.insert(agg.result)
       return .aggregate(

@@ -44,6 +44,10 @@ public enum Step: Sendable {
   case filter(Syntax.ComparisonOperator, Term, Term, SourceSpan)
   /// `X = Expr` with `X` unbound: binds the slot.
   case assign(slot: Int, Term, SourceSpan)
+  /// The value in a scratch slot must be `term`'s value (the same value, not only an equal
+  /// number): the column of an atom's expression argument whose variables were not bound
+  /// before the atom (`p(X, X + 1)`, or `e(A, B + 1), f(B, A + 1)`).
+  case same(slot: Int, Term, SourceSpan)
   /// An aggregate over a sub-plan; binds or checks `result`.
   case aggregate(AggregatePlan)
 }
@@ -72,8 +76,10 @@ public struct RulePlan: Sendable {
   public var head: [Operand]
   /// The steps, in execution order.
   public var steps: [Step]
-  /// How many variable slots the bindings array needs.
+  /// How many slots the frame needs: the clause's variables, then scratch slots.
   public var slotCount: Int
+  /// How many of the slots are the clause's variables (what provenance records).
+  public var variableCount: Int
   /// The index of the rule in the program (for error messages), or -1 for a query.
   public var ruleIndex: Int
 }

@@ -1,0 +1,111 @@
+import Testing
+
+@testable import ValleyEngine
+
+/// Minimal reproductions of wrong answers and crashes found by hand or by the wider
+/// differential test; each must stay fixed.
+@Suite struct ExactAnswerRegressionTests {
+  // MARK: A variable repeated in an atom that also has a bound column
+
+  @Test func repeatedVariableBesideAConstant() throws {
+    let session = Session.loaded(
+      """
+      g(1, 2, 3). g(2, 2, 1).
+      t(Z) :- g(Y, Y, 1), g(Z, _, _).
+      """)
+    #expect(try session.answers("?- t(Z).") == ["1", "2"])
+    #expect(try session.answers("?- g(Y, Y, 1).") == ["2"])
+    #expect(try session.answers("?- g(Y, Y, 3).") == [])
+  }
+
+  @Test func repeatedVariableIsEnforcedBeforeANegation() throws {
+    let session = Session.loaded(
+      """
+      e2(1, 1, 1). e2(2, 3, 1). e2(5, 6, 7).
+      p2(Z) :- e2(Y, Y, 1), e2(Z, _, _), not e2(Z, Y, Y).
+      """)
+    #expect(try session.answers("?- p2(Z).") == ["2", "5"])
+  }
+
+  @Test func repeatedVariableBesideAColumnBoundEarlier() throws {
+    let session = Session.loaded(
+      """
+      e(3, 5, 1). e(4, 4, 5).
+      p(X) :- e(X, Y, _), e(Z, Z, Y).
+      """)
+    #expect(try session.answers("?- p(X).") == ["3"])
+    #expect(try session.answers("?- e(X, Y, _), e(Z, Z, Y).") == ["3, 5, 4"])
+  }
+
+  @Test func repeatedVariableInARecursiveRule() throws {
+    let session = Session.loaded(
+      """
+      e(1, 1, 2). e(2, 2, 3). e(3, 4, 4).
+      r(1).
+      r(Y) :- r(X), e(X, X, Y).
+      """)
+    #expect(try session.answers("?- r(X).") == ["1", "2", "3"])
+  }
+
+  // MARK: Rules without variables
+
+  @Test func rulesWithoutVariables() throws {
+    let session = Session.loaded("q. p(a) :- q. p(b) :- q.")
+    #expect(try session.answers("?- p(X).") == ["a", "b"])
+    let chained = Session.loaded("p(b). p(a) :- p(b).")
+    #expect(try chained.answers("?- p(X).") == ["a", "b"])
+    let explained = try chained.table("?- p(a).")
+    #expect(explained.holds)
+  }
+
+  @Test func ruleWithoutVariablesAssertedAtThePrompt() throws {
+    let (session, _) = Session.inMemory()
+    session.succeed(":assert raining.")
+    session.succeed(":assert wet(street) :- raining.")
+    session.succeed(":assert wet(roof) :- raining.")
+    #expect(try session.answers("?- wet(X).") == ["roof", "street"])
+    session.succeed(":retract raining.")
+    #expect(try session.answers("?- wet(X).") == [])
+  }
+
+  // MARK: Expressions as arguments of body atoms
+
+  @Test func expressionArgumentWaitsForItsVariables() throws {
+    let session = Session.loaded(
+      """
+      e(1, 1). e(2, 3).
+      p(X) :- e(X, _), e(2, X + 2).
+      """)
+    #expect(try session.answers("?- p(X).") == ["1"])
+  }
+
+  @Test func expressionArgumentIsNotComputedOnAnUnboundSlot() throws {
+    let session = Session.loaded(
+      """
+      e(a, 1). e(2, 3).
+      p(X) :- e(_, X), e(2, X + 2).
+      """)
+    #expect(try session.answers("?- p(X).") == ["1"])
+  }
+
+  @Test func expressionOverVariablesOfTheSameAtom() throws {
+    let session = Session.loaded(
+      """
+      e(1, 2). e(2, 2). e(3, 4.0). e(4, 5).
+      q(X) :- e(X, X + 1).
+      """)
+    // 4.0 is not the value 4 (an atom matches values, not numbers).
+    #expect(try session.answers("?- q(X).") == ["1", "4"])
+    #expect(try session.answers("?- e(X, X + 1).") == ["1", "4"])
+  }
+
+  @Test func expressionsThatNeedEachOthersAtoms() throws {
+    let session = Session.loaded(
+      """
+      e(1, 3). e(2, 3). e(5, 5).
+      f(2, 2). f(4, 9). f(4, 6).
+      p(A, B) :- e(A, B + 1), f(B, A + 1).
+      """)
+    #expect(try session.answers("?- p(A, B).") == ["1, 2", "5, 4"])
+  }
+}
