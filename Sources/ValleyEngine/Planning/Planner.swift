@@ -69,7 +69,7 @@ public struct Planner {
   /// The order in which the literals of `body` run, given the variables bound before it.
   public func orderIndices(_ body: [Literal], bound initial: Set<Int>, first: Int? = nil) -> [Int] {
     var bound = initial
-    let atomBound = Planner.atomBound(body, anonymous: anonymous)
+    let binders = Planner.binders(body, atomBound: Planner.atomBound(body, anonymous: anonymous))
     var remaining = Array(body.indices)
     var order: [Int] = []
     func take(_ position: Int) {
@@ -79,7 +79,7 @@ public struct Planner {
     }
     if let first, let position = remaining.firstIndex(of: first) { take(position) }
     while !remaining.isEmpty {
-      if let position = remaining.firstIndex(where: { isCheap(body[$0], bound, atomBound) }) {
+      if let position = remaining.firstIndex(where: { isCheap($0, in: body, bound, binders) }) {
         take(position)
         continue
       }
@@ -129,26 +129,49 @@ public struct Planner {
   }
 
   /// Filters, negations, assignments and aggregates whose inputs are bound.
-  private func isCheap(_ literal: Literal, _ bound: Set<Int>, _ atomBound: Set<Int>) -> Bool {
-    switch literal {
+  private func isCheap(_ i: Int, in body: [Literal], _ bound: Set<Int>, _ binders: [Int: Int]) -> Bool {
+    switch body[i] {
     case .positive: return false
     case .negative(let atom):
       return negationReady(atom, bound)
     case .comparison(let op, let l, let r, _):
       if isReady(l, bound) && isReady(r, bound) { return true }
       guard op == .equal else { return false }
-      // `X = Expr` binds X only when no positive atom binds it; otherwise it is a numeric
-      // comparison that waits for X (so `p(X), X = 1` answers a fact p(1.0)).
-      if let v = l.variableSlot, !bound.contains(v), !atomBound.contains(v), isReady(r, bound) {
-        return true
-      }
-      if let v = r.variableSlot, !bound.contains(v), !atomBound.contains(v), isReady(l, bound) {
-        return true
-      }
+      // `X = Expr` binds X only if it is X's binder; any other `=` on X waits for X and
+      // compares numbers numerically (so `p(X), X = 1` answers a fact p(1.0)).
+      if let v = l.variableSlot, !bound.contains(v), binders[v] == i, isReady(r, bound) { return true }
+      if let v = r.variableSlot, !bound.contains(v), binders[v] == i, isReady(l, bound) { return true }
       return false
     case .aggregate(let agg):
-      return agg.grouping.allSatisfy(bound.contains)
+      // Like `=`: an aggregate binds its result only as the result's binder, else checks it.
+      return agg.grouping.allSatisfy(bound.contains) && (bound.contains(agg.result) || binders[agg.result] == i)
     }
+  }
+
+  /// For each variable that no positive atom binds as a plain argument, the literal that
+  /// binds it: the first, in written order, of `V = E` or `E = V` (E not mentioning V) and the
+  /// aggregates whose result is V. Fixing it here, rather than taking whichever `=` the
+  /// join order reaches first, keeps the answers independent of the plan (`V = 1, V = Y`
+  /// with Y = 1.0 binds V to 1 in every order).
+  static func binders(_ body: [Literal], atomBound: Set<Int>) -> [Int: Int] {
+    var binders: [Int: Int] = [:]
+    func claims(_ v: Int, unless other: Term?) -> Bool {
+      !atomBound.contains(v) && binders[v] == nil && !(other?.variables.contains(v) ?? false)
+    }
+    for (i, literal) in body.enumerated() {
+      switch literal {
+      case .comparison(.equal, let l, let r, _):
+        if let v = l.variableSlot, claims(v, unless: r) {
+          binders[v] = i
+        } else if let v = r.variableSlot, claims(v, unless: l) {
+          binders[v] = i
+        }
+      case .aggregate(let agg) where claims(agg.result, unless: nil):
+        binders[agg.result] = i
+      default: break
+      }
+    }
+    return binders
   }
 
   /// Variables that some positive atom of `body` binds as a plain argument.

@@ -108,4 +108,28 @@ import Testing
       """)
     #expect(try session.answers("?- p(A, B).") == ["1, 2", "5, 4"])
   }
+
+  // MARK: Which literal binds a variable
+
+  @Test func theFirstEqualityInWrittenOrderBindsAVariable() throws {
+    // Found by the differential test: which `=` bound V used to depend on the join order.
+    let session = Session.loaded(
+      """
+      q(1). q(2).
+      s(V) :- q(Y), V = Y + 0.0, V = Y.
+      t(V) :- q(Y), V = Y, V = Y + 0.0.
+      """)
+    #expect(try session.answers("?- s(V).") == ["1.0", "2.0"])
+    #expect(try session.answers("?- t(V).") == ["1", "2"])
+  }
+
+  @Test func anAggregateChecksAResultThatAnAtomBinds() throws {
+    // `p(X), X = count {...}` compares the count with X (numerically), whichever runs first.
+    let session = Session.loaded(
+      """
+      p(1.0). p(2). q(1). q(2).
+      u(X) :- X = count { Y : q(Y), Y < 2 }, p(X).
+      """)
+    #expect(try session.answers("?- u(X).") == ["1.0"])
+  }
 }
