@@ -20,7 +20,7 @@ develops(Actor, Factor), external_success_factor(Factor).
 runs(gtp, Programme), about(Claim, Programme), claim_status(Claim, external).
 
 % What the one-stop support service offered (E13-E15):
-provides(one_stop_support_service, Service).
+provides(one_stop_support, Service).
 
 % How certain is the label "external success factor"?
 weakest_confidence(external_success_factor, Level).

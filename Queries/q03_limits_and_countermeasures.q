@@ -10,7 +10,7 @@ paper_limiting_factor(Factor).
 limiting_factor_basis(Factor, Claim, paper_words).
 
 % Every recorded response, with its kind and year:
-response(Factor, Action, Kind, Year).
+response(Factor, Action, Kind, Year, YearMark).
 
 % Which outside claims report each response:
 response_claim(Factor, Action, Claim).

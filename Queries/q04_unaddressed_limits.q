@@ -16,7 +16,7 @@ unaddressed_limit(Factor), about(Claim, Factor), claim_status(Claim, paper_words
 
 % Unaddressed but with plans or proposals (E15, E16, E20, E26, E28, E30, E42):
 only_partial_response(Factor).
-response(Factor, Action, partial, Year), unaddressed_limit(Factor).
+response(Factor, Action, partial, Year, YearMark), unaddressed_limit(Factor).
 
 % Unaddressed and without even a plan:
 no_response_at_all(Factor).

@@ -16,17 +16,27 @@ recommendation_for_unaddressed(Action, Factor, Claim).
 % Suppose a plan addresses the lack of lifestyle amenities (hypothetical):
 :assert addresses(lifestyle_amenity_plan, lack_of_lifestyle_amenities).
 
-% After: the amenity gap leaves the list, and with it the quality-of-place gap
-% and the talent-retention risk that rest on it.
+% After: the amenity gap leaves the list of unaddressed limits (a plan is recorded),
+% but the quality-of-place gap and the talent-retention risk STAY: a plan is not an
+% amenity, and lacks(ansan, lifestyle_amenities) still holds (S27, S47).
 unaddressed_limit(Factor).
 quality_of_place_gap(Place).
 talent_retention_risk(Place).
 recommendation_for_unaddressed(Action, Factor, Claim).
 n_unaddressed(N).
 
+% Suppose further that the amenities were actually delivered: only then does the
+% lack go, and with it the gap and the risk (still hypothetical).
+:retract lacks(ansan, lifestyle_amenities).
+quality_of_place_gap(Place).
+talent_retention_risk(Place).
+
 % Note what does NOT change: weak_residential_preference stays unaddressed. The
 % paper hopes amenities would fix it (S27), but no fact or rule says they would.
+unaddressed_limit(weak_residential_preference).
 
 % Undo the experiment:
+:assert lacks(ansan, lifestyle_amenities).
 :retract addresses(lifestyle_amenity_plan, lack_of_lifestyle_amenities).
 unaddressed_limit(Factor).
+quality_of_place_gap(Place).

@@ -13,6 +13,10 @@ vague(Topic, Claim).
 
 % Which pairs disagree:
 disagreement(tp_programme_start, ClaimA, ValueA, ClaimB, ValueB).
+% No real conflict: the versions date different events (event_of/3), so the pairs
+% are reconciled, not disagreements:
+reconciled_pair(tp_programme_start, ClaimA, ValueA, ClaimB, ValueB).
+event_of(tp_programme_start, Variant, Event).
 
 % The range of firm values per disputed topic:
 value_range(Topic, Low, High).

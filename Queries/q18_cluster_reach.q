@@ -18,7 +18,7 @@ serves(gtp, Whom).
 goal_of(gtp, Goal).
 
 % Responses to the confinement (all partial):
-response(cluster_confined_to_asv, Action, Kind, Year).
+response(cluster_confined_to_asv, Action, Kind, Year, YearMark).
 
 % Outside evidence for and against S18:
 corroborates(Outside, s18), claim_text(Outside, Text).

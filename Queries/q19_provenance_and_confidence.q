@@ -15,10 +15,10 @@ weakest_confidence(Conclusion, Level).
 rests_on_all(talent_retention_risk, Claim), claim_status(Claim, Status), confidence(Claim, Level).
 
 % Outside sources later than the paper (use as follow-up, not as the paper's evidence):
-postdates_paper(Claim), year_of(Claim, Year).
+postdates_paper(Claim), dated(Claim, Year, Mark).
 
 % Years that are inferred rather than printed (outside sources):
-year_inferred(Claim), claim_status(Claim, external).
+dated(Claim, Year, Mark), Mark != printed, claim_status(Claim, external).
 
 % Sources that speak for themselves:
 insider(Claim, Actor).
