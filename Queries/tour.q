@@ -47,10 +47,15 @@ version(gtp_founding_year, Claim, Variant, Year).
 % 11. A recursive rule: what does China's rise lead to, step by step (S9-S13)?
 contributes_to(china_rise_in_manufacturing, Effect).
 
-% 12. Help on a predicate: columns and doc line.
+% 12. Compare: which other clusters planned housing or amenities from the start,
+%     and where does the paper's thesis find support? (E49-E101; Valley's reading)
+planned_amenities_from_start(Cluster).
+thesis_verdict(Cluster, Verdict).
+
+% 13. Help on a predicate: columns and doc line.
 :help unaddressed_limit
 
-% 13. Answers can also print as CSV (or tsv, json); back to a table afterwards.
+% 14. Answers can also print as CSV (or tsv, json); back to a table afterwards.
 :format csv
 claims_with_status(Status, N).
 :format table
