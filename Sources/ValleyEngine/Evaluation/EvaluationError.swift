@@ -16,6 +16,15 @@ public enum EvaluationError: Error, Sendable {
   /// Recording how `predicate`'s facts were derived would pass what provenance can hold
   /// (2^31 variable values for one predicate).
   case provenanceLimit(predicate: Int)
+
+  /// Whether a value the rule met caused it (arithmetic, or `sum` over a symbol), as opposed
+  /// to a limit or a request to stop.
+  var isArithmetic: Bool {
+    switch self {
+    case .arithmetic, .aggregateOverSymbol: return true
+    default: return false
+    }
+  }
 }
 
 /// Limits on one evaluation, and a way to stop it from outside.

@@ -218,6 +218,11 @@ struct Retraction {
   private mutating func rederiveByRules(_ stratum: Stratum, counts: [Int: Int]) throws(EvaluationError) {
     let planner = Planner(pool: pool, store: store)
     var plans: [RulePlan] = []
+    // A plan that starts from the marked heads joins the body in another order than the
+    // rule's own plan; where that order meets an error the rule's own never does (arithmetic
+    // on a value the head column holds but the body would have filtered out first), the
+    // rule runs in full instead.
+    var fallbacks: [Int: RulePlan] = [:]
     var deltas: [Int: Relation] = [:]
     for r in stratum.rules {
       let rule = program.rules[r]
@@ -229,18 +234,20 @@ struct Retraction {
         if case .negate = $0 { return false }
         return true
       }
+      let whole = planning.plan(head: rule.head, body: rule.body, variableCount: rule.variableNames.count, ruleIndex: r)
       if simple {
         deltas[p] = gone
         plans.append(
           planning.plan(
             head: rule.head, body: [.positive(rule.head)] + rule.body, variableCount: rule.variableNames.count,
             ruleIndex: r, sources: [0: .delta], first: 0))
+        fallbacks[plans.count - 1] = whole
       } else {
-        plans.append(planning.plan(head: rule.head, body: rule.body, variableCount: rule.variableNames.count, ruleIndex: r))
+        plans.append(whole)
       }
     }
     guard !plans.isEmpty else { return }
-    prepareIndexes(plans, deltas: &deltas)
+    prepareIndexes(plans + fallbacks.values, deltas: &deltas)
     for predicate in stratum.predicates { store.relations[predicate].prepareForWrites() }
     let full = Dictionary(uniqueKeysWithValues: stratum.predicates.map { ($0, store.relations[$0].count) })
     var pending: [Int: PendingRows] = [:]
@@ -248,7 +255,7 @@ struct Retraction {
     do {
       let compiler = StepCompiler(
         store: store, deltas: deltas, fullCounts: full, factCap: budget.budget.maximumDerivedFacts, pool: pool)
-      try forEachHead(of: plans, compiler: compiler) { plan in
+      let keep: (RulePlan) -> (UnsafePointer<UInt32>, RuleFrame) -> Void = { plan in
         let target = plan.headPredicate
         let out = pending[target] ?? PendingRows()
         pending[target] = out
@@ -262,6 +269,18 @@ struct Retraction {
             out.rules.append(rule)
             out.bindings.append(contentsOf: UnsafeBufferPointer(start: frame.slots, count: variables))
           }
+        }
+      }
+      for (k, plan) in plans.enumerated() {
+        guard let fallback = fallbacks[k] else {
+          try forEachHead(of: [plan], compiler: compiler, keep)
+          continue
+        }
+        do throws(EvaluationError) {
+          try forEachHead(of: [plan], compiler: compiler, keep)
+        } catch {
+          guard error.isArithmetic else { throw error }
+          try forEachHead(of: [fallback], compiler: compiler, keep)
         }
       }
     }

@@ -6,11 +6,15 @@
 enum Grouping {
   /// Fills in `grouping` for each aggregate of `body`, given the variables outside it.
   static func assign(_ body: [Literal], outside: Set<Int>) -> [Literal] {
-    let outer = outside.union(outerVariables(body))
-    return body.map { literal in
-      guard case .aggregate(var agg) = literal else { return literal }
+    return body.indices.map { i in
+      guard case .aggregate(var agg) = body[i] else { return body[i] }
+      // What lies outside this aggregate: its own result counts only if it also occurs
+      // elsewhere (`p(X), X = count { Y : q(X, Y) }` groups by X and checks the count).
+      var others = body
+      others.remove(at: i)
+      let outer = outside.union(outerVariables(others))
       let inner = variables(ofAggregate: agg)
-      agg.grouping = inner.filter { outer.contains($0) && $0 != agg.result }.sorted()
+      agg.grouping = inner.filter { outer.contains($0) }.sorted()
       var innerOuter = outer
       for t in agg.terms { innerOuter.formUnion(t.variables) }
       agg.body = assign(agg.body, outside: innerOuter)

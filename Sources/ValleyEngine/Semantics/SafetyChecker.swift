@@ -112,6 +112,17 @@ public enum SafetyChecker {
           require(l, bound: bound, place: "a comparison")
           require(r, bound: bound, place: "a comparison")
         case .aggregate(let agg):
+          if !agg.grouping.contains(agg.result), Grouping.variables(ofAggregate: agg).contains(agg.result) {
+            let name = names[agg.result]
+            diagnostics.append(
+              .error(
+                "E207", "'\(name)' is both the result of '\(agg.kind.rawValue)' and a variable inside it",
+                at: agg.span,
+                help: "bind \(name) elsewhere in the clause to compare the result with it, or rename one of them"))
+          }
+          for v in agg.grouping {
+            require(.variable(v, agg.span), bound: bound, place: "the group of '\(agg.kind.rawValue)'")
+          }
           let inner = bindable(agg.body, from: bound.intersection(agg.grouping))
           for t in agg.terms {
             require(t, bound: inner, place: "the terms of '\(agg.kind.rawValue)'")

@@ -172,11 +172,12 @@ enum Differential {
         if program.arities[name] == 0 { result.append((name, [])) }
         continue
       }
-      // New tuples: a stored one with one column changed to another value of the program.
+      // New tuples: a stored one with one column taken from another (the same column, so
+      // it keeps the column's kind of values).
       for _ in 0..<2 where !sample.isEmpty {
         var tuple = rng.pick(tuples)
         let column = Int.random(in: 0..<tuple.count, using: &rng)
-        tuple[column] = rng.pick(tuples)[Int.random(in: 0..<tuple.count, using: &rng)]
+        tuple[column] = rng.pick(tuples)[column]
         result.append((name, tuple))
       }
     }
