@@ -229,10 +229,16 @@ struct Retraction {
       let p = rule.head.predicate
       guard let gone = deleted[p], gone.count > 0 else { continue }
       let planning = planner.withAnonymous(names: rule.variableNames)
+      // Reading the head as an atom makes its variables atom-bound, which turns an `=` or an
+      // aggregate that binds one of them into a numeric check (4 would rederive 4.0): only a
+      // rule whose head variables all come from positive atoms starts from the head.
+      let atomBound = Planner.atomBound(rule.body, anonymous: [])
       let simple = rule.head.arguments.allSatisfy {
-        if case .binary = $0 { return false }
-        if case .negate = $0 { return false }
-        return true
+        switch $0 {
+        case .binary, .negate: return false
+        case .variable(let v, _): return atomBound.contains(v)
+        case .constant: return true
+        }
       }
       let whole = planning.plan(head: rule.head, body: rule.body, variableCount: rule.variableNames.count, ruleIndex: r)
       if simple {

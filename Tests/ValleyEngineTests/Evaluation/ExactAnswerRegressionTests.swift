@@ -158,4 +158,17 @@ import Testing
     session.succeed(":retract s1(a, b).")
     #expect(try session.answers("?- d1(A, B).") == ["1, 1", "2, 2"])
   }
+
+  @Test func retractingKeepsAnIntegerAndItsDecimalTwinApart() throws {
+    // Found by the differential test: rederiving d(4.0) from the head read Y = 4 as a
+    // numeric check, so d(4.0) survived the retraction of its only support.
+    let session = Session.loaded(
+      """
+      s(4.0). t(4).
+      d(Y) :- s(Y).
+      d(Y) :- t(X), Y = X.
+      """)
+    session.succeed(":retract s(4.0).")
+    #expect(try session.answers("?- d(Y).") == ["4"])
+  }
 }
