@@ -71,8 +71,14 @@ extension Explainer {
     var slots = [UInt32](repeating: 0, count: names.count)
     var bound = Set<Int>()
     var body = rule.body
+    let atomBound = Planner.atomBound(rule.body, anonymous: [])
     for (term, value) in zip(rule.head.arguments, goal) {
       switch term {
+      case .variable(let v, _) where !atomBound.contains(v) && value.isNumber:
+        // A number bound by `=` or an aggregate: binding it first would turn that into a
+        // numeric check (0 would pass for 0.0); it is checked after the body instead, like
+        // an expression, and by value at the end. (A symbol equals only itself.)
+        body.append(.comparison(.equal, term, .constant(value, term.span), term.span))
       case .variable(let v, _):
         if bound.contains(v), pool[slots[v]] != value {
           finding.headMismatch = "\(names[v]) would have to be both \(ValueFormatter.source(pool[slots[v]])) and \(ValueFormatter.source(value))"
@@ -139,8 +145,45 @@ extension Explainer {
       lastSolution = found
       boundSoFar = prefixBound
     }
+    if let derived = headMismatch(rule, index: index, body: body, order: order, slots: slots, goal: goal, budget: budget) {
+      finding.failingPremise = atomText(rule.head.predicate, derived)
+      finding.reason = "every premise holds, but the rule derives \(atomText(rule.head.predicate, derived)): "
+        + "an integer and a decimal are different values, even when they are equal as numbers"
+      return finding
+    }
     finding.reason = "every premise holds (the goal should hold; this is unexpected)"
     return finding
+  }
+
+  /// When the body holds but only with head values equal as numbers, not the same values
+  /// (the goal has 0, the rule derives 0.0): the head the first solution derives.
+  private func headMismatch(
+    _ rule: Rule, index: Int, body: [Literal], order: [Int], slots: [UInt32], goal: [Value],
+    budget: EvaluationBudget
+  ) -> [Value]? {
+    let planner = Planner(pool: pool, store: model).withAnonymous(names: rule.variableNames)
+    let plan = planner.plan(head: nil, body: body, variableCount: rule.variableNames.count, ruleIndex: index)
+    var indexed = model
+    var unusedDeltas: [Int: Set<[Int]>] = [:]
+    Indexing.prepare(plan.steps, store: &indexed, deltaIndexes: &unusedDeltas)
+    let compiler = StepCompiler(store: indexed, factCap: budget.maximumDerivedFacts, pool: pool)
+    let frame = RuleFrame(slotCount: plan.slotCount, pool: pool, ruleIndex: index, tick: Budgeter(budget).check)
+    frame.set(slots)
+    var first: [Value]?
+    var exact = false
+    let check: Continuation = { (f: RuleFrame) throws(EvaluationError) in
+      var values: [Value] = []
+      for term in rule.head.arguments { values.append(try f.value(term)) }
+      if first == nil { first = values }
+      if values == goal {
+        exact = true
+        throw .cancelled
+      }
+    }
+    do throws(EvaluationError) {
+      try compiler.compile(plan.steps, then: check)(frame)
+    } catch {}
+    return exact ? nil : first
   }
 
   /// For an aggregate whose result was already bound: is the group empty, or is its value

@@ -171,4 +171,20 @@ import Testing
     session.succeed(":retract s(4.0).")
     #expect(try session.answers("?- d(Y).") == ["4"])
   }
+
+  @Test func whyNotTellsAnIntegerFromItsDecimalTwin() throws {
+    // Found by the differential test: :whynot bound Z to the goal's 0 before the sum, which
+    // then only checked 0 = 0.0, and ended with "every premise holds ... unexpected".
+    let session = Session.loaded(
+      """
+      s1(0). s0(1, 0.5). s2(0.0, 2).
+      d2(X, Z, Y) :- s1(X), s0(_, Y), Z = sum { L0 : s1(X), s2(L0, 2) }.
+      """)
+    let text = session.execute(input: ":whynot d2(0, 0, 0.5).").compactMap { output -> String? in
+      if case .report(let text, _) = output { return text }
+      return nil
+    }.joined()
+    #expect(text.contains("the rule derives d2(0, 0.0, 0.5)"), "\(text)")
+    #expect(!text.contains("unexpected"))
+  }
 }
