@@ -145,7 +145,7 @@ extension Explainer {
       lastSolution = found
       boundSoFar = prefixBound
     }
-    if let derived = headMismatch(rule, index: index, body: body, order: order, slots: slots, goal: goal, budget: budget) {
+    if let derived = headMismatch(rule, index: index, body: body, slots: slots, goal: goal, budget: budget) {
       finding.failingPremise = atomText(rule.head.predicate, derived)
       finding.reason = "every premise holds, but the rule derives \(atomText(rule.head.predicate, derived)): "
         + "an integer and a decimal are different values, even when they are equal as numbers"
@@ -158,7 +158,7 @@ extension Explainer {
   /// When the body holds but only with head values equal as numbers, not the same values
   /// (the goal has 0, the rule derives 0.0): the head the first solution derives.
   private func headMismatch(
-    _ rule: Rule, index: Int, body: [Literal], order: [Int], slots: [UInt32], goal: [Value],
+    _ rule: Rule, index: Int, body: [Literal], slots: [UInt32], goal: [Value],
     budget: EvaluationBudget
   ) -> [Value]? {
     let planner = Planner(pool: pool, store: model).withAnonymous(names: rule.variableNames)
