@@ -17,15 +17,22 @@ let package = Package(
       providers: [.apt(["libreadline-dev"])]
     ),
     .target(name: "ValleyEngine"),
+    // Exercises: authoring, practice and grading, over the engine's public API.
+    .target(name: "ValleyExercises", dependencies: ["ValleyEngine"]),
     .executableTarget(
       name: "valley",
       dependencies: [
         "ValleyEngine",
+        "ValleyExercises",
         "CReadline",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "ValleyEngineTests", dependencies: ["ValleyEngine"]),
-    .testTarget(name: "ValleyScriptTests", dependencies: ["ValleyEngine", "valley"]),
+    // What the test targets share: in-memory files, session helpers.
+    .target(name: "ValleyTestSupport", dependencies: ["ValleyEngine"], path: "Tests/ValleyTestSupport"),
+    .testTarget(name: "ValleyEngineTests", dependencies: ["ValleyEngine", "ValleyTestSupport"]),
+    .testTarget(
+      name: "ValleyExercisesTests", dependencies: ["ValleyEngine", "ValleyExercises", "ValleyTestSupport"]),
+    .testTarget(name: "ValleyScriptTests", dependencies: ["ValleyEngine", "ValleyExercises", "valley"]),
   ]
 )

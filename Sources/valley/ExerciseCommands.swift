@@ -1,5 +1,6 @@
 import ArgumentParser
 import ValleyEngine
+import ValleyExercises
 
 extension ValleyCommand {
   /// `valley exercise [--empty] FILE`: practise the exercises of one file at the prompt.

@@ -1,4 +1,5 @@
 import ValleyEngine
+import ValleyExercises
 
 /// What the exercise subcommands (`exercise`, `check`, `grade`) share: the knowledge each
 /// exercise session starts with, and how problems with an exercise file are shown.

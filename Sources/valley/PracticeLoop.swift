@@ -1,4 +1,5 @@
 import ValleyEngine
+import ValleyExercises
 
 /// The loop of `valley exercise`: read a statement, let the ``PracticeSession`` run it, write
 /// what it produced. Works with a terminal (readline, a prompt naming the exercise) and with

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ValleyEngine
+import ValleyExercises
 
 /// End-to-end runs of `valley exercise`, `valley check` and `valley grade` with the built
 /// binary: exit statuses, piped practice with saved progress, the bundled exercise sets and

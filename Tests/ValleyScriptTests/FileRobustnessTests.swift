@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import Testing
 import ValleyEngine
+import ValleyExercises
 
 /// Robustness with files: what cannot be read is a clear error, loading twice or loading
 /// itself is handled, a failed write leaves the old file intact, and a script writes only

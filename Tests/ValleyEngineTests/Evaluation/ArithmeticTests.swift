@@ -1,6 +1,7 @@
 import Testing
 
 @testable import ValleyEngine
+import ValleyTestSupport
 
 @Suite struct ArithmeticTests {
   static let values: [(expression: String, value: String)] = [

@@ -6,6 +6,7 @@
 import Testing
 
 @testable import ValleyEngine
+import ValleyTestSupport
 
 /// The differential checks on thousands of programs, for `scripts/differential.sh`; off
 /// unless `VALLEY_DIFFERENTIAL_PROGRAMS` is set (to the number of programs).

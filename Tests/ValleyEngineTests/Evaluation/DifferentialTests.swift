@@ -1,6 +1,7 @@
 import Testing
 
 @testable import ValleyEngine
+import ValleyTestSupport
 
 /// The engine against ``ReferenceProgram/evaluate()`` on seeded random programs over the
 /// whole language (see ``RandomProgram``): loading, asserting clause by clause, queries,

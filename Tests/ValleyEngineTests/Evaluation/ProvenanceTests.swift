@@ -1,6 +1,7 @@
 import Testing
 
 @testable import ValleyEngine
+import ValleyTestSupport
 
 /// The provenance store's own bookkeeping: compaction after removals, and its limit.
 @Suite struct ProvenanceTests {

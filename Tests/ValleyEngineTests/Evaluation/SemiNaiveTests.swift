@@ -1,6 +1,7 @@
 import Testing
 
 @testable import ValleyEngine
+import ValleyTestSupport
 
 @Suite struct SemiNaiveTests {
   static let links = """

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import ValleyEngine
+import ValleyTestSupport
 
 @Suite struct ValueOrderTests {
   static let comparisons: [(query: String, holds: Bool)] = [

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import ValleyEngine
+import ValleyTestSupport
 
 @Suite struct DisplayWidthTests {
   static let widths: [(text: String, columns: Int)] = [

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import ValleyEngine
+import ValleyTestSupport
 
 @Suite struct OutputRendererTests {
   @Test func errorInJSONIsOneObjectWithTheLine() throws {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import ValleyEngine
+import ValleyTestSupport
 
 @Suite struct SafetyCheckerTests {
   static let base = "q(1).\nr(1, 2).\n"

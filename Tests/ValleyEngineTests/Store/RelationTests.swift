@@ -1,6 +1,7 @@
 import Testing
 
 @testable import ValleyEngine
+import ValleyTestSupport
 
 /// The relation store against a plain Swift set: membership, row order, indexes and copies,
 /// at sizes where the hash tables grow many times (fingerprints get fewer bits as they grow).

@@ -1,4 +1,5 @@
 @testable import ValleyEngine
+import ValleyTestSupport
 
 /// Prints parsed syntax back as Valley text without spans, fully parenthesising arithmetic,
 /// so parser tests can compare trees as short strings.

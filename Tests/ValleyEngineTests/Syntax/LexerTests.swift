@@ -1,6 +1,7 @@
 import Testing
 
 @testable import ValleyEngine
+import ValleyTestSupport
 
 /// A source text and the token kinds it must lex to (without the final end token).
 struct LexCase: Sendable, CustomTestStringConvertible {

@@ -1,3 +1,5 @@
+import ValleyEngine
+
 /// What `valley check` finds in one exercise file.
 public struct LintReport: Sendable {
   /// The file's name.

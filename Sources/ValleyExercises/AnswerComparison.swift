@@ -1,3 +1,5 @@
+import ValleyEngine
+
 /// How a student's answers compare with the expected answers, as sets of rows.
 ///
 /// Columns are matched by position, so variable names do not matter. When the same rows come

@@ -1,3 +1,5 @@
+import ValleyEngine
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)

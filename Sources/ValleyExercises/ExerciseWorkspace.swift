@@ -1,3 +1,5 @@
+import ValleyEngine
+
 /// A fresh session for one exercise: the base knowledge, the exercise's `@knowledge`, and
 /// then whatever one student (or the solution) adds. Nothing added here reaches any other
 /// workspace.

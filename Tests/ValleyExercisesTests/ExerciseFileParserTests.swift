@@ -1,6 +1,8 @@
 import Testing
 
-@testable import ValleyEngine
+import ValleyEngine
+import ValleyTestSupport
+@testable import ValleyExercises
 
 /// Reading exercise files: directives, solutions, and every problem with its line and column.
 @Suite struct ExerciseFileParserTests {

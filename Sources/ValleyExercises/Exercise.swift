@@ -1,3 +1,5 @@
+import ValleyEngine
+
 /// One exercise of an exercise file (`@exercise ID "Title"` and the directives after it).
 public struct Exercise: Sendable {
   /// The id (`b1`, `joins-2`): letters, digits, `_`, `-` and `.`.

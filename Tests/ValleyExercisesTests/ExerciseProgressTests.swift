@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import ValleyEngine
+import ValleyEngine
+import ValleyTestSupport
+@testable import ValleyExercises
 
 /// Progress text and its atomic file.
 @Suite struct ExerciseProgressTests {

@@ -1,3 +1,5 @@
+import ValleyEngine
+
 /// Splits the tokens of an exercise or answer file at its directive lines.
 ///
 /// A directive is an annotation token (`@exercise`, `@answer`, ...) that is the first token on

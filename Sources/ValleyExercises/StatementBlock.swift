@@ -1,3 +1,5 @@
+import ValleyEngine
+
 /// The statements of a solution or of an answer: clauses first, then the query that is checked.
 ///
 /// The rule, for solutions and answers alike: the **last** statement is the query; every

@@ -1,6 +1,8 @@
 import Testing
 
-@testable import ValleyEngine
+import ValleyEngine
+import ValleyTestSupport
+@testable import ValleyExercises
 
 /// `valley check`'s engine: solutions run, give rows, and their own warnings are shown.
 @Suite struct ExerciseLinterTests {

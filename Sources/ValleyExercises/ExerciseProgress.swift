@@ -1,3 +1,5 @@
+import ValleyEngine
+
 /// How far a student got in one exercise file: what is solved or skipped, how many hints
 /// were shown, and where to resume.
 ///

@@ -1,3 +1,5 @@
+import ValleyEngine
+
 /// Reads exercise files (`*.q` with `@exercise` directives; see docs/exercises.md).
 ///
 /// The file is read with Valley's own lexer, so quoted text, escapes and comments work as in

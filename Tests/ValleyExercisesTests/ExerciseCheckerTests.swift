@@ -1,6 +1,8 @@
 import Testing
 
-@testable import ValleyEngine
+import ValleyEngine
+import ValleyTestSupport
+@testable import ValleyExercises
 
 /// Checking answers against solutions: verdicts, counts, errors at the student's own line and
 /// column, isolation of students' clauses, and solutions that never show.

@@ -1,3 +1,5 @@
+import ValleyEngine
+
 /// Checks answers against an exercise set's solutions.
 ///
 /// Each solution runs once, in a workspace of its own, and its answers are kept for every

@@ -1,6 +1,8 @@
 import Testing
 
-@testable import ValleyEngine
+import ValleyEngine
+import ValleyTestSupport
+@testable import ValleyExercises
 
 /// Grade sheets: missing and duplicate answers, unknown exercises, and the three formats.
 @Suite struct ExerciseGraderTests {

@@ -1,3 +1,5 @@
+import ValleyEngine
+
 /// The texts practice shows: an exercise, the progress table, help.
 enum PracticeText {
   /// The help for the practice commands.

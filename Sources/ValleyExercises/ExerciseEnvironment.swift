@@ -1,3 +1,4 @@
+import ValleyEngine
 import Synchronization
 
 /// What every exercise session starts with, before the exercise's own `@knowledge`.

@@ -1,6 +1,8 @@
 import Testing
 
-@testable import ValleyEngine
+import ValleyEngine
+import ValleyTestSupport
+@testable import ValleyExercises
 
 /// Reading answer files: `@answer ID` blocks, and the student's name.
 @Suite struct ExerciseAnswerFileTests {

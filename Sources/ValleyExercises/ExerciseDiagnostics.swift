@@ -1,3 +1,5 @@
+import ValleyEngine
+
 /// The stable diagnostic codes of exercise files, answer files and practice sessions.
 ///
 /// Errors are `E6xx` and warnings `W6xx`; docs/exercises.md lists them. A code never changes

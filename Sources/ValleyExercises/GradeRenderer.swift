@@ -1,3 +1,5 @@
+import ValleyEngine
+
 /// How `valley grade` prints its rows.
 public enum GradeFormat: String, Sendable, CaseIterable {
   /// Aligned columns with a header, then one summary line per student.

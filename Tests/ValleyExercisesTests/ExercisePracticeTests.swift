@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import ValleyEngine
+import ValleyEngine
+import ValleyTestSupport
+@testable import ValleyExercises
 
 /// Practice at the prompt: queries, rules, :check, hints, moving on, saved progress.
 @Suite struct ExercisePracticeTests {

@@ -1,3 +1,5 @@
+import ValleyEngine
+
 /// One student's answer to one exercise: `@answer ID` and the statements after it.
 public struct Answer: Sendable {
   /// The exercise answered.

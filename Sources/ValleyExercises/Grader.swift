@@ -1,3 +1,5 @@
+import ValleyEngine
+
 /// One line of a grade sheet: one student's result on one exercise.
 public struct GradeRow: Sendable {
   /// The student (the answer file's name without folder and extension).

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import ValleyEngine
+import ValleyEngine
+import ValleyTestSupport
+@testable import ValleyExercises
 
 /// A small exercise set over inline knowledge, held in memory, so the exercise tests do not
 /// depend on the bundled knowledge base.

@@ -1,3 +1,5 @@
+import ValleyEngine
+
 /// Practice at the prompt (`valley exercise FILE`): one exercise at a time, the student's
 /// queries and rules in a workspace of their own, `:check` against the solution, hints, and
 /// progress that is saved after every change so the student resumes where they stopped.

@@ -1,28 +1,31 @@
 import Testing
 
-@testable import ValleyEngine
+import ValleyEngine
 
 /// Files held in memory, so tests load knowledge without touching the disk.
 ///
 /// The contents can change between loads (to test reloading).
-final class MemoryFiles: @unchecked Sendable {
-  var contents: [String: String]
+public final class MemoryFiles: @unchecked Sendable {
+  public var contents: [String: String]
 
-  init(_ contents: [String: String] = [:]) {
+  public init(_ contents: [String: String] = [:]) {
     self.contents = contents
   }
 }
 
 /// A ``SourceLoader`` over ``MemoryFiles``; a path is its own canonical form.
-struct MemoryLoader: SourceLoader {
-  let files: MemoryFiles
+public struct MemoryLoader: SourceLoader {
+  public let files: MemoryFiles
 
-  func read(_ path: String) -> Result<[UInt8], LoadFailure> {
+  /// A loader over `files`.
+  public init(files: MemoryFiles) { self.files = files }
+
+  public func read(_ path: String) -> Result<[UInt8], LoadFailure> {
     guard let text = files.contents[path] else { return .failure(.notFound) }
     return .success(Array(text.utf8))
   }
 
-  func list(_ path: String) -> [String]? {
+  public func list(_ path: String) -> [String]? {
     let prefix = path.hasSuffix("/") ? path : path + "/"
     let names = files.contents.keys.filter { $0.hasPrefix(prefix) }.map {
       String($0.dropFirst(prefix.count))
@@ -30,21 +33,21 @@ struct MemoryLoader: SourceLoader {
     return names.isEmpty ? nil : names.sorted()
   }
 
-  func canonical(_ path: String) -> String { path }
+  public func canonical(_ path: String) -> String { path }
 }
 
 /// Thrown by the harness after it recorded an issue, to end the test.
-struct HarnessFailure: Error {}
+public struct HarnessFailure: Error {}
 
 extension Session {
   /// A session whose loader reads `files` from memory.
-  static func inMemory(_ files: [String: String] = [:]) -> (Session, MemoryFiles) {
+  public static func inMemory(_ files: [String: String] = [:]) -> (Session, MemoryFiles) {
     let storage = MemoryFiles(files)
     return (Session(loader: MemoryLoader(files: storage)), storage)
   }
 
   /// A session with `knowledge` loaded as `test.kb`; records an issue if loading fails.
-  static func loaded(
+  public static func loaded(
     _ knowledge: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
   ) -> Session {
     let (session, _) = inMemory(["test.kb": knowledge])
@@ -59,7 +62,7 @@ extension Session {
   }
 
   /// Every diagnostic (errors and warnings) in `outputs`.
-  func diagnostics(in outputs: [Output]) -> [Diagnostic] {
+  public func diagnostics(in outputs: [Output]) -> [Diagnostic] {
     outputs.flatMap { output -> [Diagnostic] in
       if case .diagnostics(let list, _) = output { return list }
       return []
@@ -67,17 +70,17 @@ extension Session {
   }
 
   /// The errors in `outputs`.
-  func errors(in outputs: [Output]) -> [Diagnostic] {
+  public func errors(in outputs: [Output]) -> [Diagnostic] {
     diagnostics(in: outputs).filter { $0.severity == .error }
   }
 
   /// Runs `input` and returns its errors.
-  func errors(_ input: String) -> [Diagnostic] {
+  public func errors(_ input: String) -> [Diagnostic] {
     errors(in: execute(input: input))
   }
 
   /// Runs `input` and records an issue if any statement failed.
-  func succeed(_ input: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+  public func succeed(_ input: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
     let errors = errors(input)
     if !errors.isEmpty {
       Issue.record("'\(input)' failed:\n\(rendered(errors))", sourceLocation: sourceLocation)
@@ -85,7 +88,7 @@ extension Session {
   }
 
   /// The answer table of the (last) query in `input`.
-  func table(_ input: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws
+  public func table(_ input: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws
     -> AnswerTable
   {
     let outputs = execute(input: input)
@@ -102,7 +105,7 @@ extension Session {
   ///
   /// Each row is its values in source form joined by ", "; source form keeps `1`, `1.0` and
   /// `"1"` apart.
-  func answers(_ query: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws
+  public func answers(_ query: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws
     -> [String]
   {
     try table(query, sourceLocation: sourceLocation).rows.map {
@@ -111,7 +114,7 @@ extension Session {
   }
 
   /// Whether a query without named variables holds.
-  func holds(_ query: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws
+  public func holds(_ query: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws
     -> Bool
   {
     let table = try table(query, sourceLocation: sourceLocation)
@@ -120,20 +123,20 @@ extension Session {
   }
 
   /// The text a diagnostic's span covers.
-  func text(of span: SourceSpan?) -> String? {
+  public func text(of span: SourceSpan?) -> String? {
     guard let span, let file = sources.file(span.file) else { return nil }
     return file.text(of: span)
   }
 
   /// Diagnostics rendered as the user would see them.
-  func rendered(_ diagnostics: [Diagnostic]) -> String {
+  public func rendered(_ diagnostics: [Diagnostic]) -> String {
     DiagnosticRenderer(sources: sources).render(diagnostics)
   }
 }
 
 /// What one statement produced, in a form that is easy to compare and safe to pass between
 /// threads: the rows of its answers, or the codes of its errors.
-enum Outcome: Equatable, Sendable {
+public enum Outcome: Equatable, Sendable {
   case answers([String])
   case errors([String])
   case other
@@ -143,7 +146,7 @@ extension Session {
   /// The outcome of the last query or failure in `input`.
   ///
   /// It records no issues, so it can run on a thread of its own.
-  func outcome(_ input: String) -> Outcome {
+  public func outcome(_ input: String) -> Outcome {
     let outputs = execute(input: input)
     let errors = errors(in: outputs)
     if !errors.isEmpty { return .errors(errors.map(\.code)) }
@@ -157,7 +160,7 @@ extension Session {
 }
 
 /// Loads `knowledge` as `test.kb` into a fresh session and returns every diagnostic.
-func loadDiagnostics(_ knowledge: String) -> (session: Session, diagnostics: [Diagnostic]) {
+public func loadDiagnostics(_ knowledge: String) -> (session: Session, diagnostics: [Diagnostic]) {
   let (session, _) = Session.inMemory(["test.kb": knowledge])
   let outputs = session.loadKnowledgeFiles(["test.kb"])
   return (session, session.diagnostics(in: outputs))
@@ -165,7 +168,7 @@ func loadDiagnostics(_ knowledge: String) -> (session: Session, diagnostics: [Di
 
 extension Session {
   /// The 1-based line of a span's start.
-  func line(of span: SourceSpan?) -> Int? {
+  public func line(of span: SourceSpan?) -> Int? {
     guard let span, let file = sources.file(span.file) else { return nil }
     return file.location(of: span.start).line
   }

@@ -1,6 +1,8 @@
 import Testing
 
-@testable import ValleyEngine
+import ValleyEngine
+import ValleyTestSupport
+@testable import ValleyExercises
 
 /// Comparing answers as sets of rows, columns matched by position.
 @Suite struct ExerciseComparisonTests {

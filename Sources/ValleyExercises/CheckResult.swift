@@ -1,3 +1,5 @@
+import ValleyEngine
+
 /// The verdict on one answer to one exercise.
 ///
 /// Nothing in a result ever holds solution text: ``detail`` and ``notes`` are written from the
