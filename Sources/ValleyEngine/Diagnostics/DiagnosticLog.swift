@@ -38,3 +38,12 @@ public struct DiagnosticLog: Sendable {
     }.map(\.element)
   }
 }
+
+extension DiagnosticLog {
+  /// Diagnostics by file and position, errors before warnings at the same place.
+  public static func ordered(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    var log = DiagnosticLog()
+    log.add(contentsOf: diagnostics)
+    return log.sorted()
+  }
+}

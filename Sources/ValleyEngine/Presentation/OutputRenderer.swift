@@ -1,7 +1,7 @@
-/// Renders ``Output`` values as text for standard output and standard error, in the
-/// session's format. Every line ends without trailing white space.
+/// Renders ``Output`` values as text for standard output and standard error, in one
+/// ``OutputFormat``. Every line ends without trailing white space.
 public struct OutputRenderer {
-  /// The answer format.
+  /// The format.
   public let format: OutputFormat
   /// The files diagnostics point into.
   public let sources: SourceRegistry
@@ -26,64 +26,25 @@ public struct OutputRenderer {
 
   /// The text for standard output and for standard error; each is empty or ends in a newline.
   public func render(_ output: Output) -> (stdout: String, stderr: String) {
+    let style = format.style
     switch output {
     case .quit:
       return ("", "")
     case .answers(let table):
-      if format == .table {
-        let layout = AnswerRenderer.Layout(maxRows: maxRows, maxCellWidth: maxCellWidth, color: color)
-        return (AnswerRenderer.renderTable(table, layout: layout), "")
-      }
-      return (AnswerRenderer.render(table, format: format), "")
-    case .report(let text, let json):
-      return ((format == .json ? json : text) + "\n", "")
+      let layout = AnswerLayout(maxRows: maxRows, maxCellWidth: maxCellWidth, color: color)
+      return (style.answers(table, layout: layout), "")
     case .text(let text):
-      if format == .json { return (JSON.object([("message", JSON.string(text))]) + "\n", "") }
-      return (text + "\n", "")
+      return (style.message(text), "")
+    case .proofs(let explanation):
+      return (style.proofs(explanation), "")
+    case .whyNot(let report):
+      return (style.whyNot(report), "")
+    case .diff(let diff):
+      return (style.diff(diff), "")
     case .diagnostics(let list, let line):
       let renderer = DiagnosticRenderer(sources: sources, color: color && format != .json)
-      if format == .json {
-        var out = ""
-        let errors = list.filter { $0.severity == .error }
-        if let first = errors.first {
-          var fields = [("error", JSON.string(renderer.headline(first))), ("line", String(line))]
-          if errors.count > 1 {
-            fields.append(("errors", "[" + errors.map { JSON.string(renderer.headline($0)) }.joined(separator: ", ") + "]"))
-          }
-          out += JSON.object(fields) + "\n"
-        }
-        for warning in list where warning.severity != .error {
-          out += JSON.object([("warning", JSON.string(renderer.headline(warning))), ("line", String(line))]) + "\n"
-        }
-        return (out, "")
-      }
+      if let text = style.diagnostics(list, line: line, renderer: renderer) { return (text, "") }
       return ("", renderer.render(list) + "\n")
-    }
-  }
-}
-
-/// Minimal JSON writing: strings with escapes, objects with keys in the given order.
-public enum JSON {
-  /// A JSON string literal.
-  public static func string(_ s: String) -> String {
-    ValueFormatter.escaped(s) { scalar in
-      guard scalar.value < 0x20 else { return nil }
-      let hex = String(scalar.value, radix: 16)
-      return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-    }
-  }
-
-  /// `{"k": v, ...}` with `": "` and `", "` separators; values are already JSON.
-  public static func object(_ fields: [(String, String)]) -> String {
-    "{" + fields.map { string($0.0) + ": " + $0.1 }.joined(separator: ", ") + "}"
-  }
-
-  /// A value as JSON: numbers as numbers, symbols as strings.
-  public static func value(_ v: Value) -> String {
-    switch v {
-    case .integer(let i): return String(i)
-    case .decimal(let d): return ValueFormatter.decimal(d)
-    case .symbol(let s): return string(s)
     }
   }
 }

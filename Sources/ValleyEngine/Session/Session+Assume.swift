@@ -67,7 +67,7 @@ extension Session {
     switch assumption.change {
     case .clause(let clause, let file):
       let unit = kb.unit(named: KnowledgeBase.assumptionUnitName, canonical: KnowledgeBase.assumptionUnitName).unit
-      return add([(file, [clause], [], unit)], to: &kb).1
+      return kb.add([(file, [clause], [], unit)], pool: pool, budget: budget).1
     case .hide(let predicate, let ids):
       guard kb.unstore(predicate, ids) else { return [] }
       return kb.shrink(removing: [(predicate, ids)], pool: pool, budget: budget)
@@ -123,36 +123,29 @@ extension Session {
   /// `:diff`: facts that appear or disappear under the assumptions.
   func diff() -> [Output] {
     guard let base = assumptionBase else {
-      return [.report(text: "no assumptions: nothing differs", json: JSON.object([("appear", "[]"), ("disappear", "[]")]))]
+      return [.diff(KnowledgeDiff(assumptionCount: nil, appear: [], disappear: []))]
     }
-    var appear: [(Int, [Value])] = []
-    var disappear: [(Int, [Value])] = []
+    var appear: [KnowledgeDiff.Fact] = []
+    var disappear: [KnowledgeDiff.Fact] = []
     let catalog = knowledge.catalog
     for p in 0..<catalog.count {
       let now = p < knowledge.model.relations.count ? knowledge.model.relations[p] : Relation(arity: catalog[p].arity)
       let before = p < base.model.relations.count ? base.model.relations[p] : Relation(arity: catalog[p].arity)
-      for r in 0..<now.count where !before.contains(now.row(r)) { appear.append((p, now.row(r).map { pool[$0] })) }
-      for r in 0..<before.count where !now.contains(before.row(r)) { disappear.append((p, before.row(r).map { pool[$0] })) }
-    }
-    func sorted(_ facts: [(Int, [Value])]) -> [String] {
-      facts.sorted { a, b in
-        if a.0 != b.0 { return catalog[a.0].name.utf8.lexicographicallyPrecedes(catalog[b.0].name.utf8) }
-        for (x, y) in zip(a.1, b.1) where x != y { return Value.sortsBefore(x, y) }
-        return false
-      }.map { fact in
-        fact.1.isEmpty ? catalog[fact.0].name
-          : "\(catalog[fact.0].name)(\(fact.1.map(ValueFormatter.source).joined(separator: ", ")))"
+      let name = catalog[p].name
+      for r in 0..<now.count where !before.contains(now.row(r)) {
+        appear.append(KnowledgeDiff.Fact(predicate: name, values: now.row(r).map { pool[$0] }))
+      }
+      for r in 0..<before.count where !now.contains(before.row(r)) {
+        disappear.append(KnowledgeDiff.Fact(predicate: name, values: before.row(r).map { pool[$0] }))
       }
     }
-    let plus = sorted(appear)
-    let minus = sorted(disappear)
-    var lines = ["under \(assumptions.count) assumption\(assumptions.count == 1 ? "" : "s"): \(plus.count) fact\(plus.count == 1 ? "" : "s") appear, \(minus.count) disappear"]
-    lines += plus.map { "+ " + $0 }
-    lines += minus.map { "- " + $0 }
-    let json = JSON.object([
-      ("appear", "[" + plus.map(JSON.string).joined(separator: ", ") + "]"),
-      ("disappear", "[" + minus.map(JSON.string).joined(separator: ", ") + "]"),
-    ])
-    return [.report(text: lines.joined(separator: "\n"), json: json)]
+    func sorted(_ facts: [KnowledgeDiff.Fact]) -> [KnowledgeDiff.Fact] {
+      facts.sorted { a, b in
+        if a.predicate != b.predicate { return a.predicate.utf8.lexicographicallyPrecedes(b.predicate.utf8) }
+        for (x, y) in zip(a.values, b.values) where x != y { return Value.sortsBefore(x, y) }
+        return false
+      }
+    }
+    return [.diff(KnowledgeDiff(assumptionCount: assumptions.count, appear: sorted(appear), disappear: sorted(disappear)))]
   }
 }

@@ -48,7 +48,7 @@ extension Session {
       omitted: answers.count - shown.count, rules: explainer.rulesUsed(proofs))
     lastExplanation = explanation
     return [
-      .report(text: ProofTreeRenderer.text(explanation), json: ProofTreeRenderer.json(explanation))
+      .proofs(explanation)
     ]
   }
 
@@ -102,6 +102,6 @@ extension Session {
     let goal = values.compactMap { $0 }
     let report = makeExplainer().whyNot(
       atom.predicate, goal, goalText: file.text(of: atom.span), budget: budget)
-    return [.report(text: WhyNotRenderer.text(report), json: WhyNotRenderer.json(report))]
+    return [.whyNot(report)]
   }
 }

@@ -71,11 +71,11 @@ extension Session {
       pendingImports = []
     }
     if diagnostics.contains(where: { $0.severity == .error }) {
-      return [.diagnostics(Self.ordered(diagnostics), line: line)]
+      return [.diagnostics(DiagnosticLog.ordered(diagnostics), line: line)]
     }
-    let (added, checkDiagnostics) = add(
-      parsed.map { ($0.file, $0.syntax.clauses, $0.syntax.declarations, $0.unit) }, to: &kb,
-      imports: parsed.flatMap { importsByUnit[$0.unit] ?? [] })
+    let (added, checkDiagnostics) = kb.add(
+      parsed.map { ($0.file, $0.syntax.clauses, $0.syntax.declarations, $0.unit) },
+      imports: parsed.flatMap { importsByUnit[$0.unit] ?? [] }, pool: pool, budget: budget)
     diagnostics += checkDiagnostics
     if diagnostics.contains(where: { $0.severity == .error }) {
       return [.diagnostics(diagnostics, line: line)]
@@ -108,75 +108,6 @@ extension Session {
     "\(counts.facts) fact\(counts.facts == 1 ? "" : "s"), \(counts.rules) rule\(counts.rules == 1 ? "" : "s")"
   }
 
-  /// Checks clauses and declarations, adds them to `kb` and re-evaluates it. Returns the
-  /// number of facts and rules per file and every diagnostic (errors mean: discard `kb`).
-  func add(
-    _ files: [(file: SourceFile, clauses: [Syntax.Clause], declarations: [Syntax.Declaration], unit: Int)],
-    to kb: inout KnowledgeBase, imports: [ImportedTable] = []
-  ) -> ([(facts: Int, rules: Int)], [Diagnostic]) {
-    var lowering = Lowering(catalog: kb.catalog)
-    for entry in files {
-      for declaration in entry.declarations { lowering.declare(declaration, unit: entry.unit) }
-    }
-    var batch = FactBatch()
-    for table in imports {
-      guard let predicate = lowering.registerImport(table.predicate, columns: table.table.columns, at: table.span)
-      else { continue }
-      for (r, span) in table.table.rowSpans.enumerated() {
-        batch.add(
-          predicate, table.table.row(r),
-          origin: FactOrigin(unit: table.unit, span: span, source: table.source, note: nil), pool: pool)
-      }
-    }
-    for entry in files {
-      for clause in entry.clauses { lowering.registerHead(clause.head) }
-    }
-    var diagnostics: [Diagnostic] = []
-    var rules: [Rule] = []
-    var counts: [(facts: Int, rules: Int)] = []
-    for entry in files {
-      var count = (facts: 0, rules: 0)
-      for clause in entry.clauses {
-        switch lowering.lower(clause, unit: entry.unit, file: entry.file) {
-        case .fact(let predicate, let values):
-          batch.add(
-            predicate, values,
-            origin: FactOrigin(unit: entry.unit, span: clause.span, source: clause.source, note: clause.note),
-            pool: pool)
-          count.facts += 1
-        case .rule(var rule):
-          rule.body = Grouping.assign(rule.body, outside: Set(rule.head.arguments.flatMap(\.variables)))
-          let problems = SafetyChecker.check(rule)
-          diagnostics += problems
-          if problems.isEmpty { diagnostics += SingletonChecker.check(rule) }
-          rules.append(rule)
-          count.rules += 1
-        case nil:
-          break
-        }
-      }
-      counts.append(count)
-    }
-    diagnostics = lowering.diagnostics + diagnostics
-    if diagnostics.contains(where: { $0.severity == .error }) {
-      // Report cycles among the rules that did lower too, so one pass shows every error.
-      if case .failure(let cycles) = Stratifier.stratify(
-        rules: kb.rules + rules, predicateCount: lowering.catalog.count, catalog: lowering.catalog)
-      {
-        diagnostics += cycles.diagnostics
-      }
-      return (counts, Self.ordered(diagnostics))
-    }
-    kb.catalog = lowering.catalog
-    let firstNew = batch.store(in: &kb)
-    // Extend the model with the new facts and rules and what follows from them.
-    let firstRule = kb.rules.count
-    kb.rules += rules
-    diagnostics += kb.extend(
-      withStoredRowsFrom: firstNew, newRules: Array(firstRule..<kb.rules.count), pool: pool, budget: budget)
-    return (counts, Self.ordered(diagnostics))
-  }
-
   /// Reads a CSV or TSV table (TSV when the name ends in .tsv or .tab).
   func readTable(_ path: String, at span: SourceSpan?) -> Result<TableReader.Table, DiagnosticList> {
     switch readSource(path, at: span) {
@@ -193,7 +124,7 @@ extension Session {
   func importTable(_ predicate: String, path: String, span: SourceSpan, line: Int) -> [Output] {
     let table: TableReader.Table
     switch readTable(path, at: span) {
-    case .failure(let list): return [.diagnostics(Self.ordered(list.diagnostics), line: line)]
+    case .failure(let list): return [.diagnostics(DiagnosticLog.ordered(list.diagnostics), line: line)]
     case .success(let t): table = t
     }
     var kb = knowledge
@@ -201,20 +132,13 @@ extension Session {
     if reloaded { kb.remove(unit: unit) }
     let before = kb.base.totalCount
     let imported = ImportedTable(predicate: predicate, table: table, source: path, span: span, unit: unit)
-    let (_, diagnostics) = add([], to: &kb, imports: [imported])
+    let (_, diagnostics) = kb.add([], imports: [imported], pool: pool, budget: budget)
     if diagnostics.contains(where: { $0.severity == .error }) {
       return [.diagnostics(diagnostics, line: line)]
     }
     knowledge = kb
     let added = kb.base.totalCount - before
     return [.text("imported \(table.rowCount) row\(table.rowCount == 1 ? "" : "s") of \(path) into \(predicate)/\(table.columns.count) (\(added) new fact\(added == 1 ? "" : "s"))")]
-  }
-
-  /// Diagnostics by file and position, errors before warnings at the same place.
-  static func ordered(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-    var log = DiagnosticLog()
-    log.add(contentsOf: diagnostics)
-    return log.sorted()
   }
 
   // MARK: :assert and :retract
@@ -226,7 +150,7 @@ extension Session {
     }
     var kb = knowledge
     let before = (kb.base.totalCount, kb.rules.count)
-    let (_, diagnostics) = add([(file, [clause], [], 0)], to: &kb)
+    let (_, diagnostics) = kb.add([(file, [clause], [], 0)], pool: pool, budget: budget)
     if diagnostics.contains(where: { $0.severity == .error }) {
       return [.diagnostics(diagnostics, line: line)]
     }

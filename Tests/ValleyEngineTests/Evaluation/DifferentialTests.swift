@@ -258,7 +258,7 @@ enum Differential {
         let text = ReferenceProgram.fact(predicate, goal)
         let outputs = session.execute(input: ":whynot \(text)")
         let report = outputs.compactMap { output -> String? in
-          if case .report(let text, _) = output { return text }
+          if case .whyNot(let report) = output { return WhyNotRenderer.text(report) }
           return nil
         }.joined()
         #expect(session.errors(in: outputs).isEmpty, ":whynot \(text) failed: \(context)")

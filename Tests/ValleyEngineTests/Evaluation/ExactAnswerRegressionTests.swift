@@ -182,7 +182,7 @@ import ValleyTestSupport
       d2(X, Z, Y) :- s1(X), s0(_, Y), Z = sum { L0 : s1(X), s2(L0, 2) }.
       """)
     let text = session.execute(input: ":whynot d2(0, 0, 0.5).").compactMap { output -> String? in
-      if case .report(let text, _) = output { return text }
+      if case .whyNot(let report) = output { return WhyNotRenderer.text(report) }
       return nil
     }.joined()
     #expect(text.contains("the rule derives d2(0, 0.0, 0.5)"), "\(text)")

@@ -1,23 +1,3 @@
-/// Where a stored fact came from, for listings and explanations.
-public struct FactOrigin: Sendable {
-  /// The load unit (0 is the session itself: `:assert`).
-  public var unit: Int
-  /// The fact's text.
-  public var span: SourceSpan
-  /// The `@source` in force.
-  public var source: String?
-  /// Its `@note`.
-  public var note: String?
-}
-
-/// A file (or the session) whose clauses are loaded.
-public struct LoadUnit: Sendable {
-  /// The name shown to users.
-  public var name: String
-  /// The canonical path, to recognise the same file loaded again.
-  public var canonical: String?
-}
-
 /// The session's knowledge: predicates, rules, stored facts and the evaluated model.
 ///
 /// It is a value: a statement that changes knowledge works on a copy and the session keeps
