@@ -119,92 +119,10 @@ extension Session {
     }
   }
 
-  /// `:import pred "file.csv"`: the table's rows become facts of `pred`, all or nothing.
-  /// Importing the same file again replaces what it gave before.
-  func importTable(_ predicate: String, path: String, span: SourceSpan, line: Int) -> [Output] {
-    let table: TableReader.Table
-    switch readTable(path, at: span) {
-    case .failure(let list): return [.diagnostics(DiagnosticLog.ordered(list.diagnostics), line: line)]
-    case .success(let t): table = t
-    }
-    var kb = knowledge
-    let (unit, reloaded) = kb.unit(named: path, canonical: "import:" + predicate + ":" + loader.canonical(physical(path)))
-    if reloaded { kb.remove(unit: unit) }
-    let before = kb.base.totalCount
-    let imported = ImportedTable(predicate: predicate, table: table, source: path, span: span, unit: unit)
-    let (_, diagnostics) = kb.add([], imports: [imported], pool: pool, budget: budget)
-    if diagnostics.contains(where: { $0.severity == .error }) {
-      return [.diagnostics(diagnostics, line: line)]
-    }
-    knowledge = kb
-    let added = kb.base.totalCount - before
-    return [.text("imported \(table.rowCount) row\(table.rowCount == 1 ? "" : "s") of \(path) into \(predicate)/\(table.columns.count) (\(added) new fact\(added == 1 ? "" : "s"))")]
-  }
 
   // MARK: :assert and :retract
 
-  func assertClause(_ tokens: [Token], in file: SourceFile, line: Int) -> [Output] {
-    let (parsed, syntaxErrors) = Parser.parseSingleClause(tokens + [endToken(after: tokens, in: file)])
-    guard let clause = parsed, !syntaxErrors.contains(where: { $0.severity == .error }) else {
-      return [.diagnostics(syntaxErrors, line: line)]
-    }
-    var kb = knowledge
-    let before = (kb.base.totalCount, kb.rules.count)
-    let (_, diagnostics) = kb.add([(file, [clause], [], 0)], pool: pool, budget: budget)
-    if diagnostics.contains(where: { $0.severity == .error }) {
-      return [.diagnostics(diagnostics, line: line)]
-    }
-    knowledge = kb
-    var outputs: [Output] = diagnostics.isEmpty ? [] : [.diagnostics(diagnostics, line: line)]
-    if kb.rules.count > before.1 {
-      outputs.append(.text("asserted 1 rule"))
-    } else if kb.base.totalCount > before.0 {
-      outputs.append(.text("asserted 1 fact"))
-    } else {
-      outputs.append(.text("already known: nothing changed"))
-    }
-    return outputs
-  }
 
-  func retractFact(_ tokens: [Token], in file: SourceFile, line: Int) -> [Output] {
-    let (parsed, syntaxErrors) = Parser.parseSingleClause(tokens + [endToken(after: tokens, in: file)])
-    guard let clause = parsed, !syntaxErrors.contains(where: { $0.severity == .error }) else {
-      return [.diagnostics(syntaxErrors, line: line)]
-    }
-    var lowering = Lowering(catalog: knowledge.catalog)
-    guard let predicate = lowering.resolve(clause.head) else {
-      return [.diagnostics(lowering.diagnostics, line: line)]
-    }
-    guard clause.body.isEmpty,
-      case .fact(_, let values)? = lowering.lower(clause, unit: 0, file: file)
-    else {
-      return [
-        .diagnostics(
-          [.error("E508", ":retract takes a fact with constant arguments", at: clause.span,
-                  help: "rules cannot be retracted one by one; reload their file instead")],
-          line: line)
-      ]
-    }
-    let ids = values.compactMap { pool.lookup($0) }
-    var kb = knowledge
-    guard ids.count == values.count, kb.unstore(predicate, ids) else {
-      let derived = ids.count == values.count && predicate < kb.model.relations.count
-        && kb.model.relations[predicate].contains(ids)
-      return [
-        .diagnostics(
-          [derived
-            ? .error("E509", "\(file.text(of: clause.head.span)) is derived by rules, not stored",
-                     at: clause.head.span, help: "retract the stored facts it is derived from")
-            : .error("E510", "\(file.text(of: clause.head.span)) is not a stored fact",
-                     at: clause.head.span, help: "check the spelling with :list \(clause.head.name)")],
-          line: line)
-      ]
-    }
-    let diagnostics = kb.shrink(removing: [(predicate, ids)], pool: pool, budget: budget)
-    if !diagnostics.isEmpty { return [.diagnostics(diagnostics, line: line)] }
-    knowledge = kb
-    return [.text("retracted 1 fact")]
-  }
 
   private func endToken(after tokens: [Token], in file: SourceFile) -> Token {
     let end = tokens.last?.span.end ?? 0

@@ -124,12 +124,12 @@ public final class Session {
 
   /// Command names (with `:`) and predicate names, for Tab completion.
   public var completionWords: [String] {
-    Command.summaries.map { ":" + $0.name } + knowledge.catalog.names.sorted()
+    Commands.specs.map { ":" + $0.name } + knowledge.catalog.names.sorted()
   }
 
   /// Help topics: command names, `language`, `commands` and predicate names.
   public var helpTopics: [String] {
-    Command.summaries.map(\.name) + ["language", "commands"] + knowledge.catalog.names.sorted()
+    Commands.specs.map(\.name) + ["language", "commands"] + knowledge.catalog.names.sorted()
   }
 
   /// The symbols of the knowledge base that can be typed bare, sorted (for Tab completion).
@@ -153,11 +153,11 @@ public final class Session {
     case .query(let tokens):
       return query(tokens, in: file, line: line)
     case .command(let name, let nameSpan, let arguments, _, _):
-      switch CommandParser.parse(name: name, nameSpan: nameSpan, arguments: arguments) {
+      switch Commands.parse(name: name, nameSpan: nameSpan, arguments: arguments) {
       case .failure(let diagnostic):
         return [.diagnostics([diagnostic], line: line)]
       case .success(let command):
-        return run(command, nameSpan: nameSpan, in: file, line: line)
+        return command.run(in: self, CommandContext(file: file, line: line, nameSpan: nameSpan))
       }
     }
   }

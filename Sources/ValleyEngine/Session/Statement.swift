@@ -27,11 +27,11 @@ public enum Statement: Sendable {
 /// Splits a token stream into statements.
 ///
 /// A query runs to the next `.`. A command runs to the end of its line, except the commands
-/// that take a clause or goal (`:assert`, `:retract`, `:why`, `:whynot`), which run to the
-/// clause's `.` and may span lines. A trailing `.` after a line command is allowed.
+/// that take a clause or goal (those whose ``CommandSpec/extent`` is `.clause`), which run
+/// to the clause's `.` and may span lines. A trailing `.` after a line command is allowed.
 public enum StatementSplitter {
-  /// Commands whose argument is a clause or goal ending in `.`.
-  public static let clauseCommands: Set<String> = ["assert", "retract", "why", "whynot", "assume"]
+  /// Commands whose argument is a clause or goal ending in `.` (see ``CommandSpec/Extent``).
+  public static var clauseCommands: Set<String> { Commands.clauseCommandNames }
 
   /// The statements of `tokens` (which end with ``TokenKind/end``), and whether the last one
   /// is unfinished (no closing `.` before the end of input).

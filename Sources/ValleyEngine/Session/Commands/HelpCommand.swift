@@ -1,8 +1,34 @@
+/// `:help [topic]`: the list of commands, help on one command, the language or a predicate.
+struct HelpCommand: SessionCommand {
+  static let spec = CommandSpec(
+    name: "help",
+    usage: ":help [topic]",
+    summary: "help on commands, the language, or a predicate",
+    example: ":help factor",
+    documentation: "the command list; `:help language`; `:help COMMAND`; `:help PREDICATE` (declaration, doc, counts)")
+
+  var topic: String?
+
+  init(parsing arguments: CommandArguments) throws(Diagnostic) {
+    if arguments.tokens.isEmpty { return }
+    var topic = arguments.tokens.map { token -> String in
+      if case .punct(let p) = token.kind { return p.rawValue }
+      return CommandArguments.word(token) ?? ""
+    }.joined()
+    if topic.hasPrefix(":") { topic.removeFirst() }
+    self.topic = topic
+  }
+
+  func run(in session: Session, _ context: CommandContext) -> [Output] {
+    session.help(topic, line: context.line, span: context.nameSpan)
+  }
+}
+
 extension Session {
-  func help(_ topic: String?, line: Int, span: SourceSpan) -> [Output] {
+  fileprivate func help(_ topic: String?, line: Int, span: SourceSpan) -> [Output] {
     guard let topic, !topic.isEmpty, topic != "commands" else { return [.text(commandHelp())] }
     if topic == "language" || topic == "syntax" { return [.text(Self.languageHelp)] }
-    if let entry = Command.summaries.first(where: { $0.name == topic }) {
+    if let entry = Commands.specs.first(where: { $0.name == topic }) {
       return [.text("\(entry.usage)\n  \(entry.summary)\n  example: \(entry.example)")]
     }
     if let p = knowledge.catalog.number(of: topic) {
@@ -15,7 +41,7 @@ extension Session {
       lines.append("  :list \(info.name) shows its clauses with their sources")
       return [.text(lines.joined(separator: "\n"))]
     }
-    let candidates = Command.summaries.map(\.name) + knowledge.catalog.names + ["language", "commands"]
+    let candidates = Commands.specs.map(\.name) + knowledge.catalog.names + ["language", "commands"]
     let suggestion = Suggestions.closest(to: topic, among: candidates)
     return [
       .diagnostics(
@@ -25,9 +51,9 @@ extension Session {
     ]
   }
 
-  private func commandHelp() -> String {
+  fileprivate func commandHelp() -> String {
     var lines = ["Type a query ending in '.', e.g.  factor(F, limiting).", "Commands:"]
-    let rows = Command.summaries.map { ["  " + $0.usage, $0.summary] }
+    let rows = Commands.specs.map { ["  " + $0.usage, $0.summary] }
     lines.append(TextTable.render(header: nil, rows: rows, rightAligned: []))
     lines.append("More: :help language, :help COMMAND, :help PREDICATE")
     return lines.joined(separator: "\n")

@@ -1,6 +1,43 @@
+/// `:graph deps "f"`, `:graph why GOAL. "f"`, `:graph edges PRED... [kinds PRED] "f"`:
+/// draws dependencies, a proof or binary facts as a graph (DOT; SVG or PNG through Graphviz).
+struct GraphCommand: SessionCommand {
+  static let spec = CommandSpec(
+    name: "graph",
+    usage: ":graph deps|why GOAL.|edges PRED... [kinds PRED] \"file\"",
+    summary: "draw dependencies, a proof, or binary facts as a graph (DOT; SVG/PNG with Graphviz)",
+    example: ":graph deps \"deps.dot\"",
+    documentation: "draw the predicate dependencies (`:graph deps \"f.dot\"`), a proof (`:graph why GOAL. \"f.svg\"`), or binary facts (`:graph edges PRED... [kinds PRED] \"f.png\"`) as a graph: DOT always; SVG or PNG through Graphviz's `dot` when it is installed (`apt-get install graphviz`), with a warning and a `.dot` file when it is not")
+
+  var kind: String
+  var arguments: [Token]
+  var path: String
+  var span: SourceSpan
+
+  init(parsing arguments: CommandArguments) throws(Diagnostic) {
+    let tokens = arguments.tokens
+    guard tokens.count >= 2, let kind = tokens.first?.nameText,
+      ["deps", "why", "edges"].contains(kind), case .string(let path) = tokens[tokens.count - 1].kind
+    else {
+      throw .error(
+        "E525", ":graph needs what to draw and a file name in quotes", at: arguments.span,
+        help: "usage: :graph deps \"deps.dot\", :graph why GOAL. \"why.svg\", :graph edges leads_to hinders \"map.dot\"")
+    }
+    self.kind = kind
+    self.arguments = Array(tokens.dropFirst().dropLast())
+    self.path = path
+    span = tokens[tokens.count - 1].span
+  }
+
+  func run(in session: Session, _ context: CommandContext) -> [Output] {
+    session.graph(
+      kind, arguments, path: PathJoin.resolve(path, against: session.currentDirectory), span: span,
+      in: context.file, line: context.line)
+  }
+}
+
 extension Session {
   /// `:graph deps|why GOAL.|edges PRED... [kinds PRED] "file"`: writes a graph.
-  func graph(
+  fileprivate func graph(
     _ kind: String, _ arguments: [Token], path: String, span: SourceSpan, in file: SourceFile, line: Int
   ) -> [Output] {
     let dot: String
@@ -47,7 +84,7 @@ extension Session {
     return writeGraph(dot, to: path, span: span, line: line)
   }
 
-  private func writeGraph(_ dot: String, to path: String, span: SourceSpan, line: Int) -> [Output] {
+  fileprivate func writeGraph(_ dot: String, to path: String, span: SourceSpan, line: Int) -> [Output] {
     let lower = path.lowercased()
     let format = lower.hasSuffix(".svg") ? "svg" : lower.hasSuffix(".png") ? "png" : nil
     guard let format else {
@@ -71,7 +108,7 @@ extension Session {
     return [.text("wrote the graph to \(path) (\(format.uppercased()))")]
   }
 
-  private func writeFile(_ text: String, to path: String, span: SourceSpan, line: Int, done: String) -> [Output] {
+  fileprivate func writeFile(_ text: String, to path: String, span: SourceSpan, line: Int, done: String) -> [Output] {
     switch loader.write(physical(path), contents: text) {
     case .success: return [.text(done)]
     case .failure(let failure):
