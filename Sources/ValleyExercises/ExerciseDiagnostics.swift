@@ -6,51 +6,51 @@ import ValleyEngine
 /// meaning once published.
 public enum ExerciseCode {
   /// Text outside a `@solution` block that is not a directive or a comment.
-  public static let unexpectedText = "E601"
+  public static let unexpectedText = DiagnosticCode.E601
   /// An annotation that is not an exercise directive.
-  public static let unknownDirective = "E602"
+  public static let unknownDirective = DiagnosticCode.E602
   /// A directive before the first `@exercise`.
-  public static let directiveOutsideExercise = "E603"
+  public static let directiveOutsideExercise = DiagnosticCode.E603
   /// A directive's argument is missing or malformed.
-  public static let badArgument = "E604"
+  public static let badArgument = DiagnosticCode.E604
   /// Two exercises with the same id.
-  public static let duplicateID = "E605"
+  public static let duplicateID = DiagnosticCode.E605
   /// An exercise without `@prompt`.
-  public static let missingPrompt = "E606"
+  public static let missingPrompt = DiagnosticCode.E606
   /// An exercise without `@solution`, or with an empty one.
-  public static let missingSolution = "E607"
+  public static let missingSolution = DiagnosticCode.E607
   /// A solution or answer that does not end with a query.
-  public static let noFinalQuery = "E608"
+  public static let noFinalQuery = DiagnosticCode.E608
   /// A query or command before the last statement of a solution or answer.
-  public static let misplacedStatement = "E609"
+  public static let misplacedStatement = DiagnosticCode.E609
   /// The solution does not run (the engine's diagnostics follow).
-  public static let solutionFails = "E610"
+  public static let solutionFails = DiagnosticCode.E610
   /// The solution runs but gives no answer.
-  public static let emptySolution = "E611"
+  public static let emptySolution = DiagnosticCode.E611
   /// An exercise's `@knowledge` file does not load.
-  public static let knowledgeFails = "E612"
+  public static let knowledgeFails = DiagnosticCode.E612
   /// A second `@solution` in one exercise.
-  public static let secondSolution = "E613"
+  public static let secondSolution = DiagnosticCode.E613
   /// Text before the first `@answer` of an answer file.
-  public static let textBeforeAnswer = "E614"
+  public static let textBeforeAnswer = DiagnosticCode.E614
   /// Two answers to the same exercise.
-  public static let duplicateAnswer = "E615"
+  public static let duplicateAnswer = DiagnosticCode.E615
   /// A command that practice does not allow (`:load`).
-  public static let notWhilePractising = "E616"
+  public static let notWhilePractising = DiagnosticCode.E616
   /// An exercise id that the set does not have.
-  public static let unknownExercise = "E617"
+  public static let unknownExercise = DiagnosticCode.E617
   /// `:check` before any query.
-  public static let nothingToCheck = "E618"
+  public static let nothingToCheck = DiagnosticCode.E618
   /// An exercise file without exercises.
-  public static let noExercises = "E619"
+  public static let noExercises = DiagnosticCode.E619
   /// An exercise without hints.
-  public static let noHints = "W601"
+  public static let noHints = DiagnosticCode.W601
   /// An answer to an exercise the set does not have.
-  public static let unknownAnswer = "W602"
+  public static let unknownAnswer = DiagnosticCode.W602
   /// Progress could not be saved; the previous progress file is kept.
-  public static let progressNotSaved = "W603"
+  public static let progressNotSaved = DiagnosticCode.W603
   /// The progress file could not be read; practice starts over.
-  public static let progressUnreadable = "W604"
+  public static let progressUnreadable = DiagnosticCode.W604
 }
 
 /// Diagnostics together with the source files they point into, so that they can be rendered

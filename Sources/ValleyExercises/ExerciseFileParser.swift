@@ -237,17 +237,17 @@ enum ExerciseFileReader {
   static func read(_ path: String, loader: SourceLoader) -> Result<String, Diagnostic> {
     switch loader.read(path) {
     case .failure(.notFound):
-      return .failure(.error("E505", "cannot read '\(path)': no such file", at: nil))
+      return .failure(.error(.E505, "cannot read '\(path)': no such file", at: nil))
     case .failure(.isDirectory):
-      return .failure(.error("E506", "cannot read '\(path)': it is a folder, not a file", at: nil))
+      return .failure(.error(.E506, "cannot read '\(path)': it is a folder, not a file", at: nil))
     case .failure(.notReadable(let reason)):
-      return .failure(.error("E507", "cannot read '\(path)': \(reason)", at: nil))
+      return .failure(.error(.E507, "cannot read '\(path)': \(reason)", at: nil))
     case .success(let bytes):
       switch SourceDecoder.decode(bytes) {
       case .success(let text): return .success(text)
       case .failure(let bad):
         return .failure(
-          .error("E108", "'\(path)' is not valid UTF-8 at \(bad.position)", at: nil,
+          .error(.E108, "'\(path)' is not valid UTF-8 at \(bad.position)", at: nil,
                  help: "save the file as UTF-8"))
       }
     }

@@ -285,7 +285,7 @@ public final class PracticeSession {
     ]
   }
 
-  private func warning(_ code: String, _ message: String) -> Output {
+  private func warning(_ code: DiagnosticCode, _ message: String) -> Output {
     .diagnostics([.warning(code, message, at: nil)], line: 0)
   }
 }

@@ -40,9 +40,10 @@ public struct Diagnostic: Error, Hashable, Sendable {
 
   /// Error or warning.
   public var severity: Severity
-  /// A stable code: E1xx syntax, E2xx semantics, E3xx stratification, E4xx evaluation,
-  /// E5xx commands, W1xx warnings. Codes never change meaning.
-  public var code: String
+  /// Which problem this is, from the one catalogue of codes (``DiagnosticCode``).
+  public var kind: DiagnosticCode
+  /// The stable code as text (`E201`), as it is printed.
+  public var code: String { kind.rawValue }
   /// One line saying what is wrong.
   public var message: String
   /// The offending text, when there is one.
@@ -54,11 +55,11 @@ public struct Diagnostic: Error, Hashable, Sendable {
 
   /// Creates a diagnostic.
   public init(
-    _ severity: Severity, _ code: String, _ message: String, at span: SourceSpan?,
+    _ severity: Severity, _ code: DiagnosticCode, _ message: String, at span: SourceSpan?,
     notes: [Note] = [], help: String? = nil
   ) {
     self.severity = severity
-    self.code = code
+    kind = code
     self.message = message
     self.span = span
     self.notes = notes
@@ -67,7 +68,7 @@ public struct Diagnostic: Error, Hashable, Sendable {
 
   /// An error diagnostic.
   public static func error(
-    _ code: String, _ message: String, at span: SourceSpan?, notes: [Note] = [],
+    _ code: DiagnosticCode, _ message: String, at span: SourceSpan?, notes: [Note] = [],
     help: String? = nil
   ) -> Diagnostic {
     Diagnostic(.error, code, message, at: span, notes: notes, help: help)
@@ -75,7 +76,7 @@ public struct Diagnostic: Error, Hashable, Sendable {
 
   /// A warning diagnostic.
   public static func warning(
-    _ code: String, _ message: String, at span: SourceSpan?, notes: [Note] = [],
+    _ code: DiagnosticCode, _ message: String, at span: SourceSpan?, notes: [Note] = [],
     help: String? = nil
   ) -> Diagnostic {
     Diagnostic(.warning, code, message, at: span, notes: notes, help: help)

@@ -37,37 +37,37 @@ enum RuntimeDiagnostics {
     switch error {
     case .arithmetic(let failure, let rule, let span):
       return .error(
-        "E401", "\(failure.message) in \(ruleName(rule))", at: span,
+        .E401, "\(failure.message) in \(ruleName(rule))", at: span,
         help: help(for: failure))
     case .aggregateOverSymbol(let value, let rule, let span):
       return .error(
-        "E402", "sum over the symbol \(ValueFormatter.source(value)) in \(ruleName(rule))",
+        .E402, "sum over the symbol \(ValueFormatter.source(value)) in \(ruleName(rule))",
         at: span, help: "sum adds numbers only; filter the values or use count")
     case .factLimit(let limit, let predicate) where predicate < 0:
       return .error(
-        "E403", "the query has more than \(limit) answers", at: nil,
+        .E403, "the query has more than \(limit) answers", at: nil,
         help: "bind more of its variables or count the answers with count { ... }; "
           + "or raise the cap with :set max_facts N")
     case .factLimit(let limit, let predicate):
       return .error(
-        "E403", "evaluation stopped after \(limit) derived facts: \(name(predicate)) kept growing",
+        .E403, "evaluation stopped after \(limit) derived facts: \(name(predicate)) kept growing",
         at: firstRule(of: predicate),
         help: "a recursive rule may be deriving new values without end; "
           + "fix it, or raise the cap with :set max_facts N")
     case .aggregateLimit(let limit, let rule, let span):
       return .error(
-        "E403", "an aggregate in \(ruleName(rule)) gathered more than \(limit) distinct tuples", at: span,
+        .E403, "an aggregate in \(ruleName(rule)) gathered more than \(limit) distinct tuples", at: span,
         help: "bind more of its variables before it, or raise the cap with :set max_facts N")
     case .timeLimit(let seconds, let predicate):
       return .error(
-        "E404", "evaluation stopped after the time limit of \(seconds == seconds.rounded() ? String(Int64(seconds)) : String(seconds)) s while deriving \(name(predicate))",
+        .E404, "evaluation stopped after the time limit of \(seconds == seconds.rounded() ? String(Int64(seconds)) : String(seconds)) s while deriving \(name(predicate))",
         at: firstRule(of: predicate), help: "raise the limit with :set timeout SECONDS (0 for none)")
     case .provenanceLimit(let predicate):
       return .error(
-        "E406", "too many derivations of \(name(predicate)) to record for :why", at: firstRule(of: predicate),
+        .E406, "too many derivations of \(name(predicate)) to record for :why", at: firstRule(of: predicate),
         help: "record no derivations with :set provenance off (:why is then unavailable)")
     case .cancelled:
-      return .error("E405", "interrupted; the knowledge base is unchanged", at: nil)
+      return .error(.E405, "interrupted; the knowledge base is unchanged", at: nil)
     }
   }
 }

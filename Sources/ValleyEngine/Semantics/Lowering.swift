@@ -31,7 +31,7 @@ public struct Lowering {
       if let previous = info.declaredAt {
         diagnostics.append(
           .error(
-            "E204", "predicate '\(d.name)' is declared twice", at: d.span,
+            .E204, "predicate '\(d.name)' is declared twice", at: d.span,
             notes: [.init("first declared here", at: previous)],
             help: "keep one @pred line for '\(d.name)'"))
         return
@@ -85,7 +85,7 @@ public struct Lowering {
     -> Diagnostic
   {
     .error(
-      "E201",
+      .E201,
       "'\(name)' is used with \(used) argument\(used == 1 ? "" : "s") here, "
         + "but with \(info.arity) elsewhere",
       at: span,
@@ -99,7 +99,7 @@ public struct Lowering {
       let suggestion = Suggestions.closest(to: atom.name, among: catalog.names)
       diagnostics.append(
         .error(
-          "E202", "unknown predicate '\(atom.name)/\(atom.arguments.count)'", at: atom.nameSpan,
+          .E202, "unknown predicate '\(atom.name)/\(atom.arguments.count)'", at: atom.nameSpan,
           help: suggestion.map { "did you mean '\($0)'?" }
             ?? "no fact, rule or @pred declares '\(atom.name)'; type :preds to list the predicates"))
       return nil
@@ -214,7 +214,7 @@ public struct Lowering {
       if name == "_" && inHead {
         diagnostics.append(
           .error(
-            "E205", "'_' cannot appear in a rule head", at: span,
+            .E205, "'_' cannot appear in a rule head", at: span,
             help: "a head argument needs a value; use a named variable bound by the body"))
       }
       return .variable(scope.slot(name), span)

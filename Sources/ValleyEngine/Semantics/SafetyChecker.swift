@@ -77,12 +77,12 @@ public enum SafetyChecker {
         if name == "_" {
           diagnostics.append(
             .error(
-              "E206", "'_' in \(place) never has a value", at: span,
+              .E206, "'_' in \(place) never has a value", at: span,
               help: "use a named variable that a positive literal binds"))
         } else {
           diagnostics.append(
             .error(
-              "E203", "variable '\(name)' in \(place) is not bound", at: span,
+              .E203, "variable '\(name)' in \(place) is not bound", at: span,
               help: "bind \(name) with a positive literal such as p(\(name)) or with "
                 + "\(name) = <expression>"))
         }
@@ -116,7 +116,7 @@ public enum SafetyChecker {
             let name = names[agg.result]
             diagnostics.append(
               .error(
-                "E207", "'\(name)' is both the result of '\(agg.kind.rawValue)' and a variable inside it",
+                .E207, "'\(name)' is both the result of '\(agg.kind.rawValue)' and a variable inside it",
                 at: agg.span,
                 help: "bind \(name) elsewhere in the clause to compare the result with it, or rename one of them"))
           }

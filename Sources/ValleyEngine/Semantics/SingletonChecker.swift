@@ -35,7 +35,7 @@ public enum SingletonChecker {
       if let span = firstSpan[v] {
         warnings.append(
           .warning(
-            "W101", "variable '\(name)' appears only once in this rule", at: span,
+            .W101, "variable '\(name)' appears only once in this rule", at: span,
             help: "write _ (or _\(name)) if any value will do"))
       }
     }

@@ -30,7 +30,7 @@ public enum Stratifier {
       let name = catalog[edge.to].name
       errors.append(
         .error(
-          edge.kind == .negative ? "E301" : "E302",
+          edge.kind == .negative ? .E301 : .E302,
           edge.kind == .negative
             ? "'\(name)' is negated inside its own recursive cycle: \(cycle)"
             : "'\(name)' is aggregated inside its own recursive cycle: \(cycle)",

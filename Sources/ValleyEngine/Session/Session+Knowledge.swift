@@ -12,7 +12,7 @@ extension Session {
     guard let names = loader.list(physical(path)) else {
       return [
         .diagnostics(
-          [.error("E515", "cannot read the knowledge folder '\(displayName)'", at: nil,
+          [.error(.E515, "cannot read the knowledge folder '\(displayName)'", at: nil,
                   help: "set VALLEY_KNOWLEDGE to the folder that holds the .kb files")], line: 0)
       ]
     }

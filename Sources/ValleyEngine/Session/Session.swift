@@ -114,7 +114,7 @@ public final class Session {
     let file = scratch.add(name: "<pending>", text: input)
     let tokens = Lexer.tokenize(file)
     if tokens.contains(where: {
-      if case .invalid(let d) = $0.kind { return d.code == "E104" }
+      if case .invalid(let d) = $0.kind { return d.kind == .E104 }
       return false
     }) {
       return true
@@ -209,21 +209,21 @@ public final class Session {
     switch loader.read(physical(path)) {
     case .failure(.notFound):
       return .failure(
-        .error("E505", "cannot read '\(path)': no such file", at: span,
+        .error(.E505, "cannot read '\(path)': no such file", at: span,
                help: "check the path; relative paths are resolved against the naming script"))
     case .failure(.isDirectory):
       return .failure(
-        .error("E506", "cannot read '\(path)': it is a folder, not a file", at: span,
+        .error(.E506, "cannot read '\(path)': it is a folder, not a file", at: span,
                help: "name a file inside it"))
     case .failure(.notReadable(let reason)):
-      return .failure(.error("E507", "cannot read '\(path)': \(reason)", at: span))
+      return .failure(.error(.E507, "cannot read '\(path)': \(reason)", at: span))
     case .success(let bytes):
       switch SourceDecoder.decode(bytes) {
       case .success(let text): return .success(text)
       case .failure(let bad):
         return .failure(
           .error(
-            "E108", "'\(path)' is not valid UTF-8 at \(bad.position)", at: span,
+            .E108, "'\(path)' is not valid UTF-8 at \(bad.position)", at: span,
             help: "save the file as UTF-8"))
       }
     }

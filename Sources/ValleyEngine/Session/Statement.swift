@@ -81,7 +81,7 @@ public enum StatementSplitter {
         j += 1
         if query.last?.isPunct(.period) == true { break }
         // Unterminated quoted text swallowed the rest of its line: the statement ends there.
-        if case .invalid(let d) = tokens[j - 1].kind, d.code == "E103" {
+        if case .invalid(let d) = tokens[j - 1].kind, d.kind == .E103 {
           brokenText = true
           break
         }

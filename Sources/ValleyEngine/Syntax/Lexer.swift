@@ -77,7 +77,7 @@ public struct Lexer {
         }
         if !closed {
           let diagnostic = Diagnostic.error(
-            "E104", "unterminated block comment", at: span(start, start + 2),
+            .E104, "unterminated block comment", at: span(start, start + 2),
             help: "close the comment with */")
           return Token(.invalid(diagnostic), span: span(start, start + 2), line: startLine)
         }
@@ -108,7 +108,7 @@ public struct Lexer {
       }
       let name = String(decoding: bytes[nameStart..<position], as: UTF8.self)
       if name.isEmpty {
-        return invalid(start, "E101", "'@' must be followed by an annotation name such as @source")
+        return invalid(start, .E101, "'@' must be followed by an annotation name such as @source")
       }
       return Token(.annotation(name), span: span(start, position), line: line)
     default:
@@ -153,11 +153,11 @@ public struct Lexer {
     }
     let char = byte < 0x80 ? String(UnicodeScalar(byte)) : "?"
     position += 1
-    return invalid(start, "E101", "unexpected character '\(char)'")
+    return invalid(start, .E101, "unexpected character '\(char)'")
   }
 
   private mutating func invalid(
-    _ start: Int, _ code: String, _ message: String, help: String? = nil
+    _ start: Int, _ code: DiagnosticCode, _ message: String, help: String? = nil
   ) -> Token {
     let s = span(start, max(position, start + 1))
     return Token(.invalid(.error(code, message, at: s, help: help)), span: s, line: line)
@@ -167,14 +167,14 @@ public struct Lexer {
 
   private mutating func identifier(_ start: Int) -> Token {
     guard let first = decodeScalar() else {
-      return invalid(start, "E101", "unexpected byte in source text")
+      return invalid(start, .E101, "unexpected byte in source text")
     }
     let isVariable: Bool
     if first.isASCII {
       // ASCII without the Unicode tables: `_` and capitals start variables.
       let v = first.value
       isVariable = v == 0x5F || (v >= 0x41 && v <= 0x5A)
-      if !isVariable, !(v >= 0x61 && v <= 0x7A) { return invalid(start, "E101", "unexpected character '\(first)'") }
+      if !isVariable, !(v >= 0x61 && v <= 0x7A) { return invalid(start, .E101, "unexpected character '\(first)'") }
     } else if first == "_" {
       isVariable = true
     } else if first.properties.isUppercase {
@@ -182,7 +182,7 @@ public struct Lexer {
     } else if first.properties.isAlphabetic {
       isVariable = false
     } else {
-      return invalid(start, "E101", "unexpected character '\(first)'")
+      return invalid(start, .E101, "unexpected character '\(first)'")
     }
     while position < bytes.count {
       // ASCII letters, digits and `_` without decoding (almost every name is ASCII).
@@ -256,13 +256,13 @@ public struct Lexer {
     let text = String(decoding: bytes[start..<position], as: UTF8.self)
     if isDecimal {
       guard let value = Double(text), value.isFinite else {
-        return invalid(start, "E102", "decimal literal \(text) is out of range")
+        return invalid(start, .E102, "decimal literal \(text) is out of range")
       }
       return Token(.decimal(value), span: span(start, position), line: line)
     }
     guard let value = UInt64(text), value <= UInt64(Int64.max) + 1 else {
       return invalid(
-        start, "E102", "integer literal \(text) does not fit in 64 bits",
+        start, .E102, "integer literal \(text) does not fit in 64 bits",
         help: "integers range from -9223372036854775808 to 9223372036854775807")
     }
     return Token(.integer(value), span: span(start, position), line: line)
@@ -294,14 +294,14 @@ public struct Lexer {
           guard let scalar = unicodeEscape() else {
             skipToQuote(quote)
             return invalid(
-              escapeStart, "E103", "invalid \\u escape",
+              escapeStart, .E103, "invalid \\u escape",
               help: "write a Unicode escape as \\u{AC00} (1 to 6 hex digits)")
           }
           out.append(contentsOf: Array(String(scalar).utf8))
         default:
           skipToQuote(quote)
           return invalid(
-            escapeStart, "E103", "unknown escape '\\\(String(UnicodeScalar(e)))' in quoted text",
+            escapeStart, .E103, "unknown escape '\\\(String(UnicodeScalar(e)))' in quoted text",
             help: "the escapes are \\\" \\' \\\\ \\n \\t \\r and \\u{...}")
         }
         continue
@@ -313,7 +313,7 @@ public struct Lexer {
     return Token(
       .invalid(
         .error(
-          "E103", "unterminated quoted text", at: s,
+          .E103, "unterminated quoted text", at: s,
           help: "close the text with a matching quote on the same line (use \\n for a line break)")),
       span: s, line: line)
   }

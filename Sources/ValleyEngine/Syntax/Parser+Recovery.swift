@@ -8,7 +8,7 @@ extension Parser {
     while !atEnd {
       // Unterminated quoted text swallowed the rest of its line, period included:
       // the clause ends with that line.
-      if case .invalid(let d) = current.kind, d.code == "E103" {
+      if case .invalid(let d) = current.kind, d.kind == .E103 {
         let line = current.line
         advance()
         if current.line != line || atEnd { return }

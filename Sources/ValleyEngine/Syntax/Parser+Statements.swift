@@ -29,7 +29,7 @@ extension Parser {
             if let previous = note {
               parser.diagnostics.append(
                 .warning(
-                  "W102", "@note is not followed by a clause", at: previous.1,
+                  .W102, "@note is not followed by a clause", at: previous.1,
                   help: "a @note attaches to the next clause only"))
             }
             note = (text, start)
@@ -48,7 +48,7 @@ extension Parser {
             let suggestion = Suggestions.closest(to: name, among: annotationNames)
             parser.diagnostics.append(
               .error(
-                "E106", "unknown annotation '@\(name)'", at: start,
+                .E106, "unknown annotation '@\(name)'", at: start,
                 help: suggestion.map { "did you mean '@\($0)'?" }
                   ?? "the annotations are @source, @note, @pred and @import"))
             // Skip the annotation's own line only, so the clause after it is still read.
@@ -63,7 +63,7 @@ extension Parser {
           let what = parser.current.isPunct(.queryMark) ? "queries" : "commands"
           parser.diagnostics.append(
             .error(
-              "E115", "\(what) cannot appear in a knowledge file", at: parser.current.span,
+              .E115, "\(what) cannot appear in a knowledge file", at: parser.current.span,
               help: "put queries and commands in a script (.q) or type them at the prompt"))
           throw Abandon()
         }
@@ -79,7 +79,7 @@ extension Parser {
     if let pending = note {
       parser.diagnostics.append(
         .warning(
-          "W102", "@note is not followed by a clause", at: pending.1,
+          .W102, "@note is not followed by a clause", at: pending.1,
           help: "a @note attaches to the next clause only"))
     }
     return (file, parser.diagnostics)

@@ -70,7 +70,7 @@ extension Parser {
       guard magnitude <= UInt64(Int64.max) else {
         diagnostics.append(
           .error(
-            "E102", "integer literal \(magnitude) does not fit in 64 bits", at: token.span,
+            .E102, "integer literal \(magnitude) does not fit in 64 bits", at: token.span,
             help: "integers range from -9223372036854775808 to 9223372036854775807"))
         throw Abandon()
       }
@@ -86,7 +86,7 @@ extension Parser {
       if current.isPunct(.leftParen) {
         diagnostics.append(
           .error(
-            "E114", "'\(name)(...)' is a predicate, not a value", at: token.span,
+            .E114, "'\(name)(...)' is a predicate, not a value", at: token.span,
             help: "Valley has no compound terms; use the predicate as a literal of the body"))
         throw Abandon()
       }

@@ -89,10 +89,10 @@ public struct Parser {
       diagnostics.append(diagnostic)
     case .end:
       diagnostics.append(
-        .error("E100", "unexpected end of input: expected \(expected)", at: token.span,
+        .error(.E100, "unexpected end of input: expected \(expected)", at: token.span,
                help: "finish the statement with '.'"))
     default:
-      diagnostics.append(.error("E110", "expected \(expected) but found \(token.describe)", at: token.span))
+      diagnostics.append(.error(.E110, "expected \(expected) but found \(token.describe)", at: token.span))
     }
     return Abandon()
   }
@@ -105,7 +105,7 @@ public struct Parser {
     if depth > Parser.maximumDepth {
       diagnostics.append(
         .error(
-          "E105", "nesting is deeper than \(Parser.maximumDepth) levels", at: span,
+          .E105, "nesting is deeper than \(Parser.maximumDepth) levels", at: span,
           help: "split the expression into smaller steps with X = ... literals"))
       throw Abandon()
     }
@@ -120,7 +120,7 @@ public struct Parser {
       if case .variable(let v) = current.kind {
         diagnostics.append(
           .error(
-            "E111", "a predicate name must start with a lower-case letter, not '\(v)'",
+            .E111, "a predicate name must start with a lower-case letter, not '\(v)'",
             at: current.span))
         throw Abandon()
       }
@@ -134,7 +134,7 @@ public struct Parser {
       if current.isPunct(.rightParen) {
         diagnostics.append(
           .error(
-            "E112", "'\(name)()' has empty parentheses", at: current.span,
+            .E112, "'\(name)()' has empty parentheses", at: current.span,
             help: "write a zero-arity predicate without parentheses: \(name)"))
         throw Abandon()
       }
@@ -171,7 +171,7 @@ public struct Parser {
       if comparisonOperator(current) != nil {
         diagnostics.append(
           .error(
-            "E113", "'\(atom.name)(...)' is a predicate, not a value, so it cannot be compared",
+            .E113, "'\(atom.name)(...)' is a predicate, not a value, so it cannot be compared",
             at: atom.span, help: "bind the value first: \(atom.name)(..., V), V > 3"))
         throw Abandon()
       }

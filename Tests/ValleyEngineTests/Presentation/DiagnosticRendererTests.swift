@@ -101,7 +101,7 @@ private func renderFirst(_ knowledge: String) throws -> [String] {
 
   @Test func diagnosticWithoutSpanHasNoLocation() {
     let diagnostic = Diagnostic.error(
-      "E505", "cannot read 'x.kb': no such file", at: nil, help: "check the path")
+      .E505, "cannot read 'x.kb': no such file", at: nil, help: "check the path")
     let text = DiagnosticRenderer(sources: SourceRegistry()).render(diagnostic)
     #expect(text == "error: cannot read 'x.kb': no such file [E505]\nhelp: check the path")
   }

@@ -12,7 +12,7 @@ struct AproposCommand: SessionCommand {
   init(parsing arguments: CommandArguments) throws(Diagnostic) {
     let words = arguments.tokens.compactMap(CommandArguments.word)
     guard !words.isEmpty, words.count == arguments.tokens.count else {
-      throw .error("E522", ":apropos needs a word to search for", at: arguments.span, help: "usage: :apropos amenity")
+      throw .error(.E522, ":apropos needs a word to search for", at: arguments.span, help: "usage: :apropos amenity")
     }
     word = words.joined(separator: " ")
   }

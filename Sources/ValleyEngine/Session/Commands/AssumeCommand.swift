@@ -38,7 +38,7 @@ extension Session {
       }
       guard clause.body.isEmpty, case .fact(_, let values)? = lowering.lower(clause, unit: 0, file: file)
       else {
-        return [.diagnostics([.error("E518", ":assume not takes a fact with constant arguments", at: clause.span)], line: line)]
+        return [.diagnostics([.error(.E518, ":assume not takes a fact with constant arguments", at: clause.span)], line: line)]
       }
       let ids = values.compactMap { pool.lookup($0) }
       guard ids.count == values.count, predicate < knowledge.base.relations.count,
@@ -46,7 +46,7 @@ extension Session {
       else {
         return [
           .diagnostics(
-            [.error("E519", "\(file.text(of: clause.head.span)) is not a stored fact, so it cannot be hidden",
+            [.error(.E519, "\(file.text(of: clause.head.span)) is not a stored fact, so it cannot be hidden",
                     at: clause.head.span, help: "only stored facts can be assumed away; derived facts follow from them")],
             line: line)
         ]

@@ -31,7 +31,7 @@ public enum Commands {
       let suggestion = Suggestions.closest(to: name, among: specs.map(\.name))
       return .failure(
         .error(
-          "E501", "unknown command ':\(name)'", at: nameSpan,
+          .E501, "unknown command ':\(name)'", at: nameSpan,
           help: suggestion.map { "did you mean ':\($0)'? Type :help for the list of commands" }
             ?? "type :help for the list of commands"))
     }

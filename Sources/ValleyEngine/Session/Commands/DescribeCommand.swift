@@ -12,7 +12,7 @@ struct DescribeCommand: SessionCommand {
 
   init(parsing arguments: CommandArguments) throws(Diagnostic) {
     guard let token = arguments.single, let name = token.nameText else {
-      throw .error("E521", ":describe needs one predicate name", at: arguments.span, help: "usage: :describe factor")
+      throw .error(.E521, ":describe needs one predicate name", at: arguments.span, help: "usage: :describe factor")
     }
     predicate = name
     span = token.span

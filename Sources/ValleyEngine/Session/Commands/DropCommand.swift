@@ -12,7 +12,7 @@ struct DropCommand: SessionCommand {
 
   init(parsing arguments: CommandArguments) throws(Diagnostic) {
     guard let token = arguments.single, case .integer(let n) = token.kind else {
-      throw .error("E520", ":drop needs the number of an assumption", at: arguments.span,
+      throw .error(.E520, ":drop needs the number of an assumption", at: arguments.span,
                    help: "usage: :drop 1 (see :assumptions)")
     }
     number = n <= UInt64(Int.max) ? Int(n) : nil
@@ -29,7 +29,7 @@ extension Session {
     guard let number, number >= 1, number <= assumptions.count else {
       return [
         .diagnostics(
-          [.error("E520", "there is no assumption \(number.map(String.init) ?? "")", at: span,
+          [.error(.E520, "there is no assumption \(number.map(String.init) ?? "")", at: span,
                   help: assumptions.isEmpty ? "there are no assumptions" : ":assumptions lists them, numbered from 1")],
           line: line)
       ]

@@ -14,7 +14,7 @@ struct FormatCommand: SessionCommand {
       let format = OutputFormat(rawValue: word)
     else {
       throw .error(
-        "E504", ":format needs one of " + OutputFormat.allCases.map(\.rawValue).joined(separator: ", "),
+        .E504, ":format needs one of " + OutputFormat.allCases.map(\.rawValue).joined(separator: ", "),
         at: arguments.span, help: "usage: :format json")
     }
     self.format = format

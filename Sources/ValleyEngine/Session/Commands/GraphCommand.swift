@@ -19,7 +19,7 @@ struct GraphCommand: SessionCommand {
       ["deps", "why", "edges"].contains(kind), case .string(let path) = tokens[tokens.count - 1].kind
     else {
       throw .error(
-        "E525", ":graph needs what to draw and a file name in quotes", at: arguments.span,
+        .E525, ":graph needs what to draw and a file name in quotes", at: arguments.span,
         help: "usage: :graph deps \"deps.dot\", :graph why GOAL. \"why.svg\", :graph edges leads_to hinders \"map.dot\"")
     }
     self.kind = kind
@@ -44,7 +44,7 @@ extension Session {
     switch kind {
     case "deps":
       guard arguments.isEmpty else {
-        return [.diagnostics([.error("E525", ":graph deps takes only a file name", at: arguments[0].span)], line: line)]
+        return [.diagnostics([.error(.E525, ":graph deps takes only a file name", at: arguments[0].span)], line: line)]
       }
       dot = DotRenderer.dependencies(
         DependencyGraph(rules: knowledge.rules, predicateCount: knowledge.catalog.count), catalog: knowledge.catalog)
@@ -62,7 +62,7 @@ extension Session {
       var facts: [(predicate: String, from: String, to: String)] = []
       for name in names {
         guard let p = knowledge.catalog.number(of: name), knowledge.catalog[p].arity == 2 else {
-          return [.diagnostics([.error("E526", "'\(name)' is not a known predicate with two arguments", at: span,
+          return [.diagnostics([.error(.E526, "'\(name)' is not a known predicate with two arguments", at: span,
                                        help: ":graph edges draws binary predicates such as leads_to/2")], line: line)]
         }
         let relation = knowledge.model.relations[p]
@@ -95,14 +95,14 @@ extension Session {
       var outputs = writeFile(dot, to: fallback, span: span, line: line, done: "wrote the graph to \(fallback) (DOT)")
       if !outputs.contains(where: \.isError) {
         outputs.insert(
-          .diagnostics([.warning("W501", "\(format.uppercased()) needs Graphviz's dot, which is not available here", at: span,
+          .diagnostics([.warning(.W501, "\(format.uppercased()) needs Graphviz's dot, which is not available here", at: span,
                                  help: "install Graphviz (apt-get install graphviz) or open the .dot file with any DOT viewer")],
                        line: line), at: 0)
       }
       return outputs
     }
     if let problem = convert(dot, physical(path), format) {
-      return [.diagnostics([.error("E527", "could not draw \(path): \(problem)", at: span,
+      return [.diagnostics([.error(.E527, "could not draw \(path): \(problem)", at: span,
                                    help: "write a .dot file instead, or check that Graphviz's dot works")], line: line)]
     }
     return [.text("wrote the graph to \(path) (\(format.uppercased()))")]
@@ -112,7 +112,7 @@ extension Session {
     switch loader.write(physical(path), contents: text) {
     case .success: return [.text(done)]
     case .failure(let failure):
-      return [.diagnostics([.error("E524", "cannot write '\(path)': \(failure.writeReason); nothing was written", at: span)], line: line)]
+      return [.diagnostics([.error(.E524, "cannot write '\(path)': \(failure.writeReason); nothing was written", at: span)], line: line)]
     }
   }
 }

@@ -45,7 +45,7 @@ extension Session {
     let suggestion = Suggestions.closest(to: topic, among: candidates)
     return [
       .diagnostics(
-        [.error("E514", "no help on '\(topic)'", at: span,
+        [.error(.E514, "no help on '\(topic)'", at: span,
                 help: suggestion.map { "did you mean '\($0)'?" } ?? "try :help, :help language or :help PREDICATE")],
         line: line)
     ]

@@ -14,7 +14,7 @@ struct ImportCommand: SessionCommand {
   init(parsing arguments: CommandArguments) throws(Diagnostic) {
     let tokens = arguments.tokens
     guard tokens.count == 2, let predicate = tokens[0].nameText, case .string(let path) = tokens[1].kind else {
-      throw .error("E528", ":import needs a predicate name and a file name in quotes",
+      throw .error(.E528, ":import needs a predicate name and a file name in quotes",
                    at: arguments.span, help: "usage: :import sales \"sales.csv\"")
     }
     self.predicate = predicate

@@ -12,7 +12,7 @@ struct LoadCommand: SessionCommand {
 
   init(parsing arguments: CommandArguments) throws(Diagnostic) {
     guard let token = arguments.single, let path = CommandArguments.word(token) else {
-      throw .error("E503", ":load needs one file name in quotes", at: arguments.span, help: "usage: :load \"file.kb\"")
+      throw .error(.E503, ":load needs one file name in quotes", at: arguments.span, help: "usage: :load \"file.kb\"")
     }
     self.path = path
     span = token.span

@@ -32,7 +32,7 @@ extension Session {
     else {
       return [
         .diagnostics(
-          [.error("E508", ":retract takes a fact with constant arguments", at: clause.span,
+          [.error(.E508, ":retract takes a fact with constant arguments", at: clause.span,
                   help: "rules cannot be retracted one by one; reload their file instead")],
           line: line)
       ]
@@ -45,9 +45,9 @@ extension Session {
       return [
         .diagnostics(
           [derived
-            ? .error("E509", "\(file.text(of: clause.head.span)) is derived by rules, not stored",
+            ? .error(.E509, "\(file.text(of: clause.head.span)) is derived by rules, not stored",
                      at: clause.head.span, help: "retract the stored facts it is derived from")
-            : .error("E510", "\(file.text(of: clause.head.span)) is not a stored fact",
+            : .error(.E510, "\(file.text(of: clause.head.span)) is not a stored fact",
                      at: clause.head.span, help: "check the spelling with :list \(clause.head.name)")],
           line: line)
       ]

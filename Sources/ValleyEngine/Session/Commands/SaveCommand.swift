@@ -12,7 +12,7 @@ struct SaveCommand: SessionCommand {
 
   init(parsing arguments: CommandArguments) throws(Diagnostic) {
     guard let token = arguments.single, let path = CommandArguments.word(token) else {
-      throw .error("E523", ":save needs one file name in quotes", at: arguments.span, help: "usage: :save \"mine.kb\"")
+      throw .error(.E523, ":save needs one file name in quotes", at: arguments.span, help: "usage: :save \"mine.kb\"")
     }
     self.path = path
     span = token.span
@@ -46,7 +46,7 @@ extension Session {
     case .failure(let failure):
       return [
         .diagnostics(
-          [.error("E524", "cannot save to '\(path)': \(failure.writeReason); nothing was written", at: span,
+          [.error(.E524, "cannot save to '\(path)': \(failure.writeReason); nothing was written", at: span,
                   help: "choose a writable file; an existing file is left as it was")],
           line: line)
       ]

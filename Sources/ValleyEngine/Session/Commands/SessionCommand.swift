@@ -64,7 +64,7 @@ struct CommandArguments {
   /// E502 for a command that takes no more than `usage` shows.
   func unexpected(_ usage: String) -> Diagnostic {
     let span = tokens.first.map { $0.span.merged(with: tokens[tokens.count - 1].span) } ?? nameSpan
-    return .error("E502", "unexpected text after :\(name)", at: span, help: "usage: \(usage)")
+    return .error(.E502, "unexpected text after :\(name)", at: span, help: "usage: \(usage)")
   }
 
   /// Succeeds only when there are no arguments.

@@ -83,7 +83,7 @@ extension Session {
       let suggestion = Suggestions.closest(to: name, among: options)
       return [
         .diagnostics(
-          [.error("E512", "unknown option '\(name)'", at: span,
+          [.error(.E512, "unknown option '\(name)'", at: span,
                   help: suggestion.map { "did you mean '\($0)'?" }
                     ?? "the options are " + options.joined(separator: ", "))],
           line: line)
@@ -93,7 +93,7 @@ extension Session {
   }
 
   fileprivate func badSetting(_ name: String, _ span: SourceSpan?, _ line: Int, _ expected: String) -> Output {
-    .diagnostics([.error("E513", "\(name) takes \(expected)", at: span)], line: line)
+    .diagnostics([.error(.E513, "\(name) takes \(expected)", at: span)], line: line)
   }
 
   fileprivate func formatSeconds(_ s: Double) -> String {

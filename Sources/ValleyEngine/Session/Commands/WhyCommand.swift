@@ -29,7 +29,7 @@ extension Session {
     guard knowledge.recordsProvenance else {
       return [
         .diagnostics(
-          [.error("E516", "explanations need provenance, which is off", at: query.span,
+          [.error(.E516, "explanations need provenance, which is off", at: query.span,
                   help: "turn it on with :set provenance on")], line: line)
       ]
     }
