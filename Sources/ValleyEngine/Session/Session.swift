@@ -27,7 +27,7 @@ public final class Session {
   var assumptionBase: KnowledgeBase?
   /// The assumptions in effect, in order.
   var assumptions: [Assumption] = []
-  let pool = ValuePool()
+  let pool: ValuePool
   let loader: SourceLoader
   private var inputCount = 0
   /// The folder relative `:load` paths resolve against while a script runs.
@@ -39,6 +39,18 @@ public final class Session {
   /// Creates an empty session that reads files through `loader`.
   public init(loader: SourceLoader = FileSystemLoader()) {
     self.loader = loader
+    pool = ValuePool()
+  }
+
+  /// Creates a session that starts from a shared snapshot of a loaded knowledge base. The
+  /// session's changes are its own: the snapshot and every other session never see them.
+  /// Nothing is copied up front; the session's knowledge shares the snapshot's storage
+  /// until it changes a relation (copy-on-write).
+  public init(from snapshot: KnowledgeSnapshot, loader: SourceLoader = FileSystemLoader()) {
+    self.loader = loader
+    pool = snapshot.pool.copy()
+    knowledge = snapshot.knowledge
+    sources = snapshot.sources
   }
 
   // MARK: Running statements

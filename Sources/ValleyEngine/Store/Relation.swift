@@ -20,6 +20,11 @@ public struct Relation: @unchecked Sendable {
   /// a round runs (see `SemiNaive`).
   mutating func prepareForWrites() { makeUnique() }
 
+  /// Finishes the lazily built membership set, so that reads never write to the storage and
+  /// the relation can be read from several threads at once (see ``KnowledgeSnapshot``).
+  /// Idempotent: storage already prepared is not touched.
+  mutating func prepareForSharing() { storage.completeMembership() }
+
   private mutating func makeUnique() {
     if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
   }

@@ -65,6 +65,11 @@ final class RelationStorage: @unchecked Sendable {
     return true
   }
 
+  /// Adds the rows appended without a membership check to the membership set.
+  func completeMembership() {
+    if arity > 0 && memberCount < count { addMissingMembers() }
+  }
+
   /// The row number holding `tuple`, or -1.
   @inline(__always)
   func find(_ tuple: UnsafePointer<UInt32>) -> Int {

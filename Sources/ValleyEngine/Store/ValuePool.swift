@@ -16,6 +16,18 @@ public final class ValuePool: @unchecked Sendable {
   /// Creates an empty pool.
   public init() {}
 
+  /// A pool with the same identifiers that grows on its own. The two share their tables
+  /// until one of them interns a new value (the tables are copy-on-write arrays).
+  public func copy() -> ValuePool {
+    let copy = ValuePool()
+    copy.values = values
+    copy.integers = integers
+    copy.decimals = decimals
+    copy.symbols = symbols
+    copy.isSymbol = isSymbol
+    return copy
+  }
+
   /// The identifier of `value`, adding it if it is new.
   public func intern(_ value: Value) -> UInt32 {
     let next = UInt32(truncatingIfNeeded: values.count)
