@@ -173,3 +173,47 @@ extension Session {
     return file.location(of: span.start).line
   }
 }
+
+extension Session {
+  /// The codes of the errors `input` reports.
+  public func errorCodes(_ input: String) -> [String] {
+    errors(input).map(\.code)
+  }
+
+  /// Runs `input` and returns everything it prints, as a user sees it in the table format
+  /// (each output's standard output, then its standard error).
+  public func printed(_ input: String) -> String {
+    rendered(execute(input: input))
+  }
+
+  /// `outputs` as a user sees them in the table format.
+  public func rendered(_ outputs: [Output]) -> String {
+    let renderer = OutputRenderer(format: .table, sources: sources)
+    return outputs.map { renderer.render($0) }.map { $0.stdout + $0.stderr }.joined()
+  }
+
+  /// The text messages `input` gives (not its answers or diagnostics), one a line.
+  public func texts(_ input: String) -> String {
+    execute(input: input).compactMap { output -> String? in
+      if case .text(let text) = output { return text }
+      return nil
+    }.joined(separator: "\n")
+  }
+
+  /// What a user can see of the knowledge: its counts, every clause (`:list`) and every
+  /// predicate (`:preds`). Equal snapshots before and after a failed statement show that it
+  /// changed nothing.
+  public func snapshot() -> String {
+    let s = statistics
+    return "\(s.facts) \(s.derived) \(s.rules) \(s.predicates)\n" + texts(":list") + texts(":preds")
+  }
+}
+
+extension TemporaryFolder {
+  /// A session over the real file system whose relative paths start in this folder.
+  public func session() -> Session {
+    let session = Session(loader: FileSystemLoader())
+    session.workingDirectory = path
+    return session
+  }
+}
