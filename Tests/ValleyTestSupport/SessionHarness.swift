@@ -6,8 +6,10 @@ import ValleyEngine
 ///
 /// The contents can change between loads (to test reloading).
 public final class MemoryFiles: @unchecked Sendable {
+  /// The text of each file, by path.
   public var contents: [String: String]
 
+  /// Files with the given texts.
   public init(_ contents: [String: String] = [:]) {
     self.contents = contents
   }
@@ -15,16 +17,19 @@ public final class MemoryFiles: @unchecked Sendable {
 
 /// A ``SourceLoader`` over ``MemoryFiles``; a path is its own canonical form.
 public struct MemoryLoader: SourceLoader {
+  /// The files it reads.
   public let files: MemoryFiles
 
   /// A loader over `files`.
   public init(files: MemoryFiles) { self.files = files }
 
+  /// The file's text as UTF-8, or `notFound`.
   public func read(_ path: String) -> Result<[UInt8], LoadFailure> {
     guard let text = files.contents[path] else { return .failure(.notFound) }
     return .success(Array(text.utf8))
   }
 
+  /// The paths below `path` (relative to it), sorted, or nil when there are none.
   public func list(_ path: String) -> [String]? {
     let prefix = path.hasSuffix("/") ? path : path + "/"
     let names = files.contents.keys.filter { $0.hasPrefix(prefix) }.map {
@@ -33,6 +38,7 @@ public struct MemoryLoader: SourceLoader {
     return names.isEmpty ? nil : names.sorted()
   }
 
+  /// `path` itself.
   public func canonical(_ path: String) -> String { path }
 }
 

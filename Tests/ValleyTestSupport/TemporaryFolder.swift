@@ -22,8 +22,7 @@ public final class TemporaryFolder {
 
   /// Creates the folder and writes `files` into it (names relative to the folder).
   public init(_ files: [String: String] = [:]) throws {
-    path = FileManager.default.temporaryDirectory
-      .appendingPathComponent("valley-test-\(UUID().uuidString)").path
+    path = FileManager.default.temporaryDirectory.appendingPathComponent("valley-test-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     for (name, text) in files { try write(name, text) }
   }
