@@ -28,11 +28,13 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    // What the test targets share: in-memory files, session helpers.
+    // What the test targets share: in-memory files, session helpers, temporary folders,
+    // running the built binary.
     .target(name: "ValleyTestSupport", dependencies: ["ValleyEngine"], path: "Tests/ValleyTestSupport"),
     .testTarget(name: "ValleyEngineTests", dependencies: ["ValleyEngine", "ValleyTestSupport"]),
     .testTarget(
       name: "ValleyExercisesTests", dependencies: ["ValleyEngine", "ValleyExercises", "ValleyTestSupport"]),
-    .testTarget(name: "ValleyScriptTests", dependencies: ["ValleyEngine", "ValleyExercises", "valley"]),
+    .testTarget(
+      name: "ValleyScriptTests", dependencies: ["ValleyEngine", "ValleyExercises", "ValleyTestSupport", "valley"]),
   ]
 )

@@ -48,7 +48,7 @@ public struct AnswerSheet: Sendable {
 public enum AnswerFileParser {
   /// Reads and parses the file at `path` through `loader`.
   public static func load(_ path: String, loader: SourceLoader) -> AnswerSheet {
-    switch ExerciseFileReader.read(path, loader: loader) {
+    switch loader.readText(path, help: false) {
     case .success(let text):
       return parse(text: text, name: path)
     case .failure(let diagnostic):

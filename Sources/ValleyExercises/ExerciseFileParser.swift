@@ -11,7 +11,7 @@ public enum ExerciseFileParser {
 
   /// Reads and parses the file at `path` through `loader` (named `path` in messages).
   public static func load(_ path: String, loader: SourceLoader) -> ExerciseSet {
-    switch ExerciseFileReader.read(path, loader: loader) {
+    switch loader.readText(path, help: false) {
     case .success(let text):
       return parse(text: text, name: path)
     case .failure(let diagnostic):
@@ -228,28 +228,5 @@ public enum ExerciseFileParser {
       }
     }
     return diagnostics
-  }
-}
-
-/// Reads exercise and answer files as UTF-8 text, with the engine's read errors.
-enum ExerciseFileReader {
-  /// The file's text, or a diagnostic (`E505`-`E507`, `E108`) that names it.
-  static func read(_ path: String, loader: SourceLoader) -> Result<String, Diagnostic> {
-    switch loader.read(path) {
-    case .failure(.notFound):
-      return .failure(.error(.E505, "cannot read '\(path)': no such file", at: nil))
-    case .failure(.isDirectory):
-      return .failure(.error(.E506, "cannot read '\(path)': it is a folder, not a file", at: nil))
-    case .failure(.notReadable(let reason)):
-      return .failure(.error(.E507, "cannot read '\(path)': \(reason)", at: nil))
-    case .success(let bytes):
-      switch SourceDecoder.decode(bytes) {
-      case .success(let text): return .success(text)
-      case .failure(let bad):
-        return .failure(
-          .error(.E108, "'\(path)' is not valid UTF-8 at \(bad.position)", at: nil,
-                 help: "save the file as UTF-8"))
-      }
-    }
   }
 }

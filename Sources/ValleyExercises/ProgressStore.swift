@@ -9,8 +9,9 @@ import ValleyEngine
 /// Keeps ``ExerciseProgress`` in a file, one file per exercise file, under a state folder
 /// (`$XDG_STATE_HOME/valley/progress/`, else `~/.local/state/valley/progress/`).
 ///
-/// Saving is atomic: the text goes to `NAME.tmp`, which is flushed to disk (`fsync`) and then
-/// renamed over `NAME`. A save that fails at any step leaves the previous file as it was.
+/// Saving is atomic (``AtomicFile``): the text goes to `NAME.tmp`, which is flushed to disk
+/// (`fsync`) and then renamed over `NAME`. A save that fails at any step leaves the previous
+/// file as it was.
 public struct ProgressStore: Sendable {
   /// The folder that holds the progress files.
   public let folder: String
@@ -66,50 +67,20 @@ public struct ProgressStore: Sendable {
     }
   }
 
-  /// Saves `text` atomically; returns why it failed, or nil on success.
+  /// Saves `text` atomically through ``AtomicFile`` (by way of `NAME.tmp`); returns why it
+  /// failed, or nil on success.
   public func save(_ text: String) -> String? {
     if let problem = makeFolders() { return problem }
-    let temporary = path + ".tmp"
-    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else { return "cannot create \(fileName).tmp: \(describeErrno())" }
-    let bytes = Array(text.utf8)
-    var offset = 0
-    while offset < bytes.count {
-      let written = bytes.withUnsafeBytes { buffer in
-        write(descriptor, buffer.baseAddress.map { $0 + offset }, bytes.count - offset)
-      }
-      if written < 0 {
-        if errno == EINTR { continue }
-        let problem = "cannot write \(fileName).tmp: \(describeErrno())"
-        close(descriptor)
-        unlink(temporary)
-        return problem
-      }
-      offset += written
+    guard case .failure(let failure) = AtomicFile(path, temporaryPath: path + ".tmp").write(text) else {
+      return nil
     }
-    if fsync(descriptor) != 0 {
-      let problem = "cannot flush \(fileName).tmp to disk: \(describeErrno())"
-      close(descriptor)
-      unlink(temporary)
-      return problem
+    switch failure.step {
+    case .folder, .create: return "cannot create \(fileName).tmp: \(failure.reason)"
+    case .write: return "cannot write \(fileName).tmp: \(failure.reason)"
+    case .flush: return "cannot flush \(fileName).tmp to disk: \(failure.reason)"
+    case .close: return "cannot close \(fileName).tmp: \(failure.reason)"
+    case .target, .rename: return "cannot replace \(fileName): \(failure.reason)"
     }
-    if close(descriptor) != 0 {
-      let problem = "cannot close \(fileName).tmp: \(describeErrno())"
-      unlink(temporary)
-      return problem
-    }
-    if rename(temporary, path) != 0 {
-      let problem = "cannot replace \(fileName): \(describeErrno())"
-      unlink(temporary)
-      return problem
-    }
-    // Make the rename itself durable; a failure here does not undo it.
-    let directory = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-    if directory >= 0 {
-      _ = fsync(directory)
-      close(directory)
-    }
-    return nil
   }
 
   /// Creates the folder and its parents.

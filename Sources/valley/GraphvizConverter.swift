@@ -10,22 +10,22 @@ enum GraphvizConverter {
   }
 
   /// Converts `dot` into `path` (format `svg` or `png`); an error message, or nil on success.
-  /// The picture is written to a temporary file and renamed, so a failure leaves no half file.
+  /// The picture goes through an ``AtomicFile``, so a failure leaves no half file.
   static func convert(_ dot: String, _ path: String, _ format: String) -> String? {
     guard let executable = dotPath else {
       return "Graphviz's dot is not installed (apt-get install graphviz); write a .dot file instead"
     }
-    let files = FileSystemLoader()
     let stamp = "\(getpid())"
     let input = path + ".valley-dot-\(stamp)"
-    let output = path + ".valley-tmp-\(stamp)"
     let errors = path + ".valley-err-\(stamp)"
+    // dot writes the picture to the temporary file, which is then moved into place.
+    let picture = AtomicFile(path)
     defer {
       unlink(input)
       unlink(errors)
     }
-    if case .failure = files.write(input, contents: dot) { return "could not write a temporary file beside \(path)" }
-    let arguments = [executable, "-T\(format)", input, "-o", output]
+    if case .failure = AtomicFile(input).write(dot) { return "could not write a temporary file beside \(path)" }
+    let arguments = [executable, "-T\(format)", input, "-o", picture.temporaryPath]
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -42,14 +42,11 @@ enum GraphvizConverter {
     let exited = (status & 0x7F) == 0
     let code = (status >> 8) & 0xFF
     guard exited, code == 0 else {
-      unlink(output)
-      let message = (try? files.read(errors).get()).map { String(decoding: $0, as: UTF8.self) } ?? ""
+      picture.discard()
+      let message = (try? FileSystemLoader().read(errors).get()).map { String(decoding: $0, as: UTF8.self) } ?? ""
       return "dot failed" + (message.isEmpty ? "" : ": " + message.split(separator: "\n").joined(separator: " "))
     }
-    if rename(output, path) != 0 {
-      unlink(output)
-      return "could not write \(path)"
-    }
+    if case .failure = picture.commit() { return "could not write \(path)" }
     return nil
   }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import Testing
 
 import ValleyEngine
@@ -82,18 +81,5 @@ enum ExerciseFixture {
     var rows: [String: CheckResult] = [:]
     for row in sheet.rows { rows[row.exercise] = row.result }
     return (rows, sheet)
-  }
-
-  /// A fresh temporary folder (removed by the caller with `remove`).
-  static func temporaryFolder() throws -> String {
-    let url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("valley-exercise-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url.path
-  }
-
-  /// Removes a folder made by ``temporaryFolder()``.
-  static func remove(_ folder: String) {
-    try? FileManager.default.removeItem(atPath: folder)
   }
 }

@@ -100,8 +100,9 @@ import ValleyTestSupport
   }
 
   @Test func progressIsSavedAndResumed() throws {
-    let folder = try ExerciseFixture.temporaryFolder()
-    defer { ExerciseFixture.remove(folder) }
+    let scratch = try TemporaryFolder()
+    defer { scratch.remove() }
+    let folder = scratch.path
     let first = practice(folder: folder)
     _ = first.start()
     _ = transcript(first, ["link(X, Y).", ":check", ":next", ":hint"])
@@ -114,8 +115,9 @@ import ValleyTestSupport
   }
 
   @Test func failedSaveWarnsAndKeepsTheOldFile() throws {
-    let folder = try ExerciseFixture.temporaryFolder()
-    defer { ExerciseFixture.remove(folder) }
+    let scratch = try TemporaryFolder()
+    defer { scratch.remove() }
+    let folder = scratch.path
     let session = practice(folder: folder)
     _ = session.start()
     let store = ProgressStore(folder: folder, exerciseFile: ExerciseFixture.setName)

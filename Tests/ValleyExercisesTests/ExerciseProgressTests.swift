@@ -21,8 +21,9 @@ import ValleyTestSupport
   }
 
   @Test func storeSavesAtomicallyAndLoads() throws {
-    let folder = try ExerciseFixture.temporaryFolder()
-    defer { ExerciseFixture.remove(folder) }
+    let scratch = try TemporaryFolder()
+    defer { scratch.remove() }
+    let folder = scratch.path
     let store = ProgressStore(folder: folder + "/valley/progress", exerciseFile: "/course/beginner.q")
     #expect(store.fileName.hasPrefix("beginner-"))
     #expect(store.fileName.hasSuffix(".progress"))
@@ -42,8 +43,9 @@ import ValleyTestSupport
   }
 
   @Test func failedSaveKeepsTheOldFile() throws {
-    let folder = try ExerciseFixture.temporaryFolder()
-    defer { ExerciseFixture.remove(folder) }
+    let scratch = try TemporaryFolder()
+    defer { scratch.remove() }
+    let folder = scratch.path
     let store = ProgressStore(folder: folder, exerciseFile: "/course/beginner.q")
     #expect(store.save("valley-progress 1\ncurrent b1\n") == nil)
     // A folder where the temporary file should go makes the write fail (even for root).
@@ -55,8 +57,9 @@ import ValleyTestSupport
   }
 
   @Test func unreadableProgressIsReported() throws {
-    let folder = try ExerciseFixture.temporaryFolder()
-    defer { ExerciseFixture.remove(folder) }
+    let scratch = try TemporaryFolder()
+    defer { scratch.remove() }
+    let folder = scratch.path
     let store = ProgressStore(folder: folder, exerciseFile: "x.q")
     try "garbage".write(toFile: store.path, atomically: false, encoding: .utf8)
     guard case .unreadable = store.load() else {

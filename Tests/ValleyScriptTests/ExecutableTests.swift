@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ValleyEngine
+import ValleyTestSupport
 
 /// End-to-end runs of the built `valley` binary.
 ///
@@ -35,48 +36,53 @@ import ValleyEngine
   }
 
   @Test func validScriptExitsZero() throws {
-    let script = try TemporaryScript(":assert p(1).\np(X).\n")
-    let result = try ValleyProcess.run(["run", "--empty", script.path])
+    let folder = try TemporaryFolder(["script.q": ":assert p(1).\np(X).\n"])
+    let script = folder.path("script.q")
+    let result = try ValleyProcess.run(["run", "--empty", script])
     #expect(result.status == 0)
     #expect(result.stdout.contains("1 answer"))
     #expect(result.stderr.isEmpty)
   }
 
   @Test func failingStatementExitsOneAndTheOthersStillRun() throws {
-    let script = try TemporaryScript(":assert p(1).\nq(X).\np(X).\n")
-    let result = try ValleyProcess.run(["run", "--empty", script.path])
+    let folder = try TemporaryFolder(["script.q": ":assert p(1).\nq(X).\np(X).\n"])
+    let script = folder.path("script.q")
+    let result = try ValleyProcess.run(["run", "--empty", script])
     #expect(result.status == 1)
-    #expect(result.stderr.contains("\(script.path):2:1"))
+    #expect(result.stderr.contains("\(script):2:1"))
     #expect(result.stdout.contains("1 answer"))
   }
 
   @Test func maxFactsFlagCapsEvaluation() throws {
-    let script = try TemporaryScript(":assert n(0).\n:assert n(Y) :- n(X), Y = X + 1.\nn(0).\n")
-    let result = try ValleyProcess.run(["run", "--empty", "--max-facts", "500", script.path])
+    let folder = try TemporaryFolder(["script.q": ":assert n(0).\n:assert n(Y) :- n(X), Y = X + 1.\nn(0).\n"])
+    let script = folder.path("script.q")
+    let result = try ValleyProcess.run(["run", "--empty", "--max-facts", "500", script])
     #expect(result.status == 1)
     #expect(result.stderr.contains("after 500 derived facts: 'n' kept growing"))
     #expect(result.stdout.contains("true."))
   }
 
   @Test func missingScriptIsReportedAndExitsOne() throws {
-    let missing = FileManager.default.temporaryDirectory
-      .appendingPathComponent("valley-missing-\(UUID().uuidString).q")
-    let result = try ValleyProcess.run(["run", "--empty", missing.path])
+    let folder = try TemporaryFolder()
+    let missing = folder.path("missing.q")
+    let result = try ValleyProcess.run(["run", "--empty", missing])
     #expect(result.status == 1)
-    #expect(result.stderr.contains(missing.path))
+    #expect(result.stderr.contains(missing))
   }
 
   @Test func quitEndsTheScript() throws {
-    let script = try TemporaryScript(":assert p(1).\n:quit\nno_such_predicate(X).\n")
-    let result = try ValleyProcess.run(["run", "--empty", script.path])
+    let folder = try TemporaryFolder(["script.q": ":assert p(1).\n:quit\nno_such_predicate(X).\n"])
+    let script = folder.path("script.q")
+    let result = try ValleyProcess.run(["run", "--empty", script])
     #expect(result.status == 0)
     #expect(result.stderr.isEmpty)
   }
 
   @Test func pipedScriptRunsAsValleyRun() throws {
-    let script = try TemporaryScript(":assert p(2).\n:assert p(1).\np(X).\np(3).\n")
-    let piped = try ValleyProcess.run(["--empty"], standardInput: script.path)
-    let run = try ValleyProcess.run(["run", "--empty", script.path])
+    let folder = try TemporaryFolder(["script.q": ":assert p(2).\n:assert p(1).\np(X).\np(3).\n"])
+    let script = folder.path("script.q")
+    let piped = try ValleyProcess.run(["--empty"], standardInput: script)
+    let run = try ValleyProcess.run(["run", "--empty", script])
     #expect(piped.status == 0)
     #expect(piped.stdout == run.stdout)
     #expect(piped.stdout.contains("2 answers"))
@@ -84,15 +90,17 @@ import ValleyEngine
   }
 
   @Test func runDashReadsStandardInput() throws {
-    let script = try TemporaryScript(":assert p(1).\nq(X).\n")
-    let result = try ValleyProcess.run(["run", "--empty", "-"], standardInput: script.path)
+    let folder = try TemporaryFolder(["script.q": ":assert p(1).\nq(X).\n"])
+    let script = folder.path("script.q")
+    let result = try ValleyProcess.run(["run", "--empty", "-"], standardInput: script)
     #expect(result.status == 1)
     #expect(result.stderr.contains("<stdin>:2:1"))
   }
 
   @Test func jsonFormatPrintsOneObjectPerLine() throws {
-    let script = try TemporaryScript(":assert p(1).\n:assert p(x).\np(X).\np(1).\nq(X).\n")
-    let result = try ValleyProcess.run(["run", "--empty", "--format", "json", script.path])
+    let folder = try TemporaryFolder(["script.q": ":assert p(1).\n:assert p(x).\np(X).\np(1).\nq(X).\n"])
+    let script = folder.path("script.q")
+    let result = try ValleyProcess.run(["run", "--empty", "--format", "json", script])
     #expect(result.status == 1)
     let objects = try result.stdout.split(separator: "\n").map { line in
       try #require(
@@ -111,29 +119,14 @@ import ValleyEngine
     #expect((ground["rows"] as? [[Any]])?.count == 1)
     let error = try #require(objects.first { $0["error"] != nil })
     #expect(error["line"] as? Int == 5)
-    #expect((error["error"] as? String)?.contains("\(script.path):5:1") == true)
+    #expect((error["error"] as? String)?.contains("\(script):5:1") == true)
   }
 
   @Test func bundledKnowledgeBaseLoads() throws {
-    let script = try TemporaryScript(":assert p(1).\np(X).\n")
-    let result = try ValleyProcess.run(["run", script.path])
+    let folder = try TemporaryFolder(["script.q": ":assert p(1).\np(X).\n"])
+    let script = folder.path("script.q")
+    let result = try ValleyProcess.run(["run", script])
     #expect(result.status == 0)
     #expect(result.stderr.isEmpty)
-  }
-}
-
-/// A query script in a fresh temporary file, removed when the value goes away.
-private final class TemporaryScript {
-  let url: URL
-  var path: String { url.path }
-
-  init(_ text: String) throws {
-    url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("valley-test-\(UUID().uuidString).q")
-    try Data(text.utf8).write(to: url)
-  }
-
-  deinit {
-    try? FileManager.default.removeItem(at: url)
   }
 }

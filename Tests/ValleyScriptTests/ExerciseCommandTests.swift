@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ValleyEngine
 import ValleyExercises
+import ValleyTestSupport
 
 /// End-to-end runs of `valley exercise`, `valley check` and `valley grade` with the built
 /// binary: exit statuses, piped practice with saved progress, the bundled exercise sets and
@@ -32,14 +33,14 @@ import ValleyExercises
   static let secrets = ["secret_helper", "link(X, Y), link(Y, Z)"]
 
   /// A folder with the set, its knowledge and `answers`, removed afterwards.
-  private func workspace(_ answers: [String: String] = [:]) throws -> Scratch {
-    try Scratch(["set.q": Self.exercises, "small.kb": Self.knowledge].merging(answers) { $1 })
+  private func workspace(_ answers: [String: String] = [:]) throws -> TemporaryFolder {
+    try TemporaryFolder(["set.q": Self.exercises, "small.kb": Self.knowledge].merging(answers) { $1 })
   }
 
   @Test func checkPassesOnTheBundledExerciseSets() throws {
     let result = try ExerciseBinary.run(
       ["check", "Queries/exercises/beginner.q", "Queries/exercises/intermediate.q"],
-      in: ExerciseBinary.packageRoot)
+      in: TestPackage.root)
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stderr.isEmpty)
     #expect(result.stdout.contains("Queries/exercises/beginner.q: 10 exercises, no problems"))
@@ -52,7 +53,7 @@ import ValleyExercises
       [
         "grade", "--format", "json", "--exercises", "Queries/exercises/\(set).q",
         "Queries/exercises/answers/\(set)-solutions.answers",
-      ], in: ExerciseBinary.packageRoot)
+      ], in: TestPackage.root)
     #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
     let rows = try ExerciseBinary.jsonLines(result.stdout)
     #expect(rows.count >= 8)
@@ -63,13 +64,13 @@ import ValleyExercises
   }
 
   @Test func wrongBundledAnswersAreCountedAndExitOne() throws {
-    let scratch = try Scratch([
+    let scratch = try TemporaryFolder([
       "wrong.answers": "@answer b1\nfactor(F, limiting).\n@answer b2\nfactor(F, limiting).\n"
     ])
     let result = try ExerciseBinary.run(
       [
         "grade", "--format", "json", "--exercises",
-        ExerciseBinary.packageRoot + "/Queries/exercises/beginner.q", "wrong.answers",
+        TestPackage.root + "/Queries/exercises/beginner.q", "wrong.answers",
       ], in: scratch.path)
     #expect(result.status == 1)
     let rows = try ExerciseBinary.jsonLines(result.stdout)
@@ -137,7 +138,7 @@ import ValleyExercises
       @solution
       nope(X) :- p(X).
       """
-    let scratch = try Scratch(["broken.q": broken, "x.answers": "@answer a\np(X).\n"])
+    let scratch = try TemporaryFolder(["broken.q": broken, "x.answers": "@answer a\np(X).\n"])
     let check = try ExerciseBinary.run(["check", "--empty", "broken.q"], in: scratch.path)
     #expect(check.status == 1)
     #expect(check.stdout.contains("broken.q: 2 exercises, "))
@@ -207,35 +208,15 @@ import ValleyExercises
   }
 }
 
-/// A temporary folder holding files, removed when the value goes away.
-private final class Scratch {
-  let path: String
-
-  init(_ files: [String: String]) throws {
-    path = FileManager.default.temporaryDirectory.appendingPathComponent("valley-ex-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    for (name, text) in files {
-      try Data(text.utf8).write(to: URL(fileURLWithPath: path + "/" + name))
-    }
-  }
-
-  deinit {
-    try? FileManager.default.removeItem(atPath: path)
-  }
-}
-
 /// Runs the built `valley` binary in a folder, with piped input and its own state folder.
 private enum ExerciseBinary {
-  /// The package root.
-  static let packageRoot = GoldenCase.root
-
   /// Runs valley with `arguments` in `folder`; `XDG_STATE_HOME` is `state` (a fresh folder by
   /// default), so progress never touches the user's own.
   static func run(_ arguments: [String], in folder: String, state: String? = nil, input: String = "") throws
     -> ProcessResult
   {
-    let fresh = FileManager.default.temporaryDirectory.appendingPathComponent("valley-state-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: fresh) }
+    let fresh = try TemporaryFolder()
+    defer { fresh.remove() }
     return try ValleyProcess.run(
       arguments, standardInputText: input, directory: folder,
       environment: ["XDG_STATE_HOME": state ?? fresh.path])

@@ -2,24 +2,25 @@ import Foundation
 import Glibc
 import Testing
 import ValleyEngine
+import ValleyTestSupport
 import ValleyExercises
 
 /// Robustness with files: what cannot be read is a clear error, loading twice or loading
 /// itself is handled, a failed write leaves the old file intact, and a script writes only
-/// what it says (see docs/safety.md). Helpers are in Support/RobustnessSupport.swift.
+/// what it says (see docs/safety.md). Helpers are in ValleyTestSupport.
 @Suite struct FileRobustnessTests {
   // MARK: Files that cannot be read
 
   @Test func aMissingFileOrAFolderIsAClearErrorAndChangesNothing() throws {
-    let scratch = try RobustnessScratch()
+    let scratch = try TemporaryFolder()
     try FileManager.default.createDirectory(atPath: scratch.path("folder.kb"), withIntermediateDirectories: false)
     let session = scratch.session()
-    try session.expectNoErrors(":assert p(1).")
-    let before = session.snapshot()
-    #expect(session.renderedErrors(":load \"missing.kb\"").contains("cannot read 'missing.kb': no such file [E505]"))
-    #expect(session.renderedErrors(":load \"folder.kb\"").contains("cannot read 'folder.kb': it is a folder, not a file [E506]"))
+    session.succeed(":assert p(1).")
+    let before = session.stateDump()
+    #expect(session.printed(":load \"missing.kb\"").contains("cannot read 'missing.kb': no such file [E505]"))
+    #expect(session.printed(":load \"folder.kb\"").contains("cannot read 'folder.kb': it is a folder, not a file [E506]"))
     #expect(session.errorCodes(":load \"missing/inner.kb\"") == ["E505"])
-    #expect(session.snapshot() == before)
+    #expect(session.stateDump() == before)
 
     let missing = try ValleyProcess.run(["run", "--empty", scratch.path("missing.q")])
     #expect(missing.status == 1 && missing.stderr.contains("[E505]"), "\(missing.summary)")
@@ -30,7 +31,7 @@ import ValleyExercises
   }
 
   @Test func anUnreadableFileIsAClearErrorAndChangesNothing() throws {
-    let scratch = try RobustnessScratch()
+    let scratch = try TemporaryFolder()
     try scratch.write("secret.kb", "secret(1).\n")
     chmod(scratch.path("secret.kb"), 0)
     // As root, mode 000 does not stop reading; /proc/sys/vm/compact_memory is write-only for
@@ -42,23 +43,23 @@ import ValleyExercises
       if fd >= 0 { close(fd) } else if errno == EACCES { unreadable = candidate }
     }
     let session = scratch.session()
-    try session.expectNoErrors(":assert p(1).")
-    let before = session.snapshot()
+    session.succeed(":assert p(1).")
+    let before = session.stateDump()
     if let unreadable {
-      let rendered = session.renderedErrors(":load \"\(unreadable)\"")
+      let rendered = session.printed(":load \"\(unreadable)\"")
       #expect(rendered.contains("Permission denied [E507]"), "\(rendered)")
     } else {
       print("RobustnessTests: no unreadable file on this machine (running as root, no /proc); E507 for a permission error not tested")
     }
     // A file that opens but fails to read: offset 0 of a process's memory is never mapped.
-    #expect(session.renderedErrors(":load \"/proc/self/mem\"").contains("[E507]"))
-    #expect(session.snapshot() == before)
+    #expect(session.printed(":load \"/proc/self/mem\"").contains("[E507]"))
+    #expect(session.stateDump() == before)
   }
 
   // MARK: Loading a file twice, or itself
 
   @Test func aScriptThatLoadsItselfIsRejected() throws {
-    let scratch = try RobustnessScratch()
+    let scratch = try TemporaryFolder()
     try scratch.write("self.q", ":load \"self.q\"\n")
     try scratch.write("a.q", ":load \"b.q\"\n")
     try scratch.write("b.q", ":load \"a.q\"\n")
@@ -70,7 +71,7 @@ import ValleyExercises
   }
 
   @Test func loadingTheSameFileTwiceReloadsItWithoutDuplicates() throws {
-    let scratch = try RobustnessScratch()
+    let scratch = try TemporaryFolder()
     try scratch.write("k.kb", "k(1).\nk(2).\ntwice(X) :- k(X).\n")
     try FileManager.default.createDirectory(atPath: scratch.path("sub"), withIntermediateDirectories: false)
     try FileManager.default.createSymbolicLink(atPath: scratch.path("sub/link.kb"), withDestinationPath: scratch.path("k.kb"))
@@ -90,27 +91,27 @@ import ValleyExercises
   }
 
   @Test func reloadingAChangedFileReplacesItsClauses() throws {
-    let scratch = try RobustnessScratch()
+    let scratch = try TemporaryFolder()
     try scratch.write("k.kb", "k(1).\nk(2).\n")
     let session = scratch.session()
-    try session.expectNoErrors(":load \"k.kb\"")
+    session.succeed(":load \"k.kb\"")
     try scratch.write("k.kb", "k(3).\n")
-    try session.expectNoErrors(":load \"k.kb\"")
-    #expect(try session.answers("?- k(X).") == [["3"]])
+    session.succeed(":load \"k.kb\"")
+    #expect(try session.answers("?- k(X).") == ["3"])
     try scratch.write("k.kb", "k(4).\nk(4, 5).\n")  // broken: the old clauses stay
     #expect(session.errorCodes(":load \"k.kb\"") == ["E201"])
-    #expect(try session.answers("?- k(X).") == [["3"]])
+    #expect(try session.answers("?- k(X).") == ["3"])
   }
 
   // MARK: Writing files
 
   @Test func saveReplacesAnExistingFileWithACompleteNewOne() throws {
-    let scratch = try RobustnessScratch()
+    let scratch = try TemporaryFolder()
     try scratch.write("mine.kb", "old(1).\n")
     let session = scratch.session()
-    for i in 0..<500 { try session.expectNoErrors(":assert s(\(i), \"value \(i)\").") }
-    try session.expectNoErrors(":assert t(X) :- s(X, _), X < 3.")
-    try session.expectNoErrors(":save \"mine.kb\"")
+    for i in 0..<500 { session.succeed(":assert s(\(i), \"value \(i)\").") }
+    session.succeed(":assert t(X) :- s(X, _), X < 3.")
+    session.succeed(":save \"mine.kb\"")
     let saved = try String(contentsOfFile: scratch.path("mine.kb"), encoding: .utf8)
     #expect(!saved.contains("old(1)"))
     #expect(saved.hasSuffix("t(X) :- s(X, _), X < 3.\n"))
@@ -118,16 +119,16 @@ import ValleyExercises
     #expect(try scratch.entries() == ["mine.kb"], "no temporary file is left behind")
     // What was saved loads back into a fresh session with the same answers.
     let fresh = scratch.session()
-    try fresh.expectNoErrors(":load \"mine.kb\"")
-    #expect(try fresh.answers("?- t(X).") == [["0"], ["1"], ["2"]])
+    fresh.succeed(":load \"mine.kb\"")
+    #expect(try fresh.answers("?- t(X).") == ["0", "1", "2"])
   }
 
   @Test func aSaveThatCannotWriteSaysSoAndLeavesTheOldFile() throws {
-    let scratch = try RobustnessScratch()
+    let scratch = try TemporaryFolder()
     try scratch.write("keep.kb", "keep(1).\n")
     try FileManager.default.createDirectory(atPath: scratch.path("folder"), withIntermediateDirectories: false)
     let session = scratch.session()
-    try session.expectNoErrors(":assert p(1).")
+    session.succeed(":assert p(1).")
     let cases = [
       ("nodir/x.kb", "its folder does not exist"),
       ("keep.kb/x.kb", "Not a directory"),
@@ -135,7 +136,7 @@ import ValleyExercises
       ("/proc/valley-robustness.kb", ""),  // no file can be created there, even by root
     ]
     for (path, reason) in cases {
-      let rendered = session.renderedErrors(":save \"\(path)\"")
+      let rendered = session.printed(":save \"\(path)\"")
       #expect(rendered.contains("cannot save to '\(path)': \(reason)"), "\(rendered)")
       #expect(rendered.contains("nothing was written [E524]"), "\(rendered)")
     }
@@ -146,7 +147,7 @@ import ValleyExercises
   /// A write that fails half-way (here: the file-size limit, as a full disk would) leaves the
   /// old file exactly as it was and no temporary file.
   @Test func aSaveThatFailsHalfWayLeavesTheOldFileIntact() throws {
-    let scratch = try RobustnessScratch()
+    let scratch = try TemporaryFolder()
     try scratch.write("keep.kb", "keep(1).\n")
     let asserts = (0..<400).map { ":assert f(\($0), \"\(String(repeating: "x", count: 40))\")." }
     try scratch.write("save.q", asserts.joined(separator: "\n") + "\n:save \"keep.kb\"\n")
@@ -162,25 +163,25 @@ import ValleyExercises
   /// Engine bug: the temporary file's name is the target's name plus ".valley-tmp-PID", so a
   /// file name of 240 to 255 bytes (valid on Linux) cannot be saved: "File name too long".
   @Test func saveWorksForTheLongestFileNames() throws {
-    let scratch = try RobustnessScratch()
+    let scratch = try TemporaryFolder()
     let name = String(repeating: "a", count: 245) + ".kb"
     let session = scratch.session()
-    try session.expectNoErrors(":assert p(1).")
+    session.succeed(":assert p(1).")
     let outputs = session.execute(input: ":save \"\(name)\"")
     let failed = outputs.contains { $0.isError }
-    #expect(!failed, "\(session.render(outputs))")
+    #expect(!failed, "\(session.rendered(outputs))")
     #expect(FileManager.default.fileExists(atPath: scratch.path(name)))
   }
 
   @Test func graphFilesAreWrittenTheSameWay() throws {
-    let scratch = try RobustnessScratch()
+    let scratch = try TemporaryFolder()
     try scratch.write("old.dot", "old\n")
     let session = scratch.session()
-    try session.expectNoErrors(":assert e(a, b).")
-    try session.expectNoErrors(":assert r(X) :- e(X, _).")
-    try session.expectNoErrors(":graph deps \"old.dot\"")
+    session.succeed(":assert e(a, b).")
+    session.succeed(":assert r(X) :- e(X, _).")
+    session.succeed(":graph deps \"old.dot\"")
     #expect(try String(contentsOfFile: scratch.path("old.dot"), encoding: .utf8).hasPrefix("digraph"))
-    #expect(session.renderedErrors(":graph deps \"nodir/g.dot\"").contains("its folder does not exist; nothing was written [E524]"))
+    #expect(session.printed(":graph deps \"nodir/g.dot\"").contains("its folder does not exist; nothing was written [E524]"))
     #expect(try scratch.entries() == ["old.dot"])
   }
 
@@ -188,7 +189,7 @@ import ValleyExercises
   /// (W501) and a `.dot` file, and the engine does that when it has no converter, but `valley`
   /// always installs one, so without `dot` the statement fails (E527) and writes nothing.
   @Test func aPictureWithoutGraphvizFallsBackToDOTWithAWarning() throws {
-    let scratch = try RobustnessScratch()
+    let scratch = try TemporaryFolder()
     try scratch.write("g.q", ":assert e(a, b).\n:graph edges e \"g.svg\"\n")
     let run = try ValleyProcess.run(
       ["run", "--empty", scratch.path("g.q")], environment: ["PATH": scratch.path("no-such-folder")])
@@ -198,7 +199,7 @@ import ValleyExercises
   }
 
   @Test func progressIsSavedAtomicallyAndAFailedSaveKeepsTheOldFile() throws {
-    let scratch = try RobustnessScratch()
+    let scratch = try TemporaryFolder()
     let store = ProgressStore(folder: scratch.path("state/progress"), exerciseFile: "/x/beginner.q")
     #expect(store.save("first\n") == nil)
     #expect(store.save("second\n") == nil)
@@ -218,7 +219,7 @@ import ValleyExercises
   // MARK: Scripts do only what they say
 
   @Test func loadPathsAreRelativeToTheScriptThatNamesThem() throws {
-    let scratch = try RobustnessScratch()
+    let scratch = try TemporaryFolder()
     try FileManager.default.createDirectory(atPath: scratch.path("lib/data"), withIntermediateDirectories: true)
     try scratch.write("lib/data/k.kb", "k(lib).\n")
     try scratch.write("k.kb", "k(top).\n")
@@ -231,7 +232,7 @@ import ValleyExercises
   }
 
   @Test func statementsOtherThanSaveAndGraphWriteNothing() throws {
-    let scratch = try RobustnessScratch()
+    let scratch = try TemporaryFolder()
     try scratch.write("k.kb", "@pred k(x) \"k\"\nk(1).\nr(X) :- k(X), not s(X).\ns(2).\n")
     let script = """
       :load "k.kb"
@@ -258,7 +259,7 @@ import ValleyExercises
     try scratch.write("all.q", script + "\n")
     let before = try scratch.entries()
     let run = try ValleyProcess.run(
-      ["run", "--empty", scratch.path("all.q")], directory: scratch.url.path,
+      ["run", "--empty", scratch.path("all.q")], directory: scratch.path,
       environment: ["XDG_STATE_HOME": scratch.path("state"), "HOME": scratch.path("home")])
     #expect(!run.crashed && run.status == 1, "\(run.summary)")  // :nosuch fails
     #expect(try scratch.entries() == before, "a statement wrote a file")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ValleyEngine
+import ValleyTestSupport
 
 /// One golden script: `<name>.q` beside its expected transcript `<name>.out`.
 struct GoldenCase: CustomTestStringConvertible, Sendable {
@@ -11,17 +12,10 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
 
   var testDescription: String { path }
 
-  /// The package root, found from this file's path.
-  static let root: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.path
-  }()
-
   /// Every `Queries/*.q` (with the knowledge base) and `Tests/Golden/*.q` (empty session).
   static let all: [GoldenCase] = {
     func scripts(in folder: String) -> [String] {
-      let names = (try? FileManager.default.contentsOfDirectory(atPath: root + "/" + folder)) ?? []
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: TestPackage.root + "/" + folder)) ?? []
       return names.filter { $0.hasSuffix(".q") }.sorted().map { folder + "/" + $0 }
     }
     return scripts(in: "Queries").map { GoldenCase(path: $0, withKnowledge: true) }
@@ -30,9 +24,9 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
 
   /// Runs the script the way `valley run` does and returns the transcript.
   func run() throws -> String {
-    let text = try String(contentsOfFile: GoldenCase.root + "/" + path, encoding: .utf8)
+    let text = try String(contentsOfFile: TestPackage.root + "/" + path, encoding: .utf8)
     let session = Session()
-    session.workingDirectory = GoldenCase.root
+    session.workingDirectory = TestPackage.root
     var transcript = ""
     if withKnowledge {
       for output in session.loadKnowledgeDirectory("Knowledge", displayName: "Knowledge") {

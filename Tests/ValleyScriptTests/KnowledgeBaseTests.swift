@@ -2,13 +2,14 @@ import Foundation
 import Testing
 
 @testable import ValleyEngine
+import ValleyTestSupport
 
 /// The bundled knowledge base: it loads cleanly, and every clause can be traced to a source.
 @Suite struct KnowledgeBaseTests {
   /// A session with Knowledge/ loaded, and what loading printed.
   static func loaded() -> (Session, [Output]) {
     let session = Session()
-    session.workingDirectory = GoldenCase.root
+    session.workingDirectory = TestPackage.root
     let outputs = session.loadKnowledgeDirectory("Knowledge", displayName: "Knowledge")
     return (session, outputs)
   }

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Testing
+import ValleyTestSupport
 
 /// The prompt, driven like a person at a terminal: the real `valley` binary runs in a
 /// pseudo-terminal (its own session, the terminal its controlling one), keys are written to the
@@ -302,20 +303,5 @@ private final class Prompt {
   /// The built `valley` (see ``ValleyProcess/executable()``).
   private static func executable() throws -> String {
     try ValleyProcess.executable().path
-  }
-}
-
-/// A fresh temporary folder, removed with everything in it when the value goes away.
-private final class TemporaryFolder {
-  let path: String
-
-  init() throws {
-    path = FileManager.default.temporaryDirectory
-      .appendingPathComponent("valley-prompt-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-  }
-
-  deinit {
-    try? FileManager.default.removeItem(atPath: path)
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ValleyTestSupport
 
 /// Golden tests: every script's transcript must equal its checked-in `.out` file.
 /// `VALLEY_RECORD_GOLDEN=1 swift test --filter QueryScriptTests` rewrites the `.out` files
@@ -8,7 +9,7 @@ import Testing
   @Test(arguments: GoldenCase.all)
   func transcriptMatches(_ golden: GoldenCase) throws {
     let actual = try golden.run()
-    let outPath = GoldenCase.root + "/" + golden.path.dropLast(2) + ".out"
+    let outPath = TestPackage.root + "/" + golden.path.dropLast(2) + ".out"
     if ProcessInfo.processInfo.environment["VALLEY_RECORD_GOLDEN"] == "1" {
       try actual.write(toFile: outPath, atomically: true, encoding: .utf8)
       Issue.record("recorded new baseline for \(golden.path); run again without VALLEY_RECORD_GOLDEN")

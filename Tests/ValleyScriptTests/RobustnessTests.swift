@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import Testing
 import ValleyEngine
+import ValleyTestSupport
 
 /// Robustness: every class of bad input gets a clear error and changes nothing, runaway
 /// programs stop at a cap, and a failed write leaves the old file intact.
@@ -39,21 +40,21 @@ import ValleyEngine
   @Test(arguments: badUTF8)
   func invalidUTF8KnowledgeIsRefusedWithItsOffsetAndChangesNothing(bad: BadUTF8) throws {
     let bytes = bad.bytes
-    let scratch = try RobustnessScratch()
+    let scratch = try TemporaryFolder()
     try scratch.write("good.kb", "p(0).\n")
     try scratch.write("bad.kb", bytes: bytes)
     let session = scratch.session()
-    try session.expectNoErrors(":load \"good.kb\"")
-    let before = session.snapshot()
+    session.succeed(":load \"good.kb\"")
+    let before = session.stateDump()
     let errors = session.errorCodes(":load \"bad.kb\"")
     #expect(errors == ["E108"])
-    let text = session.renderedErrors(":load \"bad.kb\"")
+    let text = session.printed(":load \"bad.kb\"")
     #expect(text.contains("'bad.kb' is not valid UTF-8 at \(bad.position)"), "\(text)")
-    #expect(session.snapshot() == before)
+    #expect(session.stateDump() == before)
   }
 
   @Test func invalidUTF8ScriptIsRefusedByTheExecutable() throws {
-    let scratch = try RobustnessScratch()
+    let scratch = try TemporaryFolder()
     try scratch.write("bad.q", bytes: Array(":assert p(1).\np(X).\n".utf8) + [0xE9] + Array("\n".utf8))
     let run = try ValleyProcess.run(["run", "--empty", scratch.path("bad.q")])
     #expect(run.status == 1)
@@ -72,14 +73,14 @@ import ValleyEngine
     ("p(1).\n/* never closed\np(2).\n", "E104"),
   ])
   func unterminatedTextInAKnowledgeFileChangesNothing(text: String, code: String) throws {
-    let scratch = try RobustnessScratch()
+    let scratch = try TemporaryFolder()
     try scratch.write("good.kb", "q(0).\n")
     try scratch.write("open.kb", text)
     let session = scratch.session()
-    try session.expectNoErrors(":load \"good.kb\"")
-    let before = session.snapshot()
+    session.succeed(":load \"good.kb\"")
+    let before = session.stateDump()
     #expect(session.errorCodes(":load \"open.kb\"").contains(code))
-    #expect(session.snapshot() == before)
+    #expect(session.stateDump() == before)
     #expect(session.errorCodes("?- p(X).") == ["E202"])  // nothing of open.kb was kept
   }
 
@@ -102,7 +103,7 @@ import ValleyEngine
   // MARK: Deep nesting
 
   @Test func tenThousandDeepNestingIsAnErrorNotACrash() throws {
-    let scratch = try RobustnessScratch()
+    let scratch = try TemporaryFolder()
     let deep = String(repeating: "(", count: 10_000) + "1" + String(repeating: ")", count: 10_000)
     try scratch.write("deep.kb", "deep(X) :- X = \(deep).\n")
     try scratch.write(
@@ -128,7 +129,7 @@ import ValleyEngine
   /// 8 MB main-thread stack at about 690 nested aggregates, below the 1,000-level limit, so
   /// 10,000 nested `count {` crash with SIGSEGV instead of reporting E105.
   @Test func tenThousandDeepAggregatesAreAnErrorNotACrash() throws {
-    let scratch = try RobustnessScratch()
+    let scratch = try TemporaryFolder()
     try scratch.write(
       "deep.q",
       ":assert ok(1).\n?- N = " + String(repeating: "count { X : ", count: 10_000) + "ok(X)"
@@ -143,26 +144,26 @@ import ValleyEngine
   // MARK: Long lines and big files
 
   @Test func aOneMegabyteLineLoadsAndAnErrorOnItIsShownInAWindow() throws {
-    let scratch = try RobustnessScratch()
+    let scratch = try TemporaryFolder()
     let long = String(repeating: "x", count: 1 << 20)
     let facts = (0..<100_000).map { "f(\($0))." }.joined(separator: " ")
     try scratch.write("long.kb", "long(\"\(long)\").\n\(facts)\n")
     try scratch.write("broken.kb", facts + " f(")
     let session = scratch.session()
-    try session.expectNoErrors(":load \"long.kb\"")
+    session.succeed(":load \"long.kb\"")
     #expect(try session.answers("?- long(X), X = \"\(long)\".").count == 1)
-    #expect(try session.answers("?- N = count { X : f(X) }.") == [["100000"]])
-    let before = session.snapshot()
-    let rendered = session.renderedErrors(":load \"broken.kb\"")
+    #expect(try session.answers("?- N = count { X : f(X) }.") == ["100000"])
+    let before = session.stateDump()
+    let rendered = session.printed(":load \"broken.kb\"")
     #expect(rendered.contains("[E100]"), "\(rendered.prefix(300))")
     // The source line is shown as a window around the error, not as a megabyte of text.
     #expect(rendered.split(separator: "\n").allSatisfy { $0.utf8.count < 1_000 }, "\(rendered.prefix(300))")
-    #expect(session.snapshot() == before)
+    #expect(session.stateDump() == before)
   }
 
   /// A 10 MB file of facts loads within a memory cap (the 100 MB case is in scripts/stress.sh).
   @Test func aTenMegabyteFileOfFactsLoadsWithinTwoGigabytes() throws {
-    let scratch = try RobustnessScratch()
+    let scratch = try TemporaryFolder()
     var text = "% generated\n"
     text.reserveCapacity(10 << 20 + 100)
     var count = 0
@@ -183,7 +184,7 @@ import ValleyEngine
   /// Engine bug: the loader reads any file to its end, so an endless one (a character
   /// device such as /dev/zero) grows memory until the process dies, instead of being refused.
   @Test func anEndlessFileIsRefusedWithoutExhaustingMemory() throws {
-    let scratch = try RobustnessScratch()
+    let scratch = try TemporaryFolder()
     try scratch.write("zero.q", ":load \"/dev/zero\"\n:assert ok(1).\n?- ok(X).\n")
     let run = try ValleyProcess.run(
       ["run", "--empty", scratch.path("zero.q")], limits: "ulimit -v 2097152", timeout: 60)
@@ -207,28 +208,28 @@ import ValleyEngine
   // MARK: Commands, arity and arithmetic
 
   @Test func unknownCommandsAreErrorsThatSuggestAndChangeNothing() throws {
-    let session = try RobustnessScratch().session()
-    try session.expectNoErrors(":assert p(1).")
-    let before = session.snapshot()
+    let session = try TemporaryFolder().session()
+    session.succeed(":assert p(1).")
+    let before = session.stateDump()
     #expect(session.errorCodes(":nosuch") == ["E501"])
-    #expect(session.renderedErrors(":asert p(2).").contains("did you mean ':assert'?"))
-    #expect(session.snapshot() == before)
+    #expect(session.printed(":asert p(2).").contains("did you mean ':assert'?"))
+    #expect(session.stateDump() == before)
   }
 
   @Test func wrongArityIsAnErrorThatNamesBothPlacesAndChangesNothing() throws {
-    let scratch = try RobustnessScratch()
+    let scratch = try TemporaryFolder()
     try scratch.write("p.kb", "p(1, 2).\n")
     try scratch.write("mixed.kb", "q(1).\nq(1, 2).\n")
     let session = scratch.session()
-    try session.expectNoErrors(":load \"p.kb\"")
-    let before = session.snapshot()
+    session.succeed(":load \"p.kb\"")
+    let before = session.stateDump()
     #expect(session.errorCodes(":assert p(3).") == ["E201"])
-    let rendered = session.renderedErrors("?- p(X).")
+    let rendered = session.printed("?- p(X).")
     #expect(rendered.contains("[E201]"))
     #expect(rendered.contains("p.kb:1:1"), "the other place is named: \(rendered)")
     #expect(session.errorCodes(":assert r(X) :- p(X).") == ["E201"])
     #expect(session.errorCodes(":load \"mixed.kb\"").contains("E201"))
-    #expect(session.snapshot() == before)
+    #expect(session.stateDump() == before)
   }
 
   @Test(arguments: [
@@ -248,67 +249,67 @@ import ValleyEngine
     ("?- X = a + 1.", "E401"),
   ])
   func arithmeticErrorsAreReportedNeverATrap(query: String, code: String) throws {
-    let session = try RobustnessScratch().session()
-    try session.expectNoErrors(":assert big(9223372036854775807).")
-    try session.expectNoErrors(":assert big(1).")
-    let before = session.snapshot()
+    let session = try TemporaryFolder().session()
+    session.succeed(":assert big(9223372036854775807).")
+    session.succeed(":assert big(1).")
+    let before = session.stateDump()
     #expect(session.errorCodes(query) == [code])
-    #expect(session.snapshot() == before)
+    #expect(session.stateDump() == before)
   }
 
   @Test func theEdgesOfTheIntegerRangeStillCompute() throws {
-    let session = try RobustnessScratch().session()
-    #expect(try session.answers("?- X = -9223372036854775808 mod -1.") == [["0"]])
-    #expect(try session.answers("?- X = -9223372036854775807 - 1.") == [["-9223372036854775808"]])
-    #expect(try session.answers("?- X = -7 mod 3.") == [["-1"]])
+    let session = try TemporaryFolder().session()
+    #expect(try session.answers("?- X = -9223372036854775808 mod -1.") == ["0"])
+    #expect(try session.answers("?- X = -9223372036854775807 - 1.") == ["-9223372036854775808"])
+    #expect(try session.answers("?- X = -7 mod 3.") == ["-1"])
   }
 
   @Test func anArithmeticErrorWhileUpdatingTheModelNamesTheRuleAndChangesNothing() throws {
-    let scratch = try RobustnessScratch()
+    let scratch = try TemporaryFolder()
     try scratch.write("div.kb", "d(0).\nd(2).\nr(X) :- d(D), X = 10 / D.\n")
     let session = scratch.session()
-    try session.expectNoErrors(":assert d(5).")
-    let before = session.snapshot()
-    let loading = session.renderedErrors(":load \"div.kb\"")
+    session.succeed(":assert d(5).")
+    let before = session.stateDump()
+    let loading = session.printed(":load \"div.kb\"")
     #expect(loading.contains("division by zero in a rule for 'r'"), "\(loading)")
-    #expect(session.snapshot() == before)
-    let asserting = session.renderedErrors(":assert s(X) :- d(D), X = 9223372036854775807 * D.")
+    #expect(session.stateDump() == before)
+    let asserting = session.printed(":assert s(X) :- d(D), X = 9223372036854775807 * D.")
     #expect(asserting.contains("integer overflow") && asserting.contains("'s'"), "\(asserting)")
-    #expect(session.snapshot() == before)
-    #expect(try session.answers("?- d(X).") == [["5"]])
+    #expect(session.stateDump() == before)
+    #expect(try session.answers("?- d(X).") == ["5"])
   }
 
   // MARK: Limits
 
   @Test func aRunawayRuleStopsAtTheFactCapNamingThePredicate() throws {
-    let session = try RobustnessScratch().session()
-    try session.expectNoErrors(":assert n(0).")
-    try session.expectNoErrors(":set max_facts 5000")
-    let before = session.snapshot()
-    let rendered = session.renderedErrors(":assert n(Y) :- n(X), Y = X + 1.")
+    let session = try TemporaryFolder().session()
+    session.succeed(":assert n(0).")
+    session.succeed(":set max_facts 5000")
+    let before = session.stateDump()
+    let rendered = session.printed(":assert n(Y) :- n(X), Y = X + 1.")
     #expect(rendered.contains("[E403]"), "\(rendered)")
     #expect(rendered.contains("'n' kept growing"), "\(rendered)")
-    #expect(session.snapshot() == before)
-    #expect(try session.answers("?- n(X).") == [["0"]])  // still usable, still unchanged
+    #expect(session.stateDump() == before)
+    #expect(try session.answers("?- n(X).") == ["0"])  // still usable, still unchanged
   }
 
   @Test func aSlowStatementStopsAtTheTimeLimitAndChangesNothing() throws {
-    let session = try RobustnessScratch().session()
-    for i in 0..<300 { try session.expectNoErrors(":assert v(\(i)).") }
-    try session.expectNoErrors(":set timeout 0.2")
-    let before = session.snapshot()
+    let session = try TemporaryFolder().session()
+    for i in 0..<300 { session.succeed(":assert v(\(i)).") }
+    session.succeed(":set timeout 0.2")
+    let before = session.stateDump()
     let started = ContinuousClock.now
     // 300^4 = 8.1e9 combinations: far more than 0.2 s of work.
-    let query = session.renderedErrors("?- v(A), v(B), v(C), v(D), A + B + C + D < 0.")
+    let query = session.printed("?- v(A), v(B), v(C), v(D), A + B + C + D < 0.")
     #expect(query.contains("[E404]"), "\(query)")
-    let rule = session.renderedErrors(":assert w(A) :- v(A), v(B), v(C), v(D), A + B + C + D < 0.")
+    let rule = session.printed(":assert w(A) :- v(A), v(B), v(C), v(D), A + B + C + D < 0.")
     #expect(rule.contains("[E404]") && rule.contains("'w'"), "\(rule)")
     #expect(ContinuousClock.now - started < .seconds(20))
-    #expect(session.snapshot() == before)
+    #expect(session.stateDump() == before)
   }
 
   @Test func theLimitsCanBeSetOnTheCommandLine() throws {
-    let scratch = try RobustnessScratch()
+    let scratch = try TemporaryFolder()
     try scratch.write("runaway.q", ":assert n(0).\n:assert n(Y) :- n(X), Y = X + 1.\n?- n(X).\n")
     let capped = try ValleyProcess.run(["run", "--empty", "--max-facts", "5000", scratch.path("runaway.q")])
     #expect(capped.status == 1, "\(capped.summary)")
@@ -325,15 +326,15 @@ import ValleyEngine
   /// message does not say which statement of a script it was (the contract wants
   /// `file:line:col` in every error, JSON included).
   @Test func aQueryStoppedByALimitSaysWhichStatement() throws {
-    let session = try RobustnessScratch().session()
-    for i in 0..<300 { try session.expectNoErrors(":assert v(\(i)).") }
-    try session.expectNoErrors(":set max_facts 1000")
-    let cap = session.renderedErrors("?- v(A), v(B).")
+    let session = try TemporaryFolder().session()
+    for i in 0..<300 { session.succeed(":assert v(\(i)).") }
+    session.succeed(":set max_facts 1000")
+    let cap = session.printed("?- v(A), v(B).")
     #expect(cap.contains("[E403]"), "\(cap)")
     #expect(cap.hasPrefix("<input:"), "no location: \(cap)")
-    try session.expectNoErrors(":set max_facts 20000000")
-    try session.expectNoErrors(":set timeout 0.2")
-    let time = session.renderedErrors("?- v(A), v(B), v(C), v(D), A + B + C + D < 0.")
+    session.succeed(":set max_facts 20000000")
+    session.succeed(":set timeout 0.2")
+    let time = session.printed("?- v(A), v(B), v(C), v(D), A + B + C + D < 0.")
     #expect(time.contains("[E404]"), "\(time)")
     #expect(time.hasPrefix("<input:"), "no location: \(time)")
   }
@@ -341,17 +342,17 @@ import ValleyEngine
   /// Engine bug: the E404 message truncates the limit to whole seconds: after
   /// `:set timeout 0.2` it says "the time limit of 0 s".
   @Test func aFractionalTimeLimitIsReportedAsSet() throws {
-    let session = try RobustnessScratch().session()
-    try session.expectNoErrors(":assert n(0).")
-    try session.expectNoErrors(":set timeout 0.2")
-    try session.expectNoErrors(":set max_facts 1000000000")
-    let rendered = session.renderedErrors(":assert n(Y) :- n(X), Y = X + 1.")
+    let session = try TemporaryFolder().session()
+    session.succeed(":assert n(0).")
+    session.succeed(":set timeout 0.2")
+    session.succeed(":set max_facts 1000000000")
+    let rendered = session.printed(":assert n(Y) :- n(X), Y = X + 1.")
     #expect(rendered.contains("[E404]"), "\(rendered)")
     #expect(rendered.contains("time limit of 0.2 s"), "\(rendered)")
   }
 
   @Test func theDefaultLimitsAreShownBySet() throws {
-    let session = try RobustnessScratch().session()
+    let session = try TemporaryFolder().session()
     let text = session.texts(":set")
     #expect(text.contains("max_facts 20000000"), "\(text)")
     #expect(text.contains("timeout 300"), "\(text)")

@@ -6,8 +6,10 @@ import ValleyEngine
 ///
 /// The contents can change between loads (to test reloading).
 public final class MemoryFiles: @unchecked Sendable {
+  /// The text of each file, by path.
   public var contents: [String: String]
 
+  /// Files with the given texts.
   public init(_ contents: [String: String] = [:]) {
     self.contents = contents
   }
@@ -15,16 +17,19 @@ public final class MemoryFiles: @unchecked Sendable {
 
 /// A ``SourceLoader`` over ``MemoryFiles``; a path is its own canonical form.
 public struct MemoryLoader: SourceLoader {
+  /// The files it reads.
   public let files: MemoryFiles
 
   /// A loader over `files`.
   public init(files: MemoryFiles) { self.files = files }
 
+  /// The file's text as UTF-8, or `notFound`.
   public func read(_ path: String) -> Result<[UInt8], LoadFailure> {
     guard let text = files.contents[path] else { return .failure(.notFound) }
     return .success(Array(text.utf8))
   }
 
+  /// The paths below `path` (relative to it), sorted, or nil when there are none.
   public func list(_ path: String) -> [String]? {
     let prefix = path.hasSuffix("/") ? path : path + "/"
     let names = files.contents.keys.filter { $0.hasPrefix(prefix) }.map {
@@ -33,6 +38,7 @@ public struct MemoryLoader: SourceLoader {
     return names.isEmpty ? nil : names.sorted()
   }
 
+  /// `path` itself.
   public func canonical(_ path: String) -> String { path }
 }
 
@@ -171,5 +177,49 @@ extension Session {
   public func line(of span: SourceSpan?) -> Int? {
     guard let span, let file = sources.file(span.file) else { return nil }
     return file.location(of: span.start).line
+  }
+}
+
+extension Session {
+  /// The codes of the errors `input` reports.
+  public func errorCodes(_ input: String) -> [String] {
+    errors(input).map(\.code)
+  }
+
+  /// Runs `input` and returns everything it prints, as a user sees it in the table format
+  /// (each output's standard output, then its standard error).
+  public func printed(_ input: String) -> String {
+    rendered(execute(input: input))
+  }
+
+  /// `outputs` as a user sees them in the table format.
+  public func rendered(_ outputs: [Output]) -> String {
+    let renderer = OutputRenderer(format: .table, sources: sources)
+    return outputs.map { renderer.render($0) }.map { $0.stdout + $0.stderr }.joined()
+  }
+
+  /// The text messages `input` gives (not its answers or diagnostics), one a line.
+  public func texts(_ input: String) -> String {
+    execute(input: input).compactMap { output -> String? in
+      if case .text(let text) = output { return text }
+      return nil
+    }.joined(separator: "\n")
+  }
+
+  /// What a user can see of the knowledge: its counts, every clause (`:list`) and every
+  /// predicate (`:preds`). Equal snapshots before and after a failed statement show that it
+  /// changed nothing.
+  public func stateDump() -> String {
+    let s = statistics
+    return "\(s.facts) \(s.derived) \(s.rules) \(s.predicates)\n" + texts(":list") + texts(":preds")
+  }
+}
+
+extension TemporaryFolder {
+  /// A session over the real file system whose relative paths start in this folder.
+  public func session() -> Session {
+    let session = Session(loader: FileSystemLoader())
+    session.workingDirectory = path
+    return session
   }
 }

@@ -84,48 +84,10 @@ public struct FileSystemLoader: SourceLoader {
     return String(cString: resolved)
   }
 
-  /// Writes a temporary file beside `path`, flushes it to disk, renames it over `path` and
-  /// flushes the folder, so a failure at any step leaves the old file as it was.
+  /// Replaces the file through ``AtomicFile``, so a failure at any step leaves the old file as
+  /// it was.
   public func write(_ path: String, contents: String) -> Result<Void, LoadFailure> {
-    var info = stat()
-    if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { return .failure(.isDirectory) }
-    let directory = PathJoin.directory(of: path) ?? "."
-    var dirInfo = stat()
-    if stat(directory, &dirInfo) != 0 { return .failure(.notFound) }
-    // A short name in the same folder (the file's own name may already be as long as allowed).
-    let temporary = directory + "/.valley-tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    guard fd >= 0 else { return .failure(.notReadable(describeErrno())) }
-    let bytes = Array(contents.utf8)
-    var written = 0
-    while written < bytes.count {
-      let n = bytes[written...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-      if n <= 0 {
-        let reason = describeErrno()
-        close(fd)
-        unlink(temporary)
-        return .failure(.notReadable(reason))
-      }
-      written += n
-    }
-    if fsync(fd) != 0 || close(fd) != 0 {
-      let reason = describeErrno()
-      unlink(temporary)
-      return .failure(.notReadable(reason))
-    }
-    if rename(temporary, path) != 0 {
-      let reason = describeErrno()
-      unlink(temporary)
-      return .failure(.notReadable(reason))
-    }
-    // Flush the folder too, so the rename itself survives a crash. Some file systems cannot
-    // flush a folder; the file is written either way, so that is not an error.
-    let folder = open(directory, O_RDONLY | O_DIRECTORY)
-    if folder >= 0 {
-      _ = fsync(folder)
-      close(folder)
-    }
-    return .success(())
+    AtomicFile(path).write(contents).mapError(LoadFailure.init)
   }
 
   private func describeErrno() -> String {

@@ -218,26 +218,6 @@ public final class Session {
   }
 
   func readSource(_ path: String, at span: SourceSpan? = nil) -> Result<String, Diagnostic> {
-    switch loader.read(physical(path)) {
-    case .failure(.notFound):
-      return .failure(
-        .error(.E505, "cannot read '\(path)': no such file", at: span,
-               help: "check the path; relative paths are resolved against the naming script"))
-    case .failure(.isDirectory):
-      return .failure(
-        .error(.E506, "cannot read '\(path)': it is a folder, not a file", at: span,
-               help: "name a file inside it"))
-    case .failure(.notReadable(let reason)):
-      return .failure(.error(.E507, "cannot read '\(path)': \(reason)", at: span))
-    case .success(let bytes):
-      switch SourceDecoder.decode(bytes) {
-      case .success(let text): return .success(text)
-      case .failure(let bad):
-        return .failure(
-          .error(
-            .E108, "'\(path)' is not valid UTF-8 at \(bad.position)", at: span,
-            help: "save the file as UTF-8"))
-      }
-    }
+    loader.readText(physical(path), shownAs: path, at: span)
   }
 }
