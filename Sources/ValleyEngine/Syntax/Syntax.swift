@@ -19,7 +19,14 @@ public enum Syntax {
     case greaterEqual = ">="
   }
 
-  /// The aggregate functions.
+  /// Names that are words of the language where a value could stand, so a symbol spelled
+  /// like one is written in quotes: `not`, `mod` and the aggregate functions.
+  public static var reservedWords: Set<String> {
+    Set(["not", ArithmeticOperator.modulo.rawValue] + AggregateKind.allCases.map(\.rawValue))
+  }
+
+  /// The aggregate functions: adding one here makes the compiler ask for its evaluation
+  /// (``Aggregation``); the parser and the quoting of symbols read this list.
   public enum AggregateKind: String, Sendable, Hashable, CaseIterable {
     case count, sum, min, max
   }

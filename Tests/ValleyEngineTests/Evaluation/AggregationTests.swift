@@ -122,3 +122,19 @@ import ValleyTestSupport
     #expect(session.errors("?- actor(A).").map(\.code) == ["E202"])
   }
 }
+
+/// The reference evaluator knows every aggregate the engine has, so a new aggregate cannot
+/// escape the differential test.
+@Suite struct AggregateCatalogueTests {
+  @Test func theOracleHasEveryAggregate() {
+    #expect(
+      ReferenceProgram.AggregateKind.allCases.map(\.rawValue).sorted()
+        == Syntax.AggregateKind.allCases.map(\.rawValue).sorted())
+  }
+
+  @Test func aggregateNamesAreQuotedAsSymbols() {
+    for kind in Syntax.AggregateKind.allCases {
+      #expect(ValueFormatter.source(.symbol(kind.rawValue)) == "\"\(kind.rawValue)\"")
+    }
+  }
+}

@@ -62,7 +62,7 @@ public enum ValueFormatter {
     guard first != "_", !first.properties.isUppercase, first.properties.isAlphabetic else {
       return false
     }
-    if ["not", "mod", "count", "sum", "min", "max"].contains(s) { return false }
+    if Syntax.reservedWords.contains(s) { return false }
     return s.unicodeScalars.allSatisfy {
       $0 == "_" || $0.properties.isAlphabetic || $0.properties.numericType != nil
         || $0.properties.generalCategory == .nonspacingMark
