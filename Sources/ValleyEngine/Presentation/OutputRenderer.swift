@@ -41,6 +41,8 @@ public struct OutputRenderer {
       return (style.whyNot(report), "")
     case .diff(let diff):
       return (style.diff(diff), "")
+    case .predicates(let listing):
+      return (style.predicates(listing), "")
     case .diagnostics(let list, let line):
       let renderer = DiagnosticRenderer(sources: sources, color: color && format != .json)
       if let text = style.diagnostics(list, line: line, renderer: renderer) { return (text, "") }

@@ -26,6 +26,11 @@ public struct JSONStyle: OutputStyle {
     ]) + "\n"
   }
 
+  /// The listing as a message holding the table (as `:preds` has always printed in JSON).
+  public func predicates(_ listing: PredicateListing) -> String {
+    message(PredicateListingRenderer.text(listing))
+  }
+
   /// The first error (and the count of the others) as one object, each warning as another.
   public func diagnostics(_ list: [Diagnostic], line: Int, renderer: DiagnosticRenderer) -> String? {
     var out = ""

@@ -18,16 +18,16 @@ struct AproposCommand: SessionCommand {
   }
 
   func run(in session: Session, _ context: CommandContext) -> [Output] {
-    [.text(session.apropos(word))]
+    [.predicates(session.apropos(word))]
   }
 }
 
 extension Session {
   /// `:apropos word`: predicates whose name, doc or sources mention `word` (ignoring case).
-  fileprivate func apropos(_ word: String) -> String {
+  fileprivate func apropos(_ word: String) -> PredicateListing {
     let needle = word.lowercased()
     let catalog = knowledge.catalog
-    var rows: [[String]] = []
+    var entries: [PredicateListing.Entry] = []
     let order = (0..<catalog.count).sorted {
       catalog[$0].name.utf8.lexicographicallyPrecedes(catalog[$1].name.utf8)
     }
@@ -41,10 +41,9 @@ extension Session {
         || knowledge.rules.contains { $0.head.predicate == p && ($0.source?.lowercased().contains(needle) ?? false) }
       if inSources { places.append("source") }
       if !places.isEmpty {
-        rows.append(["\(info.name)/\(info.arity)", places.joined(separator: ","), TextTable.cut(info.doc ?? "", to: 60)])
+        entries.append(PredicateListing.Entry(name: info.name, arity: info.arity, foundIn: places, doc: info.doc))
       }
     }
-    if rows.isEmpty { return "nothing mentions '\(word)'" }
-    return TextTable.render(header: ["predicate", "found in", "doc"], rows: rows, rightAligned: [])
+    return PredicateListing(search: word, entries: entries)
   }
 }

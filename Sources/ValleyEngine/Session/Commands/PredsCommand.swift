@@ -10,23 +10,22 @@ struct PredsCommand: SessionCommand {
   init(parsing arguments: CommandArguments) throws(Diagnostic) { try arguments.expectNone(":preds") }
 
   func run(in session: Session, _ context: CommandContext) -> [Output] {
-    [.text(session.predicateTable())]
+    [.predicates(session.predicateListing())]
   }
 }
 
 extension Session {
-  fileprivate func predicateTable() -> String {
+  fileprivate func predicateListing() -> PredicateListing {
     let catalog = knowledge.catalog
     let order = (0..<catalog.count).sorted {
       catalog[$0].name.utf8.lexicographicallyPrecedes(catalog[$1].name.utf8)
     }
-    var rows: [[String]] = []
-    for p in order {
-      let info = catalog[p]
-      let facts = p < knowledge.model.relations.count ? knowledge.model.relations[p].count : 0
-      rows.append(["\(info.name)/\(info.arity)", String(facts), TextTable.cut(info.doc ?? "", to: 64)])
-    }
-    if rows.isEmpty { return "no predicates" }
-    return TextTable.render(header: ["predicate", "facts", "doc"], rows: rows, rightAligned: [1])
+    return PredicateListing(
+      search: nil,
+      entries: order.map { p in
+        let info = catalog[p]
+        let facts = p < knowledge.model.relations.count ? knowledge.model.relations[p].count : 0
+        return PredicateListing.Entry(name: info.name, arity: info.arity, facts: facts, doc: info.doc)
+      })
   }
 }
