@@ -1,0 +1,104 @@
+/// The load pipeline: reads knowledge files and the tables they `@import`, parses them and
+/// adds them to a knowledge base together, all or nothing.
+///
+/// It reads through a ``SourceLoader`` and registers every text it reads in ``sources`` (so
+/// diagnostics can show it), whether or not the load succeeds.
+struct KnowledgeLoader {
+  /// One file to load: where to read it and the name to show.
+  struct File {
+    var path: String
+    var displayName: String
+    /// The text that named the file (a `:load` argument), for error carets.
+    var span: SourceSpan? = nil
+  }
+
+  /// What one loaded file brought.
+  struct Loaded {
+    var name: String
+    /// Facts, the rows of its `@import` tables included.
+    var facts: Int
+    var rules: Int
+  }
+
+  let loader: SourceLoader
+  /// The folder relative paths are read from (nil: the process's current folder).
+  let workingDirectory: String?
+  let pool: ValuePool
+  let budget: EvaluationBudget
+  var sources: SourceRegistry
+
+  /// Where a path shown to users is on disk.
+  func physical(_ path: String) -> String {
+    PathJoin.resolve(path, against: workingDirectory)
+  }
+
+  /// Reads a file's text, with the read errors as a diagnostic.
+  func read(_ path: String, at span: SourceSpan?) -> Result<String, Diagnostic> {
+    loader.readText(physical(path), shownAs: path, at: span)
+  }
+
+  /// Parses, checks and evaluates `files` together into `kb`. On errors (the diagnostics hold
+  /// one), `kb` is to be discarded: the caller keeps its own copy.
+  mutating func load(_ files: [File], into kb: inout KnowledgeBase) -> (loaded: [Loaded], diagnostics: [Diagnostic]) {
+    var diagnostics: [Diagnostic] = []
+    var parsed: [(file: SourceFile, syntax: Syntax.KnowledgeFile, unit: Int)] = []
+    var pendingImports: [ImportedTable] = []
+    var importsByUnit: [Int: [ImportedTable]] = [:]
+    for entry in files {
+      let text: String
+      switch read(entry.path, at: entry.span) {
+      case .failure(let diagnostic):
+        diagnostics.append(diagnostic)
+        continue
+      case .success(let t):
+        text = t
+      }
+      let file = sources.add(name: entry.displayName, text: text)
+      let (syntax, syntaxDiagnostics) = Parser.parseKnowledge(file)
+      diagnostics += syntaxDiagnostics
+      for request in syntax.imports {
+        let path = PathJoin.resolve(request.path, against: PathJoin.directory(of: entry.displayName))
+        switch readTable(path, at: request.span) {
+        case .failure(let list): diagnostics += list.diagnostics
+        case .success(let table):
+          pendingImports.append(
+            ImportedTable(
+              predicate: request.predicate, table: table, source: request.source, span: request.span,
+              unit: -1))
+        }
+      }
+      let (unit, reloaded) = kb.unit(named: entry.displayName, canonical: loader.canonical(physical(entry.path)))
+      if parsed.contains(where: { $0.unit == unit }) { continue }  // named twice in one load
+      if reloaded { kb.remove(unit: unit) }
+      parsed.append((file, syntax, unit))
+      importsByUnit[unit] = pendingImports.map { var t = $0; t.unit = unit; return t }
+      pendingImports = []
+    }
+    if diagnostics.contains(where: { $0.severity == .error }) {
+      return ([], DiagnosticLog.ordered(diagnostics))
+    }
+    let (added, checkDiagnostics) = kb.add(
+      parsed.map { ($0.file, $0.syntax.clauses, $0.syntax.declarations, $0.unit) },
+      imports: parsed.flatMap { importsByUnit[$0.unit] ?? [] }, pool: pool, budget: budget)
+    diagnostics += checkDiagnostics
+    // Rows of @import tables count as facts of the file that imports them.
+    let loaded = zip(parsed, added).map { entry, counts in
+      Loaded(
+        name: entry.file.name,
+        facts: counts.facts + (importsByUnit[entry.unit] ?? []).reduce(0) { $0 + $1.table.rowCount },
+        rules: counts.rules)
+    }
+    return (loaded, diagnostics)
+  }
+
+  /// Reads a CSV or TSV table (TSV when the name ends in .tsv or .tab).
+  mutating func readTable(_ path: String, at span: SourceSpan?) -> Result<TableReader.Table, DiagnosticList> {
+    switch read(path, at: span) {
+    case .failure(let d): return .failure(DiagnosticList([d]))
+    case .success(let text):
+      let file = sources.add(name: path, text: text)
+      let lower = path.lowercased()
+      return TableReader.read(file, tabSeparated: lower.hasSuffix(".tsv") || lower.hasSuffix(".tab"))
+    }
+  }
+}
