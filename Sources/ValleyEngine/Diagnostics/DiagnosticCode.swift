@@ -63,6 +63,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
   case E526
   case E527
   case E528
+  case E529
   case E601
   case E602
   case E603
@@ -158,6 +159,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case .E525: "`:graph` usage"
     case .E526: "a predicate that `:graph edges` cannot draw"
     case .E527: "Graphviz failed"
+    case .E529: "a statement that would read or write the server's files (`:load`, `:import`, `:reload`, `:save`)"
     case .E528: "`:import` usage"
     case .E601: "text outside a `@solution` block that is not a directive or a comment"
     case .E602: "unknown directive"

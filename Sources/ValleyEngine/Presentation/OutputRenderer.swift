@@ -41,6 +41,8 @@ public struct OutputRenderer {
       return (style.whyNot(report), "")
     case .diff(let diff):
       return (style.diff(diff), "")
+    case .picture(let picture):
+      return (style.picture(picture), "")
     case .predicates(let listing):
       return (style.predicates(listing), "")
     case .diagnostics(let list, let line):

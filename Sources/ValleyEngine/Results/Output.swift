@@ -14,6 +14,8 @@ public enum Output: Sendable {
   case whyNot(WhyNotReport)
   /// What the assumptions change (`:diff`).
   case diff(KnowledgeDiff)
+  /// A graph drawn by `:graph` without a file.
+  case picture(Picture)
   /// Predicates with their counts or where a word was found (`:preds`, `:apropos`).
   case predicates(PredicateListing)
   /// The session should end (`:quit`).

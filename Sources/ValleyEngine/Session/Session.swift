@@ -17,8 +17,13 @@ public final class Session {
   /// Turns DOT text into an SVG or PNG file (the front end runs Graphviz's `dot`); returns an
   /// error message, or nil on success. Without it, `:graph` writes DOT only.
   public var convertGraph: ((_ dot: String, _ path: String, _ format: String) -> String?)?
+  /// Draws DOT text as an SVG document for `:graph` without a file (the front end runs
+  /// Graphviz's `dot`); nil when it cannot. Without it, such pictures are DOT.
+  public var drawSVG: ((_ dot: String) -> String?)?
   /// Options for explanations, set with `:set`.
   public var options = SessionOptions()
+  /// What the session may do beyond its knowledge (files, the highest limits).
+  public var policy = SessionPolicy()
   /// Every source file seen, for rendering diagnostics.
   public internal(set) var sources = SourceRegistry()
 
@@ -70,6 +75,19 @@ public final class Session {
     return outputs
   }
 
+  /// Runs text holding one or more statements, as typed at a prompt, and returns what each
+  /// produced (for front ends that answer per statement, such as the classroom server).
+  /// Diagnostics name the text `name`. Stops after `:quit`.
+  public func run(statements text: String, name: String) -> [StatementResult] {
+    inputCount += 1
+    history.append(text)
+    var results: [StatementResult] = []
+    run(text: text, name: name, begin: { results.append(StatementResult(text: $0, line: $1, outputs: [])) }) {
+      results[results.count - 1].outputs.append($0)
+    }
+    return results
+  }
+
   /// Runs a script file statement by statement, calling `emit` after each; stops at `:quit`.
   public func runScript(path: String, emit: (Output) -> Void) {
     switch readSource(path) {
@@ -89,17 +107,19 @@ public final class Session {
     let saved = currentDirectory
     currentDirectory = directory
     defer { currentDirectory = saved }
-    run(text: text, name: name, echo: echo, emit: emit)
+    run(text: text, name: name, begin: echo.map { echo in { text, _ in echo(text) } }, emit: emit)
   }
 
+  /// Runs every statement of `text`; `begin` receives each statement's text and first line
+  /// before its outputs go to `emit`.
   private func run(
-    text: String, name: String, echo: ((String) -> Void)? = nil, emit: (Output) -> Void
+    text: String, name: String, begin: ((String, Int) -> Void)? = nil, emit: (Output) -> Void
   ) {
     let file = sources.add(name: name, text: text)
     let tokens = Lexer.tokenize(file)
     let (statements, _) = StatementSplitter.split(tokens)
     for statement in statements {
-      if let echo { echo(file.text(of: statement.span)) }
+      begin?(file.text(of: statement.span), statement.line)
       var stop = false
       let start = ContinuousClock.now
       var outputs = execute(statement, in: file)

@@ -26,6 +26,11 @@ public struct JSONStyle: OutputStyle {
     ]) + "\n"
   }
 
+  /// `{"graph": TEXT, "format": "dot"|"svg"}`.
+  public func picture(_ picture: Picture) -> String {
+    JSON.object([("graph", JSON.string(picture.text)), ("format", JSON.string(picture.format.rawValue))]) + "\n"
+  }
+
   /// The listing as a message holding the table (as `:preds` has always printed in JSON).
   public func predicates(_ listing: PredicateListing) -> String {
     message(PredicateListingRenderer.text(listing))

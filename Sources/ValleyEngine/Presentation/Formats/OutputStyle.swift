@@ -15,6 +15,8 @@ public protocol OutputStyle: Sendable {
   func whyNot(_ report: WhyNotReport) -> String
   /// What the assumptions change (`:diff`).
   func diff(_ diff: KnowledgeDiff) -> String
+  /// A graph drawn by `:graph` without a file.
+  func picture(_ picture: Picture) -> String
   /// A list of predicates (`:preds`, `:apropos`).
   func predicates(_ listing: PredicateListing) -> String
   /// Diagnostics for standard output, or nil to print them with carets on standard error.
@@ -46,6 +48,7 @@ extension PlainTextReports {
   public func proofs(_ explanation: Explanation) -> String { ProofTreeRenderer.text(explanation) + "\n" }
   public func whyNot(_ report: WhyNotReport) -> String { WhyNotRenderer.text(report) + "\n" }
   public func diff(_ diff: KnowledgeDiff) -> String { DiffRenderer.text(diff) + "\n" }
+  public func picture(_ picture: Picture) -> String { picture.text.hasSuffix("\n") ? picture.text : picture.text + "\n" }
   public func predicates(_ listing: PredicateListing) -> String { PredicateListingRenderer.text(listing) + "\n" }
   public func diagnostics(_ list: [Diagnostic], line: Int, renderer: DiagnosticRenderer) -> String? { nil }
 }

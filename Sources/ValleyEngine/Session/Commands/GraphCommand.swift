@@ -3,42 +3,51 @@
 struct GraphCommand: SessionCommand {
   static let spec = CommandSpec(
     name: "graph",
-    usage: ":graph deps|why GOAL.|edges PRED... [kinds PRED] \"file\"",
+    usage: ":graph deps|why GOAL.|edges PRED... [kinds PRED] [\"file\"]",
     summary: "draw dependencies, a proof, or binary facts as a graph (DOT; SVG/PNG with Graphviz)",
     example: ":graph deps \"deps.dot\"",
-    documentation: "draw the predicate dependencies (`:graph deps \"f.dot\"`), a proof (`:graph why GOAL. \"f.svg\"`), or binary facts (`:graph edges PRED... [kinds PRED] \"f.png\"`) as a graph: DOT always; SVG or PNG through Graphviz's `dot` when it is installed (`apt-get install graphviz`), with a warning and a `.dot` file when it is not")
+    documentation: "draw the predicate dependencies (`:graph deps \"f.dot\"`), a proof (`:graph why GOAL. \"f.svg\"`), or binary facts (`:graph edges PRED... [kinds PRED] \"f.png\"`) as a graph: DOT always; SVG or PNG through Graphviz's `dot` when it is installed (`apt-get install graphviz`), with a warning and a `.dot` file when it is not. Without a file name (and always in `valley serve`) the picture is the statement's answer: DOT, or SVG where Graphviz is installed")
 
   var kind: String
   var arguments: [Token]
-  var path: String
+  var path: String?
   var span: SourceSpan
 
   init(parsing arguments: CommandArguments) throws(Diagnostic) {
     let tokens = arguments.tokens
-    guard tokens.count >= 2, let kind = tokens.first?.nameText,
-      ["deps", "why", "edges"].contains(kind), case .string(let path) = tokens[tokens.count - 1].kind
-    else {
+    guard let kind = tokens.first?.nameText, ["deps", "why", "edges"].contains(kind) else {
       throw .error(
-        .E525, ":graph needs what to draw and a file name in quotes", at: arguments.span,
+        .E525, ":graph needs what to draw: deps, why GOAL. or edges PRED...", at: arguments.span,
         help: "usage: :graph deps \"deps.dot\", :graph why GOAL. \"why.svg\", :graph edges leads_to hinders \"map.dot\"")
     }
     self.kind = kind
-    self.arguments = Array(tokens.dropFirst().dropLast())
-    self.path = path
-    span = tokens[tokens.count - 1].span
+    if tokens.count >= 2, case .string(let path) = tokens[tokens.count - 1].kind {
+      self.arguments = Array(tokens.dropFirst().dropLast())
+      self.path = path
+      span = tokens[tokens.count - 1].span
+    } else {
+      var goal = Array(tokens.dropFirst())
+      // The splitter drops the `.` that ends a line command; a goal needs it back.
+      if kind == "why", let last = goal.last, !last.isPunct(.period) {
+        goal.append(Token(.punct(.period), span: SourceSpan(file: last.span.file, start: last.span.end, end: last.span.end), line: last.line))
+      }
+      self.arguments = goal
+      path = nil
+      span = tokens[0].span
+    }
   }
 
   func run(in session: Session, _ context: CommandContext) -> [Output] {
-    session.graph(
-      kind, arguments, path: PathJoin.resolve(path, against: session.currentDirectory), span: span,
-      in: context.file, line: context.line)
+    // A server never writes files: the picture is the answer, whatever name was given.
+    let target = session.policy.allowsFiles ? path.map { PathJoin.resolve($0, against: session.currentDirectory) } : nil
+    return session.graph(kind, arguments, path: target, span: span, in: context.file, line: context.line)
   }
 }
 
 extension Session {
   /// `:graph deps|why GOAL.|edges PRED... [kinds PRED] "file"`: writes a graph.
   fileprivate func graph(
-    _ kind: String, _ arguments: [Token], path: String, span: SourceSpan, in file: SourceFile, line: Int
+    _ kind: String, _ arguments: [Token], path: String?, span: SourceSpan, in file: SourceFile, line: Int
   ) -> [Output] {
     let dot: String
     switch kind {
@@ -80,6 +89,10 @@ extension Session {
         }
       }
       dot = DotRenderer.edges(facts, kinds: kinds)
+    }
+    guard let path else {
+      if let svg = drawSVG?(dot) { return [.picture(Picture(format: .svg, text: svg))] }
+      return [.picture(Picture(format: .dot, text: dot))]
     }
     return writeGraph(dot, to: path, span: span, line: line)
   }

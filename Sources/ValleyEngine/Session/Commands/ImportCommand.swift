@@ -23,6 +23,7 @@ struct ImportCommand: SessionCommand {
   }
 
   func run(in session: Session, _ context: CommandContext) -> [Output] {
+    if let refused = session.refusingFiles(":import", at: span, line: context.line) { return refused }
     let resolved = PathJoin.resolve(path, against: session.currentDirectory)
     return session.underAssumptions(line: context.line) {
       session.importTable(predicate, path: resolved, span: span, line: context.line)

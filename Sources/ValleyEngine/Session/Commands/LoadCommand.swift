@@ -19,6 +19,7 @@ struct LoadCommand: SessionCommand {
   }
 
   func run(in session: Session, _ context: CommandContext) -> [Output] {
+    if let refused = session.refusingFiles(":load", at: span, line: context.line) { return refused }
     let resolved = PathJoin.resolve(path, against: session.currentDirectory)
     return session.underAssumptions(line: context.line) {
       session.load([Session.FileToLoad(path: resolved, displayName: resolved, span: span)], line: context.line, summary: .perFile)

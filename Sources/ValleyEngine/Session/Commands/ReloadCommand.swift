@@ -10,7 +10,8 @@ struct ReloadCommand: SessionCommand {
   init(parsing arguments: CommandArguments) throws(Diagnostic) { try arguments.expectNone(":reload") }
 
   func run(in session: Session, _ context: CommandContext) -> [Output] {
-    session.underAssumptions(line: context.line) { session.reloadAll(line: context.line) }
+    if let refused = session.refusingFiles(":reload", at: context.nameSpan, line: context.line) { return refused }
+    return session.underAssumptions(line: context.line) { session.reloadAll(line: context.line) }
   }
 }
 

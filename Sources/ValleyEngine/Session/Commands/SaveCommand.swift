@@ -19,7 +19,8 @@ struct SaveCommand: SessionCommand {
   }
 
   func run(in session: Session, _ context: CommandContext) -> [Output] {
-    session.save(PathJoin.resolve(path, against: session.currentDirectory), span: span, line: context.line)
+    if let refused = session.refusingFiles(":save", at: span, line: context.line) { return refused }
+    return session.save(PathJoin.resolve(path, against: session.currentDirectory), span: span, line: context.line)
   }
 }
 

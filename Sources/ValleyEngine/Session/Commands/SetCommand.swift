@@ -57,10 +57,16 @@ extension Session {
       guard let n = Int(value), n > 0, n <= EvaluationBudget.largestFactCap else {
         return [badSetting(name, span, line, "a whole number from 1 to \(EvaluationBudget.largestFactCap)")]
       }
+      if let cap = policy.maximumDerivedFacts, n > cap {
+        return [badSetting(name, span, line, "a whole number from 1 to \(cap) here")]
+      }
       budget.maximumDerivedFacts = n
     case "timeout":
       guard let s = Double(value), s >= 0, s.isFinite else {
         return [badSetting(name, span, line, "a number of seconds (0 for no limit)")]
+      }
+      if let cap = policy.timeLimit, s == 0 || s > cap {
+        return [badSetting(name, span, line, "a number of seconds from more than 0 to \(formatSeconds(cap)) here")]
       }
       budget.timeLimit = s
     case "why_depth", "why_answers":
