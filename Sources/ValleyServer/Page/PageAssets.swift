@@ -1,0 +1,15 @@
+/// The playground page, served from the binary (no CDN, no build step).
+///
+/// The page is plain HTML, CSS and JavaScript under the server's Content-Security-Policy
+/// (`script-src 'self'`, `style-src 'self'`): nothing inline, no `eval`. Every text that comes
+/// from the user or the server is put into the page as text, never as markup.
+///
+/// - `html` (PageHTML.swift): the skeleton, with labels and the live region.
+/// - `script`: the drawing of each kind of result (PageRender.swift), then the input, history,
+///   completion, sessions and the tour (PageScript.swift).
+/// - `style` (PageStyle.swift): a calm, responsive look, light and dark.
+enum PageAssets {
+  static let html = pageHTML
+  static let script = pageRender + "\n" + pageScript
+  static let style = pageStyle
+}
