@@ -9,7 +9,13 @@ let package = Package(
   ],
   dependencies: [
     // The command line (subcommands, --help, --version, usage errors).
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    // The classroom server's HTTP stack (`valley serve`): async/await over SwiftNIO, lighter
+    // than Vapor, with an in-process test client (HummingbirdTesting).
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+    // Already in Hummingbird's graph: signals and graceful shutdown, and its logger type.
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.0.0"),
   ],
   targets: [
     .systemLibrary(
@@ -19,11 +25,22 @@ let package = Package(
     .target(name: "ValleyEngine"),
     // Exercises: authoring, practice and grading, over the engine's public API.
     .target(name: "ValleyExercises", dependencies: ["ValleyEngine"]),
+    // The classroom server: HTTP over the session API.
+    .target(
+      name: "ValleyServer",
+      dependencies: [
+        "ValleyEngine",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
     .executableTarget(
       name: "valley",
       dependencies: [
         "ValleyEngine",
         "ValleyExercises",
+        "ValleyServer",
         "CReadline",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
@@ -34,6 +51,12 @@ let package = Package(
     .testTarget(name: "ValleyEngineTests", dependencies: ["ValleyEngine", "ValleyTestSupport"]),
     .testTarget(
       name: "ValleyExercisesTests", dependencies: ["ValleyEngine", "ValleyExercises", "ValleyTestSupport"]),
+    .testTarget(
+      name: "ValleyServerTests",
+      dependencies: [
+        "ValleyEngine", "ValleyServer", "ValleyTestSupport",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ]),
     .testTarget(
       name: "ValleyScriptTests", dependencies: ["ValleyEngine", "ValleyExercises", "ValleyTestSupport", "valley"]),
   ]

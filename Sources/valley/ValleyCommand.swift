@@ -9,6 +9,7 @@ struct ValleyCommand: ParsableCommand {
     usage: """
       valley [--empty] [--max-facts <n>] [--timeout <s>] [<files> ...]
       valley run [--empty] [--format <format>] [--max-facts <n>] [--timeout <s>] <scripts> ...
+      valley serve [--host <address>] [--port <n>] [--knowledge <folder>] [--timeout <s>] [--max-facts <n>]
       valley exercise <file>
       valley check <files> ...
       valley grade --exercises <file> [--format <format>] <answers> ...
@@ -18,7 +19,7 @@ struct ValleyCommand: ParsableCommand {
       terminal, it runs it as a query script instead, exactly as `valley run -`.
       """,
     version: ValleyVersion.string,
-    subcommands: [Repl.self, Run.self, Exercise.self, Check.self, Grade.self],
+    subcommands: [Repl.self, Run.self, Serve.self, Exercise.self, Check.self, Grade.self],
     defaultSubcommand: Repl.self
   )
 }

@@ -1,0 +1,241 @@
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+import ValleyEngine
+
+/// `valley serve`: the shared knowledge base, each student's session, the HTTP API of
+/// ../shared/SERVE.md and the playground page.
+public struct ClassroomServer: Sendable {
+  let configuration: ServerConfiguration
+  let registry: SessionRegistry
+  let pool: EvaluationPool
+  let stopping: StopFlag
+
+  /// A server over `snapshot`; `drawSVG` turns DOT into SVG for `:graph` (nil: DOT only).
+  public init(
+    configuration: ServerConfiguration, snapshot: KnowledgeSnapshot,
+    drawSVG: (@Sendable (String) -> String?)? = nil
+  ) {
+    self.configuration = configuration
+    registry = SessionRegistry(snapshot: snapshot, configuration: configuration, drawSVG: drawSVG)
+    pool = EvaluationPool(slots: configuration.concurrentEvaluations, maximumQueued: configuration.maximumQueued)
+    stopping = StopFlag()
+  }
+
+  /// The HTTP application; `onRunning` receives the port it listens on.
+  public func application(
+    onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+  ) -> some ApplicationProtocol {
+    let router = Router()
+    routes(on: router)
+    return Application(
+      router: router,
+      configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "valley"),
+      onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
+      logger: {
+        var logger = Logger(label: "valley.serve")
+        logger.logLevel = .warning
+        return logger
+      }()
+    )
+  }
+
+  /// Serves until SIGINT or SIGTERM; then stops accepting, stops running evaluations (they
+  /// end as interrupted) and returns. `onRunning` receives the port.
+  public func run(onRunning: @escaping @Sendable (Int) async -> Void) async throws {
+    var logger = Logger(label: "valley.serve")
+    logger.logLevel = .warning
+    let group = ServiceGroup(
+      configuration: .init(
+        services: [
+          .init(service: application(onRunning: onRunning)),
+          .init(service: StopOnShutdown(flag: stopping)),
+        ],
+        gracefulShutdownSignals: [], logger: logger))
+    // SIGTERM and SIGINT start a graceful shutdown. The signals are ignored by the process and
+    // watched by dispatch sources (on Linux the service group's own watching lets the default
+    // action end the process first).
+    let sources = [SIGTERM, SIGINT].map { number -> any DispatchSourceSignal in
+      signal(number, SIG_IGN)
+      let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+      source.setEventHandler { Task { await group.triggerGracefulShutdown() } }
+      source.resume()
+      return source
+    }
+    defer { sources.forEach { $0.cancel() } }
+    try await group.run()
+  }
+
+  func routes(on router: Router<BasicRequestContext>) {
+    router.get("/healthz") { _, _ in Self.json(.ok, #"{"status": "ok"}"#) }
+    router.get("/") { _, _ in Self.asset(PageAssets.html, type: "text/html; charset=utf-8") }
+    router.get("/app.js") { _, _ in Self.asset(PageAssets.script, type: "text/javascript; charset=utf-8") }
+    router.get("/app.css") { _, _ in Self.asset(PageAssets.style, type: "text/css; charset=utf-8") }
+    router.post("/api/sessions") { request, context in await createSession(request, context) }
+    router.post("/api/run") { request, context in await run(request, context) }
+    router.get("/api/complete") { request, _ in await complete(request) }
+  }
+
+  // MARK: Sessions
+
+  struct NewSession: Decodable { var name: String? }
+
+  func createSession(_ request: Request, _ context: BasicRequestContext) async -> Response {
+    var name = "anonymous"
+    switch await Self.body(request, limit: configuration.maximumBodySize, allowEmpty: true) {
+    case .failure(let refusal): return refusal.response
+    case .success(let data):
+      if let data {
+        guard let decoded = try? JSONDecoder().decode(NewSession.self, from: data) else {
+          return Self.error(.badRequest, "the body must be a JSON object such as {\"name\": \"Ada\"}")
+        }
+        if let given = decoded.name?.trimmingCharacters(in: .whitespacesAndNewlines), !given.isEmpty {
+          name = String(given.prefix(80))
+        }
+      }
+    }
+    let stopping = self.stopping
+    guard let token = await registry.create(name: name, stop: { stopping.isSet }) else {
+      return Self.error(.tooManyRequests, "the server holds as many sessions as it may; try again later", retryAfter: 30)
+    }
+    var response = Self.json(.created, JSON.object([("session", JSON.string(token))]))
+    response.headers[.setCookie] = "valley_session=\(token); HttpOnly; SameSite=Strict; Path=/"
+    return response
+  }
+
+  // MARK: Running statements
+
+  struct RunRequest: Decodable { var input: String }
+
+  func run(_ request: Request, _ context: BasicRequestContext) async -> Response {
+    guard let live = await session(of: request) else { return Self.unauthorized() }
+    let input: String
+    switch await Self.body(request, limit: configuration.maximumBodySize, allowEmpty: false) {
+    case .failure(let refusal): return refusal.response
+    case .success(let data):
+      guard let data, let decoded = try? JSONDecoder().decode(RunRequest.self, from: data) else {
+        return Self.error(.badRequest, "the body must be a JSON object such as {\"input\": \"factor(F, limiting).\"}")
+      }
+      input = decoded.input
+    }
+    guard live.tryBegin() else {
+      return Self.error(.tooManyRequests, "this session is still running a statement", retryAfter: 1)
+    }
+    defer { live.end() }
+    do throws(EvaluationPool.Busy) {
+      let objects = try await pool.run { live.run(input) }
+      return Self.json(.ok, "{\"results\": [" + objects.joined(separator: ", ") + "]}")
+    } catch {
+      return Self.error(.tooManyRequests, "the server is busy; try again in a moment", retryAfter: 1)
+    }
+  }
+
+  func complete(_ request: Request) async -> Response {
+    guard let live = await session(of: request) else { return Self.unauthorized() }
+    let prefix = request.uri.queryParameters["prefix"].map(String.init) ?? ""
+    let words = live.completions(of: prefix)
+    return Self.json(.ok, JSON.object([("words", "[" + words.map(JSON.string).joined(separator: ", ") + "]")]))
+  }
+
+  /// The session named by the request's cookie or `Authorization: Bearer` header.
+  func session(of request: Request) async -> LiveSession? {
+    guard let token = Self.token(of: request) else { return nil }
+    return await registry.session(token)
+  }
+
+  static func token(of request: Request) -> String? {
+    if let authorization = request.headers[.authorization], authorization.hasPrefix("Bearer ") {
+      return String(authorization.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)
+    }
+    for cookie in request.headers[values: .cookie].flatMap({ $0.split(separator: ";") }) {
+      let parts = cookie.split(separator: "=", maxSplits: 1)
+      if parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces) == "valley_session" {
+        return String(parts[1])
+      }
+    }
+    return nil
+  }
+
+  // MARK: Requests and responses
+
+  /// The request body as data (nil when empty and `allowEmpty`), or the response that refuses it.
+  static func body(_ request: Request, limit: Int, allowEmpty: Bool) async -> Result<Data?, ResponseError> {
+    var request = request
+    let buffer: ByteBuffer
+    do {
+      buffer = try await request.collectBody(upTo: limit)
+    } catch {
+      return .failure(ResponseError(Self.error(.contentTooLarge, "the request is larger than \(limit / 1024) KiB")))
+    }
+    if buffer.readableBytes == 0 && allowEmpty { return .success(nil) }
+    let type = request.headers[.contentType]?.lowercased() ?? ""
+    guard type.hasPrefix("application/json") else {
+      return .failure(ResponseError(Self.error(.unsupportedMediaType, "send JSON with Content-Type: application/json")))
+    }
+    return .success(Data(buffer.readableBytesView))
+  }
+
+  static func json(_ status: HTTPResponse.Status, _ body: String) -> Response {
+    var headers = HTTPFields()
+    headers[.contentType] = "application/json; charset=utf-8"
+    headers[.cacheControl] = "no-store"
+    headers[.init("X-Content-Type-Options")!] = "nosniff"
+    return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body + "\n")))
+  }
+
+  static func error(_ status: HTTPResponse.Status, _ message: String, retryAfter: Int? = nil) -> Response {
+    var response = json(status, JSON.object([("error", JSON.string(message))]))
+    if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
+    return response
+  }
+
+  static func unauthorized() -> Response {
+    error(.unauthorized, "no session: start one with POST /api/sessions (it may have expired)")
+  }
+
+  static func asset(_ text: String, type: String) -> Response {
+    var headers = HTTPFields()
+    headers[.contentType] = type
+    headers[.cacheControl] = "no-cache"
+    headers[.init("X-Content-Type-Options")!] = "nosniff"
+    headers[.init("Content-Security-Policy")!] =
+      "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'"
+    headers[.init("Referrer-Policy")!] = "no-referrer"
+    return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+  }
+}
+
+/// A refusal, as an error value that carries its response.
+struct ResponseError: Error {
+  var response: Response
+  init(_ response: Response) { self.response = response }
+}
+
+/// Sets the stop flag when the service group shuts down.
+struct StopOnShutdown: Service {
+  let flag: StopFlag
+
+  func run() async throws {
+    try? await gracefulShutdown()
+    flag.set()
+  }
+}
+
+/// Set once when the server shuts down; running evaluations poll it and stop.
+final class StopFlag: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value = false
+
+  var isSet: Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    return value
+  }
+
+  func set() {
+    lock.lock()
+    value = true
+    lock.unlock()
+  }
+}
