@@ -48,7 +48,7 @@ public enum Evaluator {
       let stored = base.relations[predicate]
       for r in first..<stored.count {
         let before = store.relations[predicate].count
-        if store.relations[predicate].insert(stored.storage.data + r * stored.arity) {
+        if store.relations[predicate].insert(stored.rowView(r)) {
           if changed[predicate] == nil { changed[predicate] = before }
           if provenance.isEnabled { provenance.recordStored(predicate: predicate, row: before) }
         }
@@ -118,23 +118,20 @@ public enum Evaluator {
   ) throws(EvaluationError) -> Relation {
     let (plan, compiler) = prepare(query, store: &store, pool: pool, budget: budget)
     let result = RelationStorage(arity: query.answerVariables.count)
-    let width = query.answerVariables.count
-    let tuple = UnsafeMutablePointer<UInt32>.allocate(capacity: max(width, 1))
-    defer { tuple.deallocate() }
+    let buffer = ScratchBuffer<UInt32>(count: query.answerVariables.count, repeating: 0)
     let answerSlots = query.answerVariables
     let cap = budget.maximumDerivedFacts
     let collect: Continuation = { (frame: RuleFrame) throws(EvaluationError) in
+      let tuple = buffer.view
       for (i, slot) in answerSlots.enumerated() { tuple[i] = frame.slots[slot] }
-      if result.insert(tuple), result.count > cap {
+      if result.insert(tuple.row), result.count > cap {
         throw .factLimit(limit: cap, predicate: -1)
       }
     }
     let frame = RuleFrame(
       slotCount: plan.slotCount, pool: pool, ruleIndex: -1, tick: Budgeter(budget).check)
     try compiler.compile(plan.steps, then: collect)(frame)
-    var answers = Relation(arity: width)
-    answers.storage = result
-    return answers
+    return Relation(storage: result)
   }
 }
 
@@ -168,13 +165,13 @@ extension Evaluator {
   ) throws(EvaluationError) -> (bindings: [[UInt32]], total: Int) {
     let (plan, compiler) = prepare(query, store: &store, pool: pool, budget: budget)
     let seen = RelationStorage(arity: query.answerVariables.count)
-    let tuple = UnsafeMutablePointer<UInt32>.allocate(capacity: max(query.answerVariables.count, 1))
-    defer { tuple.deallocate() }
+    let buffer = ScratchBuffer<UInt32>(count: query.answerVariables.count, repeating: 0)
     var found: [[UInt32]] = []
     let answerSlots = query.answerVariables
     let collect: Continuation = { (frame: RuleFrame) throws(EvaluationError) in
+      let tuple = buffer.view
       for (i, slot) in answerSlots.enumerated() { tuple[i] = frame.slots[slot] }
-      if seen.insert(tuple), found.count < limit { found.append(frame.values) }
+      if seen.insert(tuple.row), found.count < limit { found.append(frame.values) }
     }
     let frame = RuleFrame(
       slotCount: plan.slotCount, pool: pool, ruleIndex: -1, tick: Budgeter(budget).check)

@@ -93,7 +93,7 @@ struct Retraction {
         deltas = [:]
         for (p, fresh) in found where fresh.count > 0 {
           for r in 0..<fresh.count {
-            deleted[p, default: Relation(arity: fresh.arity)].insert(fresh.storage.data + r * fresh.arity)
+            deleted[p, default: Relation(arity: fresh.arity)].insert(fresh.rowView(r))
           }
           deltas[p] = fresh
           marked += fresh.count
@@ -148,13 +148,7 @@ struct Retraction {
         _ = out.insert(tuple)
       }
     }
-    var result: [Int: Relation] = [:]
-    for (p, storage) in found {
-      var relation = Relation(arity: storage.arity)
-      relation.storage = storage
-      result[p] = relation
-    }
-    return result
+    return found.mapValues { Relation(storage: $0) }
   }
 
   /// The positive atoms of the rules of `stratum`, by predicate: each rule with the atom's
@@ -178,7 +172,7 @@ struct Retraction {
     rows.reserveCapacity(gone.count)
     let relation = store.relations[predicate]
     for r in 0..<gone.count {
-      let row = relation.storage.find(gone.storage.data + r * gone.arity)
+      let row = relation.storage.find(gone.rowView(r))
       if row >= 0 { rows.append(row) }
     }
     let moves = store.relations[predicate].remove(rows: rows)
@@ -198,7 +192,7 @@ struct Retraction {
     for p in stratum.predicates {
       guard let gone = deleted[p], p < base.relations.count, base.relations[p].count > 0 else { continue }
       for r in 0..<gone.count {
-        let row = gone.storage.data + r * gone.arity
+        let row = gone.rowView(r)
         guard base.relations[p].storage.find(row) >= 0 else { continue }
         let at = store.relations[p].count
         if store.relations[p].insert(row), provenance.isEnabled { provenance.recordStored(predicate: p, row: at) }
@@ -261,7 +255,7 @@ struct Retraction {
     do {
       let compiler = StepCompiler(
         store: store, deltas: deltas, fullCounts: full, factCap: budget.budget.maximumDerivedFacts, pool: pool)
-      let keep: (RulePlan) -> (UnsafePointer<UInt32>, RuleFrame) -> Void = { plan in
+      let keep: (RulePlan) -> (RowView, RuleFrame) -> Void = { plan in
         let target = plan.headPredicate
         let out = pending[target] ?? PendingRows()
         pending[target] = out
@@ -273,7 +267,7 @@ struct Retraction {
           guard let gone, gone.find(tuple) >= 0, storage.insert(tuple) else { return }
           if recording {
             out.rules.append(rule)
-            out.bindings.append(contentsOf: UnsafeBufferPointer(start: frame.slots, count: variables))
+            frame.appendValues(count: variables, to: &out.bindings)
           }
         }
       }
@@ -316,18 +310,18 @@ struct Retraction {
   /// closure that `handler` makes for the plan.
   private func forEachHead(
     of plans: [RulePlan], compiler: StepCompiler,
-    _ handler: (RulePlan) -> (UnsafePointer<UInt32>, RuleFrame) -> Void
+    _ handler: (RulePlan) -> (RowView, RuleFrame) -> Void
   ) throws(EvaluationError) {
     for plan in plans {
       budget.current = plan.headPredicate
       let take = handler(plan)
       let head = plan.head
       let width = head.count
-      let tuple = UnsafeMutablePointer<UInt32>.allocate(capacity: max(width, 1))
-      defer { tuple.deallocate() }
+      let buffer = ScratchBuffer<UInt32>(count: width, repeating: 0)
       let emit: Continuation = { (frame: RuleFrame) throws(EvaluationError) in
+        let tuple = buffer.view
         for k in 0..<width { tuple[k] = try frame.resolve(head[k]) }
-        take(tuple, frame)
+        take(tuple.row, frame)
       }
       let frame = RuleFrame(slotCount: plan.slotCount, pool: pool, ruleIndex: plan.ruleIndex, tick: budget.check)
       try compiler.compile(plan.steps, then: emit)(frame)

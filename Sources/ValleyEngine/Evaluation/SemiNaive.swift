@@ -84,7 +84,7 @@ struct SemiNaive {
         let source = store.relations[predicate]
         var delta = Relation(arity: source.arity)
         for columns in deltaIndexes[predicate] ?? [] { delta.ensureIndex(on: columns) }
-        for r in first..<source.count { delta.appendUnchecked(source.storage.data + r * source.arity) }
+        for r in first..<source.count { delta.appendUnchecked(source.rowView(r)) }
         deltas[predicate] = delta
       }
     }
@@ -127,7 +127,7 @@ struct SemiNaive {
       needed.merge(Indexing.fullIndexes(plan.steps, store: store)) { $0.union($1) }
     }
     for predicate in stratum.predicates where built.contains(predicate) {
-      let drop = store.relations[predicate].storage.indexes.map(\.columns).filter {
+      let drop = store.relations[predicate].indexedColumns.filter {
         !(needed[predicate] ?? []).contains($0)
       }
       for columns in drop { store.relations[predicate].dropIndex(on: columns) }
@@ -173,8 +173,7 @@ struct SemiNaive {
       let storage = store.relations[target].storage
       let head = plan.head
       let width = head.count
-      let tuple = UnsafeMutablePointer<UInt32>.allocate(capacity: max(width, 1))
-      defer { tuple.deallocate() }
+      let buffer = ScratchBuffer<UInt32>(count: width, repeating: 0)
       let rule = Int32(plan.ruleIndex)
       let variables = plan.variableCount
       let budget = self.budget
@@ -183,25 +182,25 @@ struct SemiNaive {
       // that derived them when provenance is recorded; the order of rows is unchanged.
       let batch = unchecked || width == 0
         ? nil : HeadBatch(width: width, recording: recording, slotCount: plan.variableCount, rule: rule)
-      defer { batch?.deallocate() }
       let emit: Continuation = { (frame: RuleFrame) throws(EvaluationError) in
         if let batch {
           try batch.add(frame, head)
-          if batch.count == HeadBatch.capacity {
+          if batch.isFull {
             batch.flush(into: storage, recording: out)
             if batch.flushes & 0xFF == 0 { try budget.checkGrowth(extra: out.emitted, predicate: target) }
           }
           return
         }
+        let tuple = buffer.view
         for k in 0..<width { tuple[k] = try frame.resolve(head[k]) }
         if unchecked {
-          storage.appendUnchecked(tuple)
-        } else if !storage.insert(tuple) {
+          storage.appendUnchecked(tuple.row)
+        } else if !storage.insert(tuple.row) {
           return
         }
         if recording {
           out.rules.append(rule)
-          out.bindings.append(contentsOf: UnsafeBufferPointer(start: frame.slots, count: variables))
+          frame.appendValues(count: variables, to: &out.bindings)
         }
         out.emitted += 1
         if out.emitted & 0xFFF == 0 { try budget.checkGrowth(extra: out.emitted, predicate: target) }
@@ -233,7 +232,7 @@ struct SemiNaive {
       }
       var bindingStart = 0
       for (k, r) in (first..<relation.count).enumerated() {
-        if keepsDelta { delta.appendUnchecked(relation.storage.data + r * relation.arity) }
+        if keepsDelta { delta.appendUnchecked(relation.rowView(r)) }
         if recording {
           let rule = Int(out.rules[k])
           let slotCount = program.rules[rule].variableNames.count

@@ -3,6 +3,10 @@
 /// Rows with the same key form a group, chained in insertion order (head to tail through
 /// `next`), so a lookup can stop at the first row past a mark: that is how "stable" reads
 /// skip the delta. The groups are found through a ``FingerprintTable`` hashed by key.
+///
+/// The rows themselves belong to the ``RelationStorage`` that owns the index, which passes
+/// them in; evaluation looks keys up through ``RelationStorage/first(in:matching:)-(RowView)``
+/// and walks a group with ``next(after:)``.
 final class IndexStorage: @unchecked Sendable {
   /// The indexed columns, in key order.
   let columns: [Int]
@@ -15,7 +19,7 @@ final class IndexStorage: @unchecked Sendable {
   private var groupCount = 0
   private var groupCapacity = 16
   /// For each row, the next row with the same key, or -1.
-  private(set) var next: UnsafeMutablePointer<Int32>
+  private var nextRow: UnsafeMutablePointer<Int32>
   private var nextCapacity = 16
 
   init(columns: [Int]) {
@@ -24,35 +28,39 @@ final class IndexStorage: @unchecked Sendable {
     columnPointer.initialize(from: columns, count: columns.count)
     heads = .allocate(capacity: 16)
     tails = .allocate(capacity: 16)
-    next = .allocate(capacity: 16)
+    nextRow = .allocate(capacity: 16)
   }
 
   deinit {
     columnPointer.deallocate()
     heads.deallocate()
     tails.deallocate()
-    next.deallocate()
+    nextRow.deallocate()
   }
 
   func copy() -> IndexStorage {
     let c = IndexStorage(columns: columns)
     c.heads.deallocate()
     c.tails.deallocate()
-    c.next.deallocate()
+    c.nextRow.deallocate()
     c.groupCapacity = groupCapacity
     c.nextCapacity = nextCapacity
     c.heads = .allocate(capacity: groupCapacity)
     c.heads.update(from: heads, count: groupCount)
     c.tails = .allocate(capacity: groupCapacity)
     c.tails.update(from: tails, count: groupCount)
-    c.next = .allocate(capacity: nextCapacity)
-    c.next.update(from: next, count: nextCapacity)
+    c.nextRow = .allocate(capacity: nextCapacity)
+    c.nextRow.update(from: nextRow, count: nextCapacity)
     c.groupCount = groupCount
     c.groups = groups.copy()
     return c
   }
 
   var byteCount: Int { groups.byteCount + groupCapacity * 8 + nextCapacity * 4 }
+
+  /// The row after `row` in its key group (insertion order), or -1.
+  @inline(__always)
+  func next(after row: Int32) -> Int32 { nextRow[Int(row)] }
 
   @inline(__always)
   private func rowHash(_ row: Int, _ data: UnsafePointer<UInt32>, _ arity: Int) -> UInt64 {
@@ -75,12 +83,12 @@ final class IndexStorage: @unchecked Sendable {
       var capacity = nextCapacity
       while capacity <= row { capacity *= 2 }
       let grown = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
-      grown.update(from: next, count: nextCapacity)
-      next.deallocate()
-      next = grown
+      grown.update(from: nextRow, count: nextCapacity)
+      nextRow.deallocate()
+      nextRow = grown
       nextCapacity = capacity
     }
-    next[row] = -1
+    nextRow[row] = -1
     if groups.needsRoom(for: groupCount + 1) {
       groups.grow(toHold: groupCount + 1, existing: groupCount) { rowHash(Int(heads[$0]), data, arity) }
     }
@@ -92,7 +100,7 @@ final class IndexStorage: @unchecked Sendable {
       return true
     }
     if g >= 0 {
-      next[Int(tails[g])] = Int32(row)
+      nextRow[Int(tails[g])] = Int32(row)
       tails[g] = Int32(row)
       return
     }
@@ -114,7 +122,7 @@ final class IndexStorage: @unchecked Sendable {
   }
 
   /// The first row of `data` (`arity` values per row) whose key columns equal `key`, or -1.
-  /// Follow ``next`` for the others.
+  /// Follow ``next(after:)`` for the others.
   @inline(__always)
   func first(_ key: UnsafePointer<UInt32>, data: UnsafePointer<UInt32>, arity: Int) -> Int32 {
     let n = columns.count

@@ -1,12 +1,16 @@
 /// The memory behind a ``Relation``: rows stored flat, a hash set of row numbers for
-/// membership, and the indexes. Manually managed buffers give evaluation stable pointers
-/// while a round runs (nothing is added to a relation during a round), with no reference counting in
+/// membership, and the indexes. Manually managed buffers give evaluation stable rows while a
+/// round runs (nothing is added to a relation during a round), with no reference counting in
 /// the inner loops. ``Relation`` copies the storage before writing when it is shared, so
 /// relations keep value semantics.
+///
+/// The buffers never leave the store: evaluation reads rows through ``row(_:)`` and
+/// ``value(row:column:)``, looks keys up through ``first(in:matching:)``, and hands tuples in
+/// as ``RowView``s.
 final class RelationStorage: @unchecked Sendable {
   let arity: Int
   /// `arity` values per row; `max(arity, 1) * rowCapacity` slots allocated.
-  private(set) var data: UnsafeMutablePointer<UInt32>
+  private var data: UnsafeMutablePointer<UInt32>
   private var rowCapacity: Int
   private(set) var count = 0
   /// The membership set: row numbers, hashed by their rows (see ``FingerprintTable``), so
@@ -38,6 +42,31 @@ final class RelationStorage: @unchecked Sendable {
     return copy
   }
 
+  // MARK: Reading
+
+  /// The values of row `r` (`0 <= r < count`). Valid until rows are next added: adding may
+  /// move the rows, so take the view again for every row when the relation may grow.
+  @inline(__always)
+  func row(_ r: Int) -> RowView { RowView(data + r * arity) }
+
+  /// The value in `column` of row `r`.
+  @inline(__always)
+  func value(row r: Int, column: Int) -> UInt32 { data[r * arity + column] }
+
+  /// The first row (in insertion order) whose key columns in `index` (one of this relation's
+  /// indexes) hold the values of `key`, or -1; ``IndexStorage/next(after:)`` gives the others.
+  @inline(__always)
+  func first(in index: IndexStorage, matching key: RowView) -> Int32 {
+    index.first(key.address, data: data, arity: arity)
+  }
+
+  /// ``first(in:matching:)`` for an index on one column.
+  @inline(__always)
+  func first(in index: IndexStorage, matching value: UInt32) -> Int32 {
+    var key = value
+    return index.first(&key, data: data, arity: arity)
+  }
+
   // MARK: Membership
 
   @inline(__always)
@@ -60,6 +89,10 @@ final class RelationStorage: @unchecked Sendable {
 
   /// The row number holding `tuple`, or -1.
   @inline(__always)
+  func find(_ tuple: RowView) -> Int { find(tuple.address) }
+
+  /// The row number holding the `arity` values at `tuple`, or -1.
+  @inline(__always)
   func find(_ tuple: UnsafePointer<UInt32>) -> Int {
     if arity == 0 { return count > 0 ? 0 : -1 }
     if memberCount < count { addMissingMembers() }
@@ -67,6 +100,10 @@ final class RelationStorage: @unchecked Sendable {
   }
 
   /// Adds `tuple` unless present; returns whether it was new.
+  @inline(__always)
+  func insert(_ tuple: RowView) -> Bool { insert(tuple.address) }
+
+  /// Adds the `arity` values at `tuple` unless present; returns whether they were new.
   func insert(_ tuple: UnsafePointer<UInt32>) -> Bool {
     if arity == 0 {
       if count > 0 { return false }
@@ -80,10 +117,11 @@ final class RelationStorage: @unchecked Sendable {
   }
 
   /// Inserts `n` tuples (`arity` values each, one after another at `tuples`) in order, as
-  /// `n` calls of ``insert(_:)`` would; returns how many were new,
+  /// `n` calls of ``insert(_:)-(UnsafePointer<UInt32>)`` would; returns how many were new,
   /// and sets `isNew[j]` to whether tuple `j` was. The hash-table slots (and the rows they
   /// point at) of the whole batch are read first, so that their cache misses overlap instead
-  /// of being paid one after another: a large relation is probed at random.
+  /// of being paid one after another: a large relation is probed at random. (Evaluation
+  /// goes through ``TupleBatch``.)
   func insertBatch(
     _ tuples: UnsafePointer<UInt32>, count n: Int, hashes: UnsafeMutablePointer<UInt64>,
     isNew: UnsafeMutablePointer<Bool>
@@ -120,7 +158,8 @@ final class RelationStorage: @unchecked Sendable {
   /// Keeps the batch's early reads from being optimised away.
   private var sink: UInt32 = 0
 
-  /// ``insert(_:)`` with the tuple's hash known and room in the membership set already made.
+  /// ``insert(_:)-(UnsafePointer<UInt32>)`` with the tuple's hash known and room in the
+  /// membership set already made.
   @inline(__always)
   private func insert(_ tuple: UnsafePointer<UInt32>, hash h: UInt64) -> Bool {
     guard members.findOrAdd(h, entry: count, where: { equals(row: $0, tuple) }) < 0 else { return false }
@@ -134,6 +173,10 @@ final class RelationStorage: @unchecked Sendable {
 
   /// Appends a row known not to be present. It joins the membership set only when membership
   /// is next asked for (deltas and relations derived without duplicates are mostly scanned).
+  @inline(__always)
+  func appendUnchecked(_ tuple: RowView) { appendUnchecked(tuple.address) }
+
+  /// ``appendUnchecked(_:)-(RowView)`` from the `arity` values at `tuple`.
   func appendUnchecked(_ tuple: UnsafePointer<UInt32>) {
     if count == rowCapacity { growRows() }
     (data + count * arity).update(from: tuple, count: arity)
