@@ -133,9 +133,11 @@ struct Retraction {
     var indexed = deltas
     prepareIndexes(plans, deltas: &indexed)
     var found: [Int: RelationStorage] = [:]
-    let compiler = StepCompiler(
-      store: store, deltas: indexed, factCap: budget.budget.maximumDerivedFacts, pool: pool)
-    try forEachHead(of: plans, compiler: compiler) { plan in
+    let runner = PlanRunner(
+      compiler: StepCompiler(
+        store: store, deltas: indexed, factCap: budget.budget.maximumDerivedFacts, pool: pool),
+      pool: pool, budget: budget)
+    for plan in plans {
       let target = plan.headPredicate
       let out = found[target] ?? RelationStorage(arity: program.catalog[target].arity)
       found[target] = out
@@ -143,7 +145,7 @@ struct Retraction {
       // rules, so every derived fact is in it).
       let model = store.relations[target].storage
       let marked = deleted[target]?.storage
-      return { tuple, _ in
+      try runner.forEachHead(plan) { tuple, _ in
         guard model.find(tuple) >= 0, (marked?.find(tuple) ?? -1) < 0 else { return }
         _ = out.insert(tuple)
       }
@@ -253,14 +255,18 @@ struct Retraction {
     var pending: [Int: PendingRows] = [:]
     let recording = provenance.isEnabled
     do {
-      let compiler = StepCompiler(
-        store: store, deltas: deltas, fullCounts: full, factCap: budget.budget.maximumDerivedFacts, pool: pool)
-      let keep: (RulePlan) -> (RowView, RuleFrame) -> Void = { plan in
+      let runner = PlanRunner(
+        compiler: StepCompiler(
+          store: store, deltas: deltas, fullCounts: full, factCap: budget.budget.maximumDerivedFacts, pool: pool),
+        pool: pool, budget: budget)
+      let relations = store.relations
+      let marked = deleted
+      let keep = { (plan: RulePlan) -> (RowView, RuleFrame) -> Void in
         let target = plan.headPredicate
         let out = pending[target] ?? PendingRows()
         pending[target] = out
-        let storage = store.relations[target].storage
-        let gone = deleted[target]?.storage
+        let storage = relations[target].storage
+        let gone = marked[target]?.storage
         let rule = Int32(plan.ruleIndex)
         let variables = plan.variableCount
         return { tuple, frame in
@@ -273,14 +279,14 @@ struct Retraction {
       }
       for (k, plan) in plans.enumerated() {
         guard let fallback = fallbacks[k] else {
-          try forEachHead(of: [plan], compiler: compiler, keep)
+          try runner.forEachHead(plan, keep(plan))
           continue
         }
         do throws(EvaluationError) {
-          try forEachHead(of: [plan], compiler: compiler, keep)
+          try runner.forEachHead(plan, keep(plan))
         } catch {
           guard error.isArithmetic else { throw error }
-          try forEachHead(of: [fallback], compiler: compiler, keep)
+          try runner.forEachHead(fallback, keep(fallback))
         }
       }
     }
@@ -303,28 +309,6 @@ struct Retraction {
     for plan in plans { Indexing.prepare(plan.steps, store: &store, deltaIndexes: &deltaIndexes) }
     for (p, keys) in deltaIndexes {
       for columns in keys { deltas[p]?.ensureIndex(on: columns) }
-    }
-  }
-
-  /// Runs each plan, handing every head it derives (and the bindings behind it) to the
-  /// closure that `handler` makes for the plan.
-  private func forEachHead(
-    of plans: [RulePlan], compiler: StepCompiler,
-    _ handler: (RulePlan) -> (RowView, RuleFrame) -> Void
-  ) throws(EvaluationError) {
-    for plan in plans {
-      budget.current = plan.headPredicate
-      let take = handler(plan)
-      let head = plan.head
-      let width = head.count
-      let buffer = ScratchBuffer<UInt32>(count: width, repeating: 0)
-      let emit: Continuation = { (frame: RuleFrame) throws(EvaluationError) in
-        let tuple = buffer.view
-        for k in 0..<width { tuple[k] = try frame.resolve(head[k]) }
-        take(tuple.row, frame)
-      }
-      let frame = RuleFrame(slotCount: plan.slotCount, pool: pool, ruleIndex: plan.ruleIndex, tick: budget.check)
-      try compiler.compile(plan.steps, then: emit)(frame)
     }
   }
 }

@@ -162,40 +162,40 @@ struct SemiNaive {
     // New rows go straight into their relations: reads stop at the row counts of the round's
     // start, so no read sees a row of its own round, and a duplicate costs one hash probe.
     for predicate in full.keys { store.relations[predicate].prepareForWrites() }
-    let compiler = StepCompiler(
-      store: store, deltas: deltas, stableCounts: stable, fullCounts: full,
-      factCap: budget.budget.maximumDerivedFacts, pool: pool)
+    let runner = PlanRunner(
+      compiler: StepCompiler(
+        store: store, deltas: deltas, stableCounts: stable, fullCounts: full,
+        factCap: budget.budget.maximumDerivedFacts, pool: pool),
+      pool: pool, budget: budget)
     for plan in plans {
-      budget.current = plan.headPredicate
       let target = plan.headPredicate
       let out = pending[target] ?? PendingRows()
       pending[target] = out
       let storage = store.relations[target].storage
-      let head = plan.head
-      let width = head.count
-      let buffer = ScratchBuffer<UInt32>(count: width, repeating: 0)
+      let width = plan.head.count
       let rule = Int32(plan.ruleIndex)
-      let variables = plan.variableCount
       let budget = self.budget
       let unchecked = distinct.contains(target)
-      // Heads are inserted in batches (see RelationStorage.insertBatch), with the bindings
-      // that derived them when provenance is recorded; the order of rows is unchanged.
-      let batch = unchecked || width == 0
-        ? nil : HeadBatch(width: width, recording: recording, slotCount: plan.variableCount, rule: rule)
-      let emit: Continuation = { (frame: RuleFrame) throws(EvaluationError) in
-        if let batch {
+      if !unchecked && width > 0 {
+        // Heads are inserted in batches (see RelationStorage.insertBatch), with the bindings
+        // that derived them when provenance is recorded; the order of rows is unchanged.
+        let batch = HeadBatch(width: width, recording: recording, slotCount: plan.variableCount, rule: rule)
+        let head = plan.head
+        try runner.run(plan) { (frame: RuleFrame) throws(EvaluationError) in
           try batch.add(frame, head)
           if batch.isFull {
             batch.flush(into: storage, recording: out)
             if batch.flushes & 0xFF == 0 { try budget.checkGrowth(extra: out.emitted, predicate: target) }
           }
-          return
         }
-        let tuple = buffer.view
-        for k in 0..<width { tuple[k] = try frame.resolve(head[k]) }
+        batch.flush(into: storage, recording: out)
+        continue
+      }
+      let variables = plan.variableCount
+      try runner.forEachHead(plan) { (tuple: RowView, frame: RuleFrame) throws(EvaluationError) in
         if unchecked {
-          storage.appendUnchecked(tuple.row)
-        } else if !storage.insert(tuple.row) {
+          storage.appendUnchecked(tuple)
+        } else if !storage.insert(tuple) {
           return
         }
         if recording {
@@ -205,10 +205,6 @@ struct SemiNaive {
         out.emitted += 1
         if out.emitted & 0xFFF == 0 { try budget.checkGrowth(extra: out.emitted, predicate: target) }
       }
-      let frame = RuleFrame(
-        slotCount: plan.slotCount, pool: pool, ruleIndex: plan.ruleIndex, tick: budget.check)
-      try compiler.compile(plan.steps, then: emit)(frame)
-      if let batch { batch.flush(into: storage, recording: out) }
     }
   }
 
