@@ -11,9 +11,13 @@
 /// Linear probing over a power-of-two number of slots, never more than half full. Removal
 /// shifts the later entries of a probe run back, so there are no tombstones.
 ///
-/// The table owns its slots and frees them when it goes away; it cannot be copied
-/// implicitly (see ``copy()``).
-struct FingerprintTable: ~Copyable {
+/// The table is a plain value (an address and a size), and no method mutates it in place:
+/// the owner reads it with one instantaneous load before probing, so no access to the
+/// owner's stored property is open while a closure runs, and the compiler can drop the
+/// dynamic exclusivity checks on it (they cost more than a probe). The owner frees the
+/// slots with ``deallocate()`` (in its `deinit`, and before replacing the table); a table
+/// that must outlive its owner's is made with ``copy()``.
+struct FingerprintTable {
   private var slots: UnsafeMutablePointer<UInt32>?
   /// The number of slots: 0 or a power of two.
   private(set) var capacity = 0
@@ -23,7 +27,8 @@ struct FingerprintTable: ~Copyable {
   /// An empty table, with no slots yet.
   init() {}
 
-  deinit { slots?.deallocate() }
+  /// Frees the slots; the table must not be used afterwards (assign a new one).
+  func deallocate() { slots?.deallocate() }
 
   /// An independent table with the same entries in the same slots.
   func copy() -> FingerprintTable {
@@ -93,18 +98,22 @@ struct FingerprintTable: ~Copyable {
     slots[i] = SlotTag.fingerprint(hash, entryMask) | UInt32(truncatingIfNeeded: entry + 1)
   }
 
-  /// Replaces the table by a larger one, with room for `entries` entries, holding the entries
-  /// `0..<existing` (`hashOf` gives the hash of each).
-  mutating func grow(toHold entries: Int, existing: Int, hashOf: (Int) -> UInt64) {
+  /// A larger table, with room for `entries` entries, holding the entries `0..<existing`
+  /// (`hashOf` gives the hash of each). This table's slots are freed: assign the result in
+  /// its place. (A value-returning method rather than a mutating one, so that the owner's
+  /// access to its stored table stays instantaneous while `hashOf` runs.)
+  func grown(toHold entries: Int, existing: Int, hashOf: (Int) -> UInt64) -> FingerprintTable {
     var newCapacity = SlotTag.grownCount(capacity)
     while entries * 2 > newCapacity { newCapacity = SlotTag.grownCount(newCapacity) }
+    var table = FingerprintTable()
     let newSlots = UnsafeMutablePointer<UInt32>.allocate(capacity: newCapacity)
     newSlots.initialize(repeating: 0, count: newCapacity)
-    slots?.deallocate()
-    slots = newSlots
-    capacity = newCapacity
-    entryMask = UInt32(truncatingIfNeeded: newCapacity - 1)
-    for entry in 0..<existing { add(hashOf(entry), entry: entry) }
+    table.slots = newSlots
+    table.capacity = newCapacity
+    table.entryMask = UInt32(truncatingIfNeeded: newCapacity - 1)
+    for entry in 0..<existing { table.add(hashOf(entry), entry: entry) }
+    deallocate()
+    return table
   }
 
   // MARK: Batched probes

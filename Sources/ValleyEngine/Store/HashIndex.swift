@@ -33,6 +33,7 @@ final class IndexStorage: @unchecked Sendable {
 
   deinit {
     columnPointer.deallocate()
+    groups.deallocate()
     heads.deallocate()
     tails.deallocate()
     nextRow.deallocate()
@@ -90,11 +91,13 @@ final class IndexStorage: @unchecked Sendable {
     }
     nextRow[row] = -1
     if groups.needsRoom(for: groupCount + 1) {
-      groups.grow(toHold: groupCount + 1, existing: groupCount) { rowHash(Int(heads[$0]), data, arity) }
+      let table = groups
+      groups = table.grown(toHold: groupCount + 1, existing: groupCount) { rowHash(Int(heads[$0]), data, arity) }
     }
     let base = data + row * arity
     let n = columns.count
-    let g = groups.findOrAdd(rowHash(row, data, arity), entry: groupCount) { g in
+    let table = groups
+    let g = table.findOrAdd(rowHash(row, data, arity), entry: groupCount) { g in
       let head = data + Int(heads[g]) * arity
       for k in 0..<n where head[columnPointer[k]] != base[columnPointer[k]] { return false }
       return true
@@ -126,7 +129,8 @@ final class IndexStorage: @unchecked Sendable {
   @inline(__always)
   func first(_ key: UnsafePointer<UInt32>, data: UnsafePointer<UInt32>, arity: Int) -> Int32 {
     let n = columns.count
-    let g = groups.find(IndexStorage.keyHash(key, n)) { g in
+    let table = groups
+    let g = table.find(IndexStorage.keyHash(key, n)) { g in
       let base = data + Int(heads[g]) * arity
       for k in 0..<n where base[columnPointer[k]] != key[k] { return false }
       return true

@@ -29,7 +29,10 @@ final class RelationStorage: @unchecked Sendable {
     data = .allocate(capacity: max(arity, 1) * max(rowCapacity, 1))
   }
 
-  deinit { data.deallocate() }
+  deinit {
+    data.deallocate()
+    members.deallocate()
+  }
 
   /// A deep copy (indexes included).
   func copy() -> RelationStorage {
@@ -96,7 +99,8 @@ final class RelationStorage: @unchecked Sendable {
   func find(_ tuple: UnsafePointer<UInt32>) -> Int {
     if arity == 0 { return count > 0 ? 0 : -1 }
     if memberCount < count { addMissingMembers() }
-    return members.find(RelationStorage.hash(tuple, arity)) { equals(row: $0, tuple) }
+    let table = members
+    return table.find(RelationStorage.hash(tuple, arity)) { equals(row: $0, tuple) }
   }
 
   /// Adds `tuple` unless present; returns whether it was new.
@@ -136,14 +140,15 @@ final class RelationStorage: @unchecked Sendable {
     }
     if memberCount < count { addMissingMembers() }
     if members.needsRoom(for: count + n) { growMembers(toHold: count + n) }
+    let table = members
     var touched: UInt32 = 0
     for j in 0..<n {
       let h = RelationStorage.hash(tuples + j * arity, arity)
       hashes[j] = h
-      touched &+= members.homeSlot(h)
+      touched &+= table.homeSlot(h)
     }
     for j in 0..<n {
-      let r = members.homeEntry(hashes[j])
+      let r = table.homeEntry(hashes[j])
       if r >= 0 { touched &+= data[r * arity] }
     }
     sink = touched
@@ -162,7 +167,8 @@ final class RelationStorage: @unchecked Sendable {
   /// membership set already made.
   @inline(__always)
   private func insert(_ tuple: UnsafePointer<UInt32>, hash h: UInt64) -> Bool {
-    guard members.findOrAdd(h, entry: count, where: { equals(row: $0, tuple) }) < 0 else { return false }
+    let table = members
+    guard table.findOrAdd(h, entry: count, where: { equals(row: $0, tuple) }) < 0 else { return false }
     if count == rowCapacity { growRows() }
     (data + count * arity).update(from: tuple, count: arity)
     count += 1
@@ -199,14 +205,16 @@ final class RelationStorage: @unchecked Sendable {
       growMembers(toHold: count)
       return
     }
-    guard members.capacity > 0 else { return }
-    for r in memberCount..<count { members.add(rowHash(r), entry: r) }
+    let table = members
+    guard table.capacity > 0 else { return }
+    for r in memberCount..<count { table.add(rowHash(r), entry: r) }
     memberCount = count
   }
 
   /// Rebuilds the membership set of every row with room for `rows` rows.
   private func growMembers(toHold rows: Int) {
-    members.grow(toHold: rows, existing: count) { rowHash($0) }
+    let table = members
+    members = table.grown(toHold: rows, existing: count) { rowHash($0) }
     memberCount = count
   }
 
@@ -241,8 +249,9 @@ final class RelationStorage: @unchecked Sendable {
     if memberCount < count { addMissingMembers() }
     indexes = []
     let newCount = count - doomed.count
+    let table = members
     if arity > 0 {
-      for r in doomed { members.remove(r, hash: rowHash(r)) { rowHash($0) } }
+      for r in doomed { table.remove(r, hash: rowHash(r)) { rowHash($0) } }
     }
     let isDoomed = Set(doomed)
     let holes = doomed.filter { $0 < newCount }.sorted()
@@ -252,7 +261,7 @@ final class RelationStorage: @unchecked Sendable {
     for (to, from) in zip(holes, movers) {
       (data + to * arity).update(from: data + from * arity, count: arity)
       // The values are still at `from` too (no move writes there), which gives the hash.
-      if arity > 0 { members.renumber(from, hash: rowHash(from), to: to) }
+      if arity > 0 { table.renumber(from, hash: rowHash(from), to: to) }
       moves.append((from, to))
     }
     count = newCount
@@ -279,6 +288,7 @@ final class RelationStorage: @unchecked Sendable {
     count = write
     // Every row number after the first removed one changed: the membership set is dropped
     // and built again, for all rows, when next asked for.
+    members.deallocate()
     members = FingerprintTable()
     memberCount = arity == 0 ? count : 0
   }
