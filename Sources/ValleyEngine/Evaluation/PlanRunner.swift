@@ -32,19 +32,13 @@ struct PlanRunner {
   }
 
   /// Runs `plan` and hands `take` the head of each solution with its frame. The head is
-  /// resolved into a scratch tuple that the next solution overwrites: copy it (insert it
-  /// somewhere) to keep it.
+  /// resolved into a scratch tuple (a ``HeadTuple``) that the next solution overwrites: copy
+  /// it (insert it somewhere) to keep it.
   func forEachHead(
     _ plan: RulePlan, _ take: @escaping (RowView, RuleFrame) throws(EvaluationError) -> Void
   ) throws(EvaluationError) {
-    let head = plan.head
-    let width = head.count
-    let buffer = ScratchBuffer<UInt32>(count: width, repeating: 0)
-    try run(plan) { (frame: RuleFrame) throws(EvaluationError) in
-      let tuple = buffer.view
-      for k in 0..<width { tuple[k] = try frame.resolve(head[k]) }
-      try take(tuple.row, frame)
-    }
+    let head = HeadTuple(plan.head)
+    try run(plan) { (frame: RuleFrame) throws(EvaluationError) in try take(head.resolve(frame), frame) }
   }
 
   /// Runs `steps` from the slots `initial`, handing each solution to `visit` until it returns

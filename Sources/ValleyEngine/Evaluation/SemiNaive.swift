@@ -191,8 +191,12 @@ struct SemiNaive {
         batch.flush(into: storage, recording: out)
         continue
       }
+      // A relation derived without duplicates appends every head here (millions in `neg`),
+      // so the head is resolved in this closure, without forEachHead's extra closure call.
       let variables = plan.variableCount
-      try runner.forEachHead(plan) { (tuple: RowView, frame: RuleFrame) throws(EvaluationError) in
+      let head = HeadTuple(plan.head)
+      try runner.run(plan) { (frame: RuleFrame) throws(EvaluationError) in
+        let tuple = try head.resolve(frame)
         if unchecked {
           storage.appendUnchecked(tuple)
         } else if !storage.insert(tuple) {
