@@ -48,7 +48,7 @@ public enum Evaluator {
       let stored = base.relations[predicate]
       for r in first..<stored.count {
         let before = store.relations[predicate].count
-        if store.relations[predicate].insert(stored.storage.data + r * stored.arity) {
+        if store.relations[predicate].insert(stored.rowView(r)) {
           if changed[predicate] == nil { changed[predicate] = before }
           if provenance.isEnabled { provenance.recordStored(predicate: predicate, row: before) }
         }
@@ -116,25 +116,19 @@ public enum Evaluator {
   public static func answers(
     _ query: Query, store: inout FactStore, pool: ValuePool, budget: EvaluationBudget
   ) throws(EvaluationError) -> Relation {
-    let (plan, compiler) = prepare(query, store: &store, pool: pool, budget: budget)
+    let (plan, runner) = prepare(query, store: &store, pool: pool, budget: budget)
     let result = RelationStorage(arity: query.answerVariables.count)
-    let width = query.answerVariables.count
-    let tuple = UnsafeMutablePointer<UInt32>.allocate(capacity: max(width, 1))
-    defer { tuple.deallocate() }
+    let buffer = ScratchBuffer<UInt32>(count: query.answerVariables.count, repeating: 0)
     let answerSlots = query.answerVariables
     let cap = budget.maximumDerivedFacts
-    let collect: Continuation = { (frame: RuleFrame) throws(EvaluationError) in
+    try runner.run(plan) { (frame: RuleFrame) throws(EvaluationError) in
+      let tuple = buffer.view
       for (i, slot) in answerSlots.enumerated() { tuple[i] = frame.slots[slot] }
-      if result.insert(tuple), result.count > cap {
+      if result.insert(tuple.row), result.count > cap {
         throw .factLimit(limit: cap, predicate: -1)
       }
     }
-    let frame = RuleFrame(
-      slotCount: plan.slotCount, pool: pool, ruleIndex: -1, tick: Budgeter(budget).check)
-    try compiler.compile(plan.steps, then: collect)(frame)
-    var answers = Relation(arity: width)
-    answers.storage = result
-    return answers
+    return Relation(storage: result)
   }
 }
 
@@ -148,17 +142,15 @@ extension Evaluator {
     return covered
   }
 
-  /// Plans a query, builds the indexes it needs in `store`, and returns a compiler over it
+  /// Plans a query, builds the indexes it needs in `store`, and returns a runner over it
   /// (whose aggregates stop at the budget's cap).
   static func prepare(
     _ query: Query, store: inout FactStore, pool: ValuePool, budget: EvaluationBudget
-  ) -> (RulePlan, StepCompiler) {
+  ) -> (RulePlan, PlanRunner) {
     let planner = Planner(pool: pool, store: store).withAnonymous(names: query.variableNames)
     let plan = planner.plan(
       head: nil, body: query.body, variableCount: query.variableNames.count, ruleIndex: -1)
-    var unusedDeltas: [Int: Set<[Int]>] = [:]
-    Indexing.prepare(plan.steps, store: &store, deltaIndexes: &unusedDeltas)
-    return (plan, StepCompiler(store: store, factCap: budget.maximumDerivedFacts, pool: pool))
+    return (plan, PlanRunner(indexing: &store, for: plan.steps, pool: pool, budget: budget))
   }
 
   /// For each distinct answer of `query` (at most `limit`), the values of all its variables
@@ -166,19 +158,16 @@ extension Evaluator {
   public static func bindings(
     _ query: Query, store: inout FactStore, pool: ValuePool, budget: EvaluationBudget, limit: Int
   ) throws(EvaluationError) -> (bindings: [[UInt32]], total: Int) {
-    let (plan, compiler) = prepare(query, store: &store, pool: pool, budget: budget)
+    let (plan, runner) = prepare(query, store: &store, pool: pool, budget: budget)
     let seen = RelationStorage(arity: query.answerVariables.count)
-    let tuple = UnsafeMutablePointer<UInt32>.allocate(capacity: max(query.answerVariables.count, 1))
-    defer { tuple.deallocate() }
+    let buffer = ScratchBuffer<UInt32>(count: query.answerVariables.count, repeating: 0)
     var found: [[UInt32]] = []
     let answerSlots = query.answerVariables
-    let collect: Continuation = { (frame: RuleFrame) throws(EvaluationError) in
+    try runner.run(plan) { (frame: RuleFrame) throws(EvaluationError) in
+      let tuple = buffer.view
       for (i, slot) in answerSlots.enumerated() { tuple[i] = frame.slots[slot] }
-      if seen.insert(tuple), found.count < limit { found.append(frame.values) }
+      if seen.insert(tuple.row), found.count < limit { found.append(frame.values) }
     }
-    let frame = RuleFrame(
-      slotCount: plan.slotCount, pool: pool, ruleIndex: -1, tick: Budgeter(budget).check)
-    try compiler.compile(plan.steps, then: collect)(frame)
     return (found, seen.count)
   }
 }

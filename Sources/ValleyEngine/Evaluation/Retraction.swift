@@ -93,7 +93,7 @@ struct Retraction {
         deltas = [:]
         for (p, fresh) in found where fresh.count > 0 {
           for r in 0..<fresh.count {
-            deleted[p, default: Relation(arity: fresh.arity)].insert(fresh.storage.data + r * fresh.arity)
+            deleted[p, default: Relation(arity: fresh.arity)].insert(fresh.rowView(r))
           }
           deltas[p] = fresh
           marked += fresh.count
@@ -133,9 +133,11 @@ struct Retraction {
     var indexed = deltas
     prepareIndexes(plans, deltas: &indexed)
     var found: [Int: RelationStorage] = [:]
-    let compiler = StepCompiler(
-      store: store, deltas: indexed, factCap: budget.budget.maximumDerivedFacts, pool: pool)
-    try forEachHead(of: plans, compiler: compiler) { plan in
+    let runner = PlanRunner(
+      compiler: StepCompiler(
+        store: store, deltas: indexed, factCap: budget.budget.maximumDerivedFacts, pool: pool),
+      pool: pool, budget: budget)
+    for plan in plans {
       let target = plan.headPredicate
       let out = found[target] ?? RelationStorage(arity: program.catalog[target].arity)
       found[target] = out
@@ -143,18 +145,12 @@ struct Retraction {
       // rules, so every derived fact is in it).
       let model = store.relations[target].storage
       let marked = deleted[target]?.storage
-      return { tuple, _ in
+      try runner.forEachHead(plan) { tuple, _ in
         guard model.find(tuple) >= 0, (marked?.find(tuple) ?? -1) < 0 else { return }
         _ = out.insert(tuple)
       }
     }
-    var result: [Int: Relation] = [:]
-    for (p, storage) in found {
-      var relation = Relation(arity: storage.arity)
-      relation.storage = storage
-      result[p] = relation
-    }
-    return result
+    return found.mapValues { Relation(storage: $0) }
   }
 
   /// The positive atoms of the rules of `stratum`, by predicate: each rule with the atom's
@@ -178,7 +174,7 @@ struct Retraction {
     rows.reserveCapacity(gone.count)
     let relation = store.relations[predicate]
     for r in 0..<gone.count {
-      let row = relation.storage.find(gone.storage.data + r * gone.arity)
+      let row = relation.storage.find(gone.rowView(r))
       if row >= 0 { rows.append(row) }
     }
     let moves = store.relations[predicate].remove(rows: rows)
@@ -198,7 +194,7 @@ struct Retraction {
     for p in stratum.predicates {
       guard let gone = deleted[p], p < base.relations.count, base.relations[p].count > 0 else { continue }
       for r in 0..<gone.count {
-        let row = gone.storage.data + r * gone.arity
+        let row = gone.rowView(r)
         guard base.relations[p].storage.find(row) >= 0 else { continue }
         let at = store.relations[p].count
         if store.relations[p].insert(row), provenance.isEnabled { provenance.recordStored(predicate: p, row: at) }
@@ -259,34 +255,38 @@ struct Retraction {
     var pending: [Int: PendingRows] = [:]
     let recording = provenance.isEnabled
     do {
-      let compiler = StepCompiler(
-        store: store, deltas: deltas, fullCounts: full, factCap: budget.budget.maximumDerivedFacts, pool: pool)
-      let keep: (RulePlan) -> (UnsafePointer<UInt32>, RuleFrame) -> Void = { plan in
+      let runner = PlanRunner(
+        compiler: StepCompiler(
+          store: store, deltas: deltas, fullCounts: full, factCap: budget.budget.maximumDerivedFacts, pool: pool),
+        pool: pool, budget: budget)
+      let relations = store.relations
+      let marked = deleted
+      let keep = { (plan: RulePlan) -> (RowView, RuleFrame) -> Void in
         let target = plan.headPredicate
         let out = pending[target] ?? PendingRows()
         pending[target] = out
-        let storage = store.relations[target].storage
-        let gone = deleted[target]?.storage
+        let storage = relations[target].storage
+        let gone = marked[target]?.storage
         let rule = Int32(plan.ruleIndex)
         let variables = plan.variableCount
         return { tuple, frame in
           guard let gone, gone.find(tuple) >= 0, storage.insert(tuple) else { return }
           if recording {
             out.rules.append(rule)
-            out.bindings.append(contentsOf: UnsafeBufferPointer(start: frame.slots, count: variables))
+            frame.appendValues(count: variables, to: &out.bindings)
           }
         }
       }
       for (k, plan) in plans.enumerated() {
         guard let fallback = fallbacks[k] else {
-          try forEachHead(of: [plan], compiler: compiler, keep)
+          try runner.forEachHead(plan, keep(plan))
           continue
         }
         do throws(EvaluationError) {
-          try forEachHead(of: [plan], compiler: compiler, keep)
+          try runner.forEachHead(plan, keep(plan))
         } catch {
           guard error.isArithmetic else { throw error }
-          try forEachHead(of: [fallback], compiler: compiler, keep)
+          try runner.forEachHead(fallback, keep(fallback))
         }
       }
     }
@@ -309,28 +309,6 @@ struct Retraction {
     for plan in plans { Indexing.prepare(plan.steps, store: &store, deltaIndexes: &deltaIndexes) }
     for (p, keys) in deltaIndexes {
       for columns in keys { deltas[p]?.ensureIndex(on: columns) }
-    }
-  }
-
-  /// Runs each plan, handing every head it derives (and the bindings behind it) to the
-  /// closure that `handler` makes for the plan.
-  private func forEachHead(
-    of plans: [RulePlan], compiler: StepCompiler,
-    _ handler: (RulePlan) -> (UnsafePointer<UInt32>, RuleFrame) -> Void
-  ) throws(EvaluationError) {
-    for plan in plans {
-      budget.current = plan.headPredicate
-      let take = handler(plan)
-      let head = plan.head
-      let width = head.count
-      let tuple = UnsafeMutablePointer<UInt32>.allocate(capacity: max(width, 1))
-      defer { tuple.deallocate() }
-      let emit: Continuation = { (frame: RuleFrame) throws(EvaluationError) in
-        for k in 0..<width { tuple[k] = try frame.resolve(head[k]) }
-        take(tuple, frame)
-      }
-      let frame = RuleFrame(slotCount: plan.slotCount, pool: pool, ruleIndex: plan.ruleIndex, tick: budget.check)
-      try compiler.compile(plan.steps, then: emit)(frame)
     }
   }
 }

@@ -1,10 +1,12 @@
 /// The variable bindings of one running rule (or query), shared by its compiled steps.
 ///
-/// Slots live in a manually allocated buffer so the inner loops read and write them without
+/// Slots live in a ``ScratchBuffer`` so the inner loops read and write them without
 /// reference counting or copy-on-write checks.
 final class RuleFrame {
   /// One value identifier per variable slot.
-  let slots: UnsafeMutablePointer<UInt32>
+  let slots: ScratchView<UInt32>
+  /// The memory behind `slots`.
+  private let buffer: ScratchBuffer<UInt32>
   /// How many slots.
   let slotCount: Int
   let pool: ValuePool
@@ -15,17 +17,21 @@ final class RuleFrame {
 
   init(slotCount: Int, pool: ValuePool, ruleIndex: Int, tick: @escaping () throws(EvaluationError) -> Void) {
     self.slotCount = slotCount
-    slots = .allocate(capacity: max(slotCount, 1))
-    slots.initialize(repeating: 0, count: max(slotCount, 1))
+    buffer = ScratchBuffer(count: slotCount, repeating: 0)
+    slots = buffer.view
     self.pool = pool
     self.ruleIndex = ruleIndex
     self.tick = tick
   }
 
-  deinit { slots.deallocate() }
-
   /// The slots as an array.
-  var values: [UInt32] { Array(UnsafeBufferPointer(start: slots, count: slotCount)) }
+  var values: [UInt32] { slots.array(count: slotCount) }
+
+  /// Appends the values of the first `count` slots (the rule's variables) to `bindings`.
+  @inline(__always)
+  func appendValues(count: Int, to bindings: inout [UInt32]) {
+    slots.append(count: count, to: &bindings)
+  }
 
   /// Sets every slot.
   func set(_ values: [UInt32]) {

@@ -84,7 +84,7 @@ struct SemiNaive {
         let source = store.relations[predicate]
         var delta = Relation(arity: source.arity)
         for columns in deltaIndexes[predicate] ?? [] { delta.ensureIndex(on: columns) }
-        for r in first..<source.count { delta.appendUnchecked(source.storage.data + r * source.arity) }
+        for r in first..<source.count { delta.appendUnchecked(source.rowView(r)) }
         deltas[predicate] = delta
       }
     }
@@ -127,7 +127,7 @@ struct SemiNaive {
       needed.merge(Indexing.fullIndexes(plan.steps, store: store)) { $0.union($1) }
     }
     for predicate in stratum.predicates where built.contains(predicate) {
-      let drop = store.relations[predicate].storage.indexes.map(\.columns).filter {
+      let drop = store.relations[predicate].indexedColumns.filter {
         !(needed[predicate] ?? []).contains($0)
       }
       for columns in drop { store.relations[predicate].dropIndex(on: columns) }
@@ -162,38 +162,41 @@ struct SemiNaive {
     // New rows go straight into their relations: reads stop at the row counts of the round's
     // start, so no read sees a row of its own round, and a duplicate costs one hash probe.
     for predicate in full.keys { store.relations[predicate].prepareForWrites() }
-    let compiler = StepCompiler(
-      store: store, deltas: deltas, stableCounts: stable, fullCounts: full,
-      factCap: budget.budget.maximumDerivedFacts, pool: pool)
+    let runner = PlanRunner(
+      compiler: StepCompiler(
+        store: store, deltas: deltas, stableCounts: stable, fullCounts: full,
+        factCap: budget.budget.maximumDerivedFacts, pool: pool),
+      pool: pool, budget: budget)
     for plan in plans {
-      budget.current = plan.headPredicate
       let target = plan.headPredicate
       let out = pending[target] ?? PendingRows()
       pending[target] = out
       let storage = store.relations[target].storage
-      let head = plan.head
-      let width = head.count
-      let tuple = UnsafeMutablePointer<UInt32>.allocate(capacity: max(width, 1))
-      defer { tuple.deallocate() }
+      let width = plan.head.count
       let rule = Int32(plan.ruleIndex)
-      let variables = plan.variableCount
       let budget = self.budget
       let unchecked = distinct.contains(target)
-      // Heads are inserted in batches (see RelationStorage.insertBatch), with the bindings
-      // that derived them when provenance is recorded; the order of rows is unchanged.
-      let batch = unchecked || width == 0
-        ? nil : HeadBatch(width: width, recording: recording, slotCount: plan.variableCount, rule: rule)
-      defer { batch?.deallocate() }
-      let emit: Continuation = { (frame: RuleFrame) throws(EvaluationError) in
-        if let batch {
+      if !unchecked && width > 0 {
+        // Heads are inserted in batches (see RelationStorage.insertBatch), with the bindings
+        // that derived them when provenance is recorded; the order of rows is unchanged.
+        let batch = HeadBatch(width: width, recording: recording, slotCount: plan.variableCount, rule: rule)
+        let head = plan.head
+        try runner.run(plan) { (frame: RuleFrame) throws(EvaluationError) in
           try batch.add(frame, head)
-          if batch.count == HeadBatch.capacity {
+          if batch.isFull {
             batch.flush(into: storage, recording: out)
             if batch.flushes & 0xFF == 0 { try budget.checkGrowth(extra: out.emitted, predicate: target) }
           }
-          return
         }
-        for k in 0..<width { tuple[k] = try frame.resolve(head[k]) }
+        batch.flush(into: storage, recording: out)
+        continue
+      }
+      // A relation derived without duplicates appends every head here (millions in `neg`),
+      // so the head is resolved in this closure, without forEachHead's extra closure call.
+      let variables = plan.variableCount
+      let head = HeadTuple(plan.head)
+      try runner.run(plan) { (frame: RuleFrame) throws(EvaluationError) in
+        let tuple = try head.resolve(frame)
         if unchecked {
           storage.appendUnchecked(tuple)
         } else if !storage.insert(tuple) {
@@ -201,15 +204,11 @@ struct SemiNaive {
         }
         if recording {
           out.rules.append(rule)
-          out.bindings.append(contentsOf: UnsafeBufferPointer(start: frame.slots, count: variables))
+          frame.appendValues(count: variables, to: &out.bindings)
         }
         out.emitted += 1
         if out.emitted & 0xFFF == 0 { try budget.checkGrowth(extra: out.emitted, predicate: target) }
       }
-      let frame = RuleFrame(
-        slotCount: plan.slotCount, pool: pool, ruleIndex: plan.ruleIndex, tick: budget.check)
-      try compiler.compile(plan.steps, then: emit)(frame)
-      if let batch { batch.flush(into: storage, recording: out) }
     }
   }
 
@@ -233,7 +232,7 @@ struct SemiNaive {
       }
       var bindingStart = 0
       for (k, r) in (first..<relation.count).enumerated() {
-        if keepsDelta { delta.appendUnchecked(relation.storage.data + r * relation.arity) }
+        if keepsDelta { delta.appendUnchecked(relation.rowView(r)) }
         if recording {
           let rule = Int(out.rules[k])
           let slotCount = program.rules[rule].variableNames.count

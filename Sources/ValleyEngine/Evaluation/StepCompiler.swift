@@ -5,9 +5,10 @@ typealias Continuation = (RuleFrame) throws(EvaluationError) -> Void
 ///
 /// Each step becomes a closure that loops over its matches and calls the closure of the next
 /// step; the last calls the continuation given by the caller (emit a head, collect an
-/// answer). Relations are captured as their storage and read through raw pointers, reloaded
-/// for every row because a rule may add rows to the relation it reads (beyond the round's
-/// row limits, so they are never read in the same round) and adding may move its buffers.
+/// answer). Relations are captured as their storage and read through the store's row views
+/// and index lookups, taken again for every row because a rule may add rows to the relation
+/// it reads (beyond the round's row limits, so they are never read in the same round) and
+/// adding may move its buffers.
 struct StepCompiler {
   let store: FactStore
   /// The delta relations of the round, by predicate (none outside semi-naive rounds).
@@ -88,9 +89,9 @@ struct StepCompiler {
         let slots = frame.slots
         rows: for r in 0..<limit {
           try frame.count()
-          // Read the pointer for every row: a rule may add rows to this relation (beyond
+          // Take the row view for every row: a rule may add rows to this relation (beyond
           // `limit`, so never seen here) and adding may move its buffer.
-          let row = storage.data + r * arity
+          let row = storage.row(r)
           for k in 0..<outputs { slots[buffers.outputSlots[k]] = row[buffers.outputColumns[k]] }
           for k in 0..<repeats where slots[buffers.repeatSlots[k]] != row[buffers.repeatColumns[k]] {
             continue rows
@@ -107,7 +108,7 @@ struct StepCompiler {
         let key = buffers.key
         for (k, operand) in operands.enumerated() { key[k] = try frame.resolve(operand) }
         try frame.count()
-        let r = storage.find(key)
+        let r = storage.find(key.row)
         if r >= 0, r < limit { try next(frame) }
       }
     }
@@ -119,13 +120,12 @@ struct StepCompiler {
       let outputColumn = outputColumns[0]
       return { (frame: RuleFrame) throws(EvaluationError) in
         let slots = frame.slots
-        var key = slots[keySlot]
-        var r = index.first(&key, data: storage.data, arity: arity)
+        var r = storage.first(in: index, matching: slots[keySlot])
         while r >= 0, Int(r) < limit {
           try frame.count()
-          slots[outputSlot] = storage.data[Int(r) * arity + outputColumn]
+          slots[outputSlot] = storage.value(row: Int(r), column: outputColumn)
           try next(frame)
-          r = index.next[Int(r)]
+          r = index.next(after: r)
         }
       }
     }
@@ -137,7 +137,7 @@ struct StepCompiler {
         let slots = frame.slots
         rows: for r in 0..<limit {
           try frame.count()
-          let row = storage.data + r * arity
+          let row = storage.row(r)
           for (k, c) in keyColumns.enumerated() where row[c] != key[k] { continue rows }
           // Outputs first: a repeat compares with the slot its first occurrence just set.
           for k in 0..<outputs { slots[buffers.outputSlots[k]] = row[buffers.outputColumns[k]] }
@@ -152,10 +152,10 @@ struct StepCompiler {
       let key = buffers.key
       for (k, operand) in operands.enumerated() { key[k] = try frame.resolve(operand) }
       let slots = frame.slots
-      var r = index.first(key, data: storage.data, arity: arity)
+      var r = storage.first(in: index, matching: key.row)
       while r >= 0, Int(r) < limit {
         try frame.count()
-        let row = storage.data + Int(r) * arity
+        let row = storage.row(Int(r))
         for k in 0..<outputs { slots[buffers.outputSlots[k]] = row[buffers.outputColumns[k]] }
         var matches = true
         for k in 0..<repeats where slots[buffers.repeatSlots[k]] != row[buffers.repeatColumns[k]] {
@@ -163,7 +163,7 @@ struct StepCompiler {
           break
         }
         if matches { try next(frame) }
-        r = index.next[Int(r)]
+        r = index.next(after: r)
       }
     }
   }
@@ -178,20 +178,19 @@ struct StepCompiler {
     let buffers = ScanBuffers(outputColumns: [], outputSlots: [], repeatColumns: [], repeatSlots: [], keyCount: columns.count)
     let full = columns == Array(0..<relation.arity)
     let index = full ? nil : storage.index(on: columns)
-    let arity = relation.arity
     return { (frame: RuleFrame) throws(EvaluationError) in
       let key = buffers.key
       for (k, operand) in operands.enumerated() { key[k] = try frame.resolve(operand) }
       var found: Bool
       if full {
-        found = storage.find(key) >= 0
+        found = storage.find(key.row) >= 0
       } else if let index {
-        found = index.first(key, data: storage.data, arity: arity) >= 0
+        found = storage.first(in: index, matching: key.row) >= 0
       } else {
         found = false
-        let data = storage.data
         rows: for r in 0..<storage.count {
-          for (k, c) in columns.enumerated() where data[r * arity + c] != key[k] { continue rows }
+          let row = storage.row(r)
+          for (k, c) in columns.enumerated() where row[c] != key[k] { continue rows }
           found = true
           break
         }
@@ -224,11 +223,11 @@ struct StepCompiler {
     return { (frame: RuleFrame) throws(EvaluationError) in
       // The distinct tuples, stored flat (no allocation per tuple).
       let distinct = RelationStorage(arity: width)
-      let tuple = UnsafeMutablePointer<UInt32>.allocate(capacity: max(width, 1))
-      defer { tuple.deallocate() }
+      let buffer = ScratchBuffer<UInt32>(count: width, repeating: 0)
       let body = compiler.compile(plan.steps) { (f: RuleFrame) throws(EvaluationError) in
+        let tuple = buffer.view
         for (i, term) in terms.enumerated() { tuple[i] = try f.intern(term) }
-        if distinct.insert(tuple), distinct.count > cap {
+        if distinct.insert(tuple.row), distinct.count > cap {
           throw .aggregateLimit(limit: cap, rule: f.ruleIndex, span: plan.span)
         }
       }
@@ -265,40 +264,33 @@ extension StepCompiler {
   }
 }
 
-/// Per-step buffers with stable addresses, freed with the compiled closure.
+/// Per-step tables and key scratch with stable addresses (read in inner loops without
+/// bounds checks or reference counting), freed with the compiled closure.
 final class ScanBuffers {
-  let outputColumns: UnsafeMutablePointer<Int>
-  let outputSlots: UnsafeMutablePointer<Int>
-  let repeatColumns: UnsafeMutablePointer<Int>
-  let repeatSlots: UnsafeMutablePointer<Int>
-  let key: UnsafeMutablePointer<UInt32>
+  let outputColumns: ScratchView<Int>
+  let outputSlots: ScratchView<Int>
+  let repeatColumns: ScratchView<Int>
+  let repeatSlots: ScratchView<Int>
+  /// Where a lookup's key values are resolved.
+  let key: ScratchView<UInt32>
+  /// The memory behind the views.
+  private let tables: ScratchBuffer<Int>
+  private let keyBuffer: ScratchBuffer<UInt32>
 
   init(outputColumns: [Int], outputSlots: [Int], repeatColumns: [Int], repeatSlots: [Int], keyCount: Int) {
-    func copy(_ values: [Int]) -> UnsafeMutablePointer<Int> {
-      let p = UnsafeMutablePointer<Int>.allocate(capacity: max(values.count, 1))
-      p.initialize(from: values, count: values.count)
-      return p
-    }
-    self.outputColumns = copy(outputColumns)
-    self.outputSlots = copy(outputSlots)
-    self.repeatColumns = copy(repeatColumns)
-    self.repeatSlots = copy(repeatSlots)
-    key = .allocate(capacity: max(keyCount, 1))
-  }
-
-  deinit {
-    outputColumns.deallocate()
-    outputSlots.deallocate()
-    repeatColumns.deallocate()
-    repeatSlots.deallocate()
-    key.deallocate()
+    tables = ScratchBuffer(outputColumns + outputSlots + repeatColumns + repeatSlots)
+    self.outputColumns = tables.view
+    self.outputSlots = tables.view.advanced(by: outputColumns.count)
+    self.repeatColumns = tables.view.advanced(by: 2 * outputColumns.count)
+    self.repeatSlots = tables.view.advanced(by: 2 * outputColumns.count + repeatColumns.count)
+    keyBuffer = ScratchBuffer(count: keyCount, repeating: 0)
+    key = keyBuffer.view
   }
 }
 
 /// The value of an aggregate over its distinct tuples.
 enum Aggregation {
   static func result(_ plan: AggregatePlan, _ distinct: RelationStorage, _ frame: RuleFrame) throws(EvaluationError) -> UInt32? {
-    let width = distinct.arity
     let pool = frame.pool
     switch plan.kind {
     case .count:
@@ -306,7 +298,7 @@ enum Aggregation {
     case .sum:
       var total = Value.integer(0)
       for r in 0..<distinct.count {
-        let v = pool[distinct.data[r * width]]
+        let v = pool[distinct.value(row: r, column: 0)]
         guard v.isNumber else { throw .aggregateOverSymbol(v, rule: frame.ruleIndex, span: plan.span) }
         do throws(Arithmetic.Failure) {
           total = try Arithmetic.apply(.add, total, v)
@@ -318,7 +310,7 @@ enum Aggregation {
     case .min, .max:
       var best: UInt32?
       for r in 0..<distinct.count {
-        let candidate = distinct.data[r * width]
+        let candidate = distinct.value(row: r, column: 0)
         guard let current = best else {
           best = candidate
           continue

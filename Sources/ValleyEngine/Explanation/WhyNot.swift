@@ -106,23 +106,12 @@ extension Explainer {
       var slotCount = names.count
       let steps = planner.order(
         order[0...k].map { body[$0] }, bound: &prefixBound, slots: &slotCount, sources: [:], first: nil)
-      let plan = RulePlan(
-        headPredicate: -1, head: [], steps: steps, slotCount: slotCount, variableCount: names.count,
-        ruleIndex: index)
-      var indexed = model
-      var unusedDeltas: [Int: Set<[Int]>] = [:]
-      Indexing.prepare(steps, store: &indexed, deltaIndexes: &unusedDeltas)
-      let compiler = StepCompiler(store: indexed, factCap: budget.maximumDerivedFacts, pool: pool)
-      let frame = RuleFrame(
-        slotCount: plan.slotCount, pool: pool, ruleIndex: index, tick: Budgeter(budget).check)
-      frame.set(slots)
       var solution: [UInt32]?
-      let stop: Continuation = { (f: RuleFrame) throws(EvaluationError) in
-        solution = f.values
-        throw .cancelled
-      }
       do throws(EvaluationError) {
-        try compiler.compile(plan.steps, then: stop)(frame)
+        try search(steps, slotCount: slotCount, ruleIndex: index, from: slots, budget: budget) { f in
+          solution = f.values
+          return false
+        }
       } catch {
         if solution == nil {
           finding.reason = "evaluating this premise failed"
@@ -163,25 +152,17 @@ extension Explainer {
   ) -> [Value]? {
     let planner = Planner(pool: pool, store: model).withAnonymous(names: rule.variableNames)
     let plan = planner.plan(head: nil, body: body, variableCount: rule.variableNames.count, ruleIndex: index)
-    var indexed = model
-    var unusedDeltas: [Int: Set<[Int]>] = [:]
-    Indexing.prepare(plan.steps, store: &indexed, deltaIndexes: &unusedDeltas)
-    let compiler = StepCompiler(store: indexed, factCap: budget.maximumDerivedFacts, pool: pool)
-    let frame = RuleFrame(slotCount: plan.slotCount, pool: pool, ruleIndex: index, tick: Budgeter(budget).check)
-    frame.set(slots)
     var first: [Value]?
     var exact = false
-    let check: Continuation = { (f: RuleFrame) throws(EvaluationError) in
-      var values: [Value] = []
-      for term in rule.head.arguments { values.append(try f.value(term)) }
-      if first == nil { first = values }
-      if values == goal {
-        exact = true
-        throw .cancelled
-      }
-    }
     do throws(EvaluationError) {
-      try compiler.compile(plan.steps, then: check)(frame)
+      try search(plan.steps, slotCount: plan.slotCount, ruleIndex: index, from: slots, budget: budget) {
+        (f: RuleFrame) throws(EvaluationError) -> Bool in
+        var values: [Value] = []
+        for term in rule.head.arguments { values.append(try f.value(term)) }
+        if first == nil { first = values }
+        exact = values == goal
+        return !exact
+      }
     } catch {}
     return exact ? nil : first
   }
@@ -197,26 +178,30 @@ extension Explainer {
     var stepBound = free
     var slotCount = names.count
     let steps = planner.order([.aggregate(agg)], bound: &stepBound, slots: &slotCount, sources: [:], first: nil)
-    var indexed = model
-    var unusedDeltas: [Int: Set<[Int]>] = [:]
-    Indexing.prepare(steps, store: &indexed, deltaIndexes: &unusedDeltas)
-    let compiler = StepCompiler(store: indexed, factCap: budget.maximumDerivedFacts, pool: pool)
-    let frame = RuleFrame(slotCount: slotCount, pool: pool, ruleIndex: -1, tick: Budgeter(budget).check)
-    frame.set(slots)
     var value: UInt32?
     let result = agg.result
-    let stop: Continuation = { (f: RuleFrame) throws(EvaluationError) in
-      value = f.slots[result]
-      throw .cancelled
-    }
     do throws(EvaluationError) {
-      try compiler.compile(steps, then: stop)(frame)
+      try search(steps, slotCount: slotCount, ruleIndex: -1, from: slots, budget: budget) { f in
+        value = f.slots[result]
+        return false
+      }
     } catch {}
     let wanted = ValueFormatter.source(pool[slots[result]])
     guard let value else {
       return "the group is empty, so \(agg.kind.rawValue) has no value (\(names[result]) = \(wanted) was wanted)"
     }
     return "\(agg.kind.rawValue) { ... } is \(ValueFormatter.source(pool[value])) for this group, not \(names[result]) = \(wanted)"
+  }
+
+  /// Runs `steps` over a copy of the model (given the indexes they need) from the slots
+  /// `slots`, handing each solution to `visit` until it returns false.
+  private func search(
+    _ steps: [Step], slotCount: Int, ruleIndex: Int, from slots: [UInt32], budget: EvaluationBudget,
+    while visit: @escaping (RuleFrame) throws(EvaluationError) -> Bool
+  ) throws(EvaluationError) {
+    var indexed = model
+    let runner = PlanRunner(indexing: &indexed, for: steps, pool: pool, budget: budget)
+    try runner.search(steps, slotCount: slotCount, ruleIndex: ruleIndex, initial: slots, while: visit)
   }
 
   private func text(_ term: Term, names: [String], _ slots: [UInt32], bound: Set<Int>) -> String {

@@ -16,6 +16,12 @@ public struct Relation: @unchecked Sendable {
     storage = RelationStorage(arity: arity)
   }
 
+  /// The relation whose rows are in `storage` (which it takes over).
+  init(storage: RelationStorage) {
+    arity = storage.arity
+    self.storage = storage
+  }
+
   /// Makes the storage uniquely held, so that evaluation may add rows to it in place while
   /// a round runs (see `SemiNaive`).
   mutating func prepareForWrites() { makeUnique() }
@@ -34,12 +40,17 @@ public struct Relation: @unchecked Sendable {
 
   /// The values of row `row`.
   public func row(_ row: Int) -> [UInt32] {
-    Array(UnsafeBufferPointer(start: storage.data + row * arity, count: arity))
+    storage.row(row).array(count: arity)
   }
+
+  /// A view of row `row`, for handing it to another relation without copying it out (valid
+  /// until this relation next changes).
+  @inline(__always)
+  func rowView(_ row: Int) -> RowView { storage.row(row) }
 
   /// The value in `column` of `row`.
   public func value(_ row: Int, _ column: Int) -> UInt32 {
-    storage.data[row * arity + column]
+    storage.value(row: row, column: column)
   }
 
   /// Every row as an array (for presentation and tests; evaluation reads storage directly).
@@ -77,7 +88,14 @@ public struct Relation: @unchecked Sendable {
     }
   }
 
-  /// Adds a tuple from a pointer (evaluation's fast path); returns whether it was new.
+  /// Adds `tuple` (evaluation's fast path: no array); returns whether it was new.
+  @discardableResult
+  mutating func insert(_ tuple: RowView) -> Bool {
+    makeUnique()
+    return storage.insert(tuple)
+  }
+
+  /// Adds the `arity` values at `tuple` (loading facts); returns whether they were new.
   @discardableResult
   mutating func insert(_ tuple: UnsafePointer<UInt32>) -> Bool {
     makeUnique()
@@ -86,6 +104,12 @@ public struct Relation: @unchecked Sendable {
 
   /// Appends a row known to be new; the relation keeps no membership set for it (used for
   /// deltas, which are only scanned).
+  mutating func appendUnchecked(_ tuple: RowView) {
+    makeUnique()
+    storage.appendUnchecked(tuple)
+  }
+
+  /// ``appendUnchecked(_:)-(RowView)`` from the `arity` values at `tuple`.
   mutating func appendUnchecked(_ tuple: UnsafePointer<UInt32>) {
     makeUnique()
     storage.appendUnchecked(tuple)
@@ -121,6 +145,9 @@ public struct Relation: @unchecked Sendable {
 
   /// Whether an index on `columns` was built.
   public func hasIndex(on columns: [Int]) -> Bool { storage.index(on: columns) != nil }
+
+  /// The columns of every index built, in creation order.
+  var indexedColumns: [[Int]] { storage.indexes.map(\.columns) }
 
   /// A copy without the rows for which `remove` is true (indexes are rebuilt on demand).
   public func filtered(removing remove: ([UInt32]) -> Bool) -> Relation {

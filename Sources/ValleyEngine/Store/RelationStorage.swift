@@ -1,21 +1,21 @@
 /// The memory behind a ``Relation``: rows stored flat, a hash set of row numbers for
-/// membership, and the indexes. Manually managed buffers give evaluation stable pointers
-/// while a round runs (nothing is added to a relation during a round), with no reference
-/// counting in the inner loops. ``Relation`` copies the storage before writing when it is
-/// shared, so relations keep value semantics.
+/// membership, and the indexes. Manually managed buffers give evaluation stable rows while a
+/// round runs (nothing is added to a relation during a round), with no reference counting in
+/// the inner loops. ``Relation`` copies the storage before writing when it is shared, so
+/// relations keep value semantics.
+///
+/// The buffers never leave the store: evaluation reads rows through ``row(_:)`` and
+/// ``value(row:column:)``, looks keys up through ``first(in:matching:)``, and hands tuples in
+/// as ``RowView``s.
 final class RelationStorage: @unchecked Sendable {
   let arity: Int
   /// `arity` values per row; `max(arity, 1) * rowCapacity` slots allocated.
-  private(set) var data: UnsafeMutablePointer<UInt32>
-  private(set) var rowCapacity: Int
+  private var data: UnsafeMutablePointer<UInt32>
+  private var rowCapacity: Int
   private(set) var count = 0
-  /// Open addressing over a power-of-two number of slots (or none): 0 for empty, otherwise
-  /// ``SlotTag`` packs the row number plus one with a fingerprint of the row's hash, so that
-  /// most probes that miss never read the row itself.
-  private(set) var slots: UnsafeMutablePointer<UInt32>?
-  private(set) var slotCount = 0
-  /// `slotCount - 1`: the bits of a slot that hold the row number plus one.
-  private var slotMask: UInt32 = 0
+  /// The membership set: row numbers, hashed by their rows (see ``FingerprintTable``), so
+  /// that most probes that miss never read a row.
+  private var members = FingerprintTable()
   /// Rows `0..<memberCount` are in the membership set. Rows appended with
   /// ``appendUnchecked(_:)`` join it only when membership is next asked for, so a relation
   /// that is only ever scanned never pays for the set.
@@ -31,7 +31,7 @@ final class RelationStorage: @unchecked Sendable {
 
   deinit {
     data.deallocate()
-    slots?.deallocate()
+    members.deallocate()
   }
 
   /// A deep copy (indexes included).
@@ -39,17 +39,38 @@ final class RelationStorage: @unchecked Sendable {
     let copy = RelationStorage(arity: arity, rowCapacity: max(count, 1))
     copy.data.update(from: data, count: count * arity)
     copy.count = count
-    if let slots {
-      let newSlots = UnsafeMutablePointer<UInt32>.allocate(capacity: slotCount)
-      newSlots.update(from: slots, count: slotCount)
-      copy.slots = newSlots
-      copy.slotCount = slotCount
-      copy.slotMask = slotMask
-    }
+    copy.members = members.copy()
     copy.memberCount = memberCount
     copy.indexes = indexes.map { $0.copy() }
     return copy
   }
+
+  // MARK: Reading
+
+  /// The values of row `r` (`0 <= r < count`). Valid until rows are next added: adding may
+  /// move the rows, so take the view again for every row when the relation may grow.
+  @inline(__always)
+  func row(_ r: Int) -> RowView { RowView(data + r * arity) }
+
+  /// The value in `column` of row `r`.
+  @inline(__always)
+  func value(row r: Int, column: Int) -> UInt32 { data[r * arity + column] }
+
+  /// The first row (in insertion order) whose key columns in `index` (one of this relation's
+  /// indexes) hold the values of `key`, or -1; ``IndexStorage/next(after:)`` gives the others.
+  @inline(__always)
+  func first(in index: IndexStorage, matching key: RowView) -> Int32 {
+    index.first(key.address, data: data, arity: arity)
+  }
+
+  /// ``first(in:matching:)`` for an index on one column.
+  @inline(__always)
+  func first(in index: IndexStorage, matching value: UInt32) -> Int32 {
+    var key = value
+    return index.first(&key, data: data, arity: arity)
+  }
+
+  // MARK: Membership
 
   @inline(__always)
   static func hash(_ tuple: UnsafePointer<UInt32>, _ arity: Int) -> UInt64 {
@@ -57,6 +78,10 @@ final class RelationStorage: @unchecked Sendable {
     for i in 0..<arity { h = TupleHash.mix(h, tuple[i]) }
     return TupleHash.finish(h)
   }
+
+  /// The hash of row `r`.
+  @inline(__always)
+  private func rowHash(_ r: Int) -> UInt64 { RelationStorage.hash(data + r * arity, arity) }
 
   @inline(__always)
   private func equals(row: Int, _ tuple: UnsafePointer<UInt32>) -> Bool {
@@ -72,26 +97,22 @@ final class RelationStorage: @unchecked Sendable {
 
   /// The row number holding `tuple`, or -1.
   @inline(__always)
+  func find(_ tuple: RowView) -> Int { find(tuple.address) }
+
+  /// The row number holding the `arity` values at `tuple`, or -1.
+  @inline(__always)
   func find(_ tuple: UnsafePointer<UInt32>) -> Int {
     if arity == 0 { return count > 0 ? 0 : -1 }
     if memberCount < count { addMissingMembers() }
-    guard let slots else { return -1 }
-    let mask = slotCount - 1
-    let h = RelationStorage.hash(tuple, arity)
-    let tag = SlotTag.fingerprint(h, slotMask)
-    var i = Int(truncatingIfNeeded: h) & mask
-    while true {
-      let s = slots[i]
-      if s == 0 { return -1 }
-      if s & ~slotMask == tag {
-        let r = Int(s & slotMask) - 1
-        if equals(row: r, tuple) { return r }
-      }
-      i = (i + 1) & mask
-    }
+    let table = members
+    return table.find(RelationStorage.hash(tuple, arity)) { equals(row: $0, tuple) }
   }
 
   /// Adds `tuple` unless present; returns whether it was new.
+  @inline(__always)
+  func insert(_ tuple: RowView) -> Bool { insert(tuple.address) }
+
+  /// Adds the `arity` values at `tuple` unless present; returns whether they were new.
   func insert(_ tuple: UnsafePointer<UInt32>) -> Bool {
     if arity == 0 {
       if count > 0 { return false }
@@ -100,15 +121,16 @@ final class RelationStorage: @unchecked Sendable {
       return true
     }
     if memberCount < count { addMissingMembers() }
-    if (count + 1) * 2 > slotCount { growSlots(toHold: count + 1) }
+    if members.needsRoom(for: count + 1) { growMembers(toHold: count + 1) }
     return insert(tuple, hash: RelationStorage.hash(tuple, arity))
   }
 
   /// Inserts `n` tuples (`arity` values each, one after another at `tuples`) in order, as
-  /// `n` calls of ``insert(_:)`` would; returns how many were new, and sets `isNew[j]` to
-  /// whether tuple `j` was. The hash-table slots (and
-  /// the rows they point at) of the whole batch are read first, so that their cache misses
-  /// overlap instead of being paid one after another: a large relation is probed at random.
+  /// `n` calls of ``insert(_:)-(UnsafePointer<UInt32>)`` would; returns how many were new,
+  /// and sets `isNew[j]` to whether tuple `j` was. The hash-table slots (and the rows they
+  /// point at) of the whole batch are read first, so that their cache misses overlap instead
+  /// of being paid one after another: a large relation is probed at random. (Evaluation
+  /// goes through ``TupleBatch``.)
   func insertBatch(
     _ tuples: UnsafePointer<UInt32>, count n: Int, hashes: UnsafeMutablePointer<UInt64>,
     isNew: UnsafeMutablePointer<Bool>
@@ -122,20 +144,17 @@ final class RelationStorage: @unchecked Sendable {
       return added
     }
     if memberCount < count { addMissingMembers() }
-    if (count + n) * 2 > slotCount { growSlots(toHold: count + n) }
-    guard let slots else { return 0 }
-    let mask = slotCount - 1
+    if members.needsRoom(for: count + n) { growMembers(toHold: count + n) }
+    let table = members
     var touched: UInt32 = 0
     for j in 0..<n {
       let h = RelationStorage.hash(tuples + j * arity, arity)
       hashes[j] = h
-      touched &+= slots[Int(truncatingIfNeeded: h) & mask]
+      touched &+= table.homeSlot(h)
     }
     for j in 0..<n {
-      let s = slots[Int(truncatingIfNeeded: hashes[j]) & mask]
-      if s != 0, s & ~slotMask == SlotTag.fingerprint(hashes[j], slotMask) {
-        touched &+= data[(Int(s & slotMask) - 1) * arity]
-      }
+      let r = table.homeEntry(hashes[j])
+      if r >= 0 { touched &+= data[r * arity] }
     }
     sink = touched
     var added = 0
@@ -149,22 +168,14 @@ final class RelationStorage: @unchecked Sendable {
   /// Keeps the batch's early reads from being optimised away.
   private var sink: UInt32 = 0
 
-  /// ``insert(_:)`` with the tuple's hash known and room in the table already made.
+  /// ``insert(_:)-(UnsafePointer<UInt32>)`` with the tuple's hash known and room in the
+  /// membership set already made.
   @inline(__always)
   private func insert(_ tuple: UnsafePointer<UInt32>, hash h: UInt64) -> Bool {
-    guard let slots else { return false }
-    let mask = slotCount - 1
-    let tag = SlotTag.fingerprint(h, slotMask)
-    var i = Int(truncatingIfNeeded: h) & mask
-    while true {
-      let s = slots[i]
-      if s == 0 { break }
-      if s & ~slotMask == tag, equals(row: Int(s & slotMask) - 1, tuple) { return false }
-      i = (i + 1) & mask
-    }
+    let table = members
+    guard table.findOrAdd(h, entry: count, where: { equals(row: $0, tuple) }) < 0 else { return false }
     if count == rowCapacity { growRows() }
     (data + count * arity).update(from: tuple, count: arity)
-    slots[i] = tag | UInt32(truncatingIfNeeded: count + 1)
     count += 1
     memberCount = count
     for index in indexes { index.add(row: count - 1, data: data, arity: arity) }
@@ -173,6 +184,10 @@ final class RelationStorage: @unchecked Sendable {
 
   /// Appends a row known not to be present. It joins the membership set only when membership
   /// is next asked for (deltas and relations derived without duplicates are mostly scanned).
+  @inline(__always)
+  func appendUnchecked(_ tuple: RowView) { appendUnchecked(tuple.address) }
+
+  /// ``appendUnchecked(_:)-(RowView)`` from the `arity` values at `tuple`.
   func appendUnchecked(_ tuple: UnsafePointer<UInt32>) {
     if count == rowCapacity { growRows() }
     (data + count * arity).update(from: tuple, count: arity)
@@ -191,40 +206,24 @@ final class RelationStorage: @unchecked Sendable {
 
   /// Puts the rows appended unchecked into the membership set.
   private func addMissingMembers() {
-    if count * 2 > slotCount {
-      growSlots(toHold: count)
+    if members.needsRoom(for: count) {
+      growMembers(toHold: count)
       return
     }
-    guard let slots else { return }
-    place(memberCount..<count, in: slots, mask: slotCount - 1)
+    let table = members
+    guard table.capacity > 0 else { return }
+    for r in memberCount..<count { table.add(rowHash(r), entry: r) }
     memberCount = count
-  }
-
-  /// Enters `rows` in `table` (`mask + 1` slots), each in the first empty slot of its probe
-  /// run; the rows are known to be absent from it.
-  private func place(_ rows: Range<Int>, in table: UnsafeMutablePointer<UInt32>, mask: Int) {
-    let tagMask = UInt32(truncatingIfNeeded: mask)
-    for r in rows {
-      let h = RelationStorage.hash(data + r * arity, arity)
-      var i = Int(truncatingIfNeeded: h) & mask
-      while table[i] != 0 { i = (i + 1) & mask }
-      table[i] = SlotTag.fingerprint(h, tagMask) | UInt32(truncatingIfNeeded: r + 1)
-    }
   }
 
   /// Rebuilds the membership set of every row with room for `rows` rows.
-  private func growSlots(toHold rows: Int) {
-    var newCount = SlotTag.grownCount(slotCount)
-    while rows * 2 > newCount { newCount = SlotTag.grownCount(newCount) }
-    let newSlots = UnsafeMutablePointer<UInt32>.allocate(capacity: newCount)
-    newSlots.initialize(repeating: 0, count: newCount)
-    place(0..<count, in: newSlots, mask: newCount - 1)
-    slots?.deallocate()
-    slots = newSlots
-    slotCount = newCount
-    slotMask = UInt32(truncatingIfNeeded: newCount - 1)
+  private func growMembers(toHold rows: Int) {
+    let table = members
+    members = table.grown(toHold: rows, existing: count) { rowHash($0) }
     memberCount = count
   }
+
+  // MARK: Indexes
 
   /// The index on exactly `columns`, if built.
   func index(on columns: [Int]) -> IndexStorage? {
@@ -239,6 +238,13 @@ final class RelationStorage: @unchecked Sendable {
     indexes.append(index)
   }
 
+  /// Forgets the index on `columns`.
+  func dropIndex(on columns: [Int]) {
+    indexes.removeAll { $0.columns == columns }
+  }
+
+  // MARK: Removal
+
   /// Removes the rows in `doomed` (distinct row numbers) in time proportional to their
   /// number: the last surviving rows move into the holes, so rows keep their numbers except
   /// those moved. Returns the moves, as (from, to). Indexes are dropped (their chains must
@@ -248,8 +254,9 @@ final class RelationStorage: @unchecked Sendable {
     if memberCount < count { addMissingMembers() }
     indexes = []
     let newCount = count - doomed.count
+    let table = members
     if arity > 0 {
-      for r in doomed { unlink(row: r) }
+      for r in doomed { table.remove(r, hash: rowHash(r)) { rowHash($0) } }
     }
     let isDoomed = Set(doomed)
     let holes = doomed.filter { $0 < newCount }.sorted()
@@ -258,7 +265,8 @@ final class RelationStorage: @unchecked Sendable {
     moves.reserveCapacity(holes.count)
     for (to, from) in zip(holes, movers) {
       (data + to * arity).update(from: data + from * arity, count: arity)
-      if arity > 0 { relink(row: from, to: to) }
+      // The values are still at `from` too (no move writes there), which gives the hash.
+      if arity > 0 { table.renumber(from, hash: rowHash(from), to: to) }
       moves.append((from, to))
     }
     count = newCount
@@ -285,67 +293,13 @@ final class RelationStorage: @unchecked Sendable {
     count = write
     // Every row number after the first removed one changed: the membership set is dropped
     // and built again, for all rows, when next asked for.
-    slots?.deallocate()
-    slots = nil
-    slotCount = 0
-    slotMask = 0
+    members.deallocate()
+    members = FingerprintTable()
     memberCount = arity == 0 ? count : 0
-  }
-
-  /// The slot that holds `row`.
-  private func slot(of row: Int) -> Int {
-    guard let slots else { return -1 }
-    let mask = slotCount - 1
-    var i = Int(truncatingIfNeeded: RelationStorage.hash(data + row * arity, arity)) & mask
-    let wanted = UInt32(truncatingIfNeeded: row + 1)
-    while slots[i] != 0 {
-      if slots[i] & slotMask == wanted { return i }
-      i = (i + 1) & mask
-    }
-    return -1
-  }
-
-  /// Empties the slot of `row`, shifting later entries of its probe run back (deletion
-  /// without tombstones in linear probing).
-  private func unlink(row: Int) {
-    guard let slots else { return }
-    var hole = slot(of: row)
-    guard hole >= 0 else { return }
-    let mask = slotCount - 1
-    slots[hole] = 0
-    var j = hole
-    while true {
-      j = (j + 1) & mask
-      let s = slots[j]
-      if s == 0 { return }
-      let r = Int(s & slotMask) - 1
-      let home = Int(truncatingIfNeeded: RelationStorage.hash(data + r * arity, arity)) & mask
-      // The entry at j may fill the hole unless its home lies cyclically in (hole, j].
-      let stays = hole <= j ? (hole < home && home <= j) : (hole < home || home <= j)
-      if !stays {
-        slots[hole] = s
-        slots[j] = 0
-        hole = j
-      }
-    }
-  }
-
-  /// Points the slot of `row` at `to` (where its values were just copied; they are still at
-  /// `row` too, which no move writes to).
-  private func relink(row: Int, to: Int) {
-    guard let slots else { return }
-    let k = slot(of: row)
-    guard k >= 0 else { return }
-    slots[k] = (slots[k] & ~slotMask) | UInt32(truncatingIfNeeded: to + 1)
-  }
-
-  /// Forgets the index on `columns`.
-  func dropIndex(on columns: [Int]) {
-    indexes.removeAll { $0.columns == columns }
   }
 
   /// Approximate bytes held (for the memory statement in the README and benchmarks).
   var byteCount: Int {
-    rowCapacity * max(arity, 1) * 4 + slotCount * 4 + indexes.reduce(0) { $0 + $1.byteCount }
+    rowCapacity * max(arity, 1) * 4 + members.byteCount + indexes.reduce(0) { $0 + $1.byteCount }
   }
 }

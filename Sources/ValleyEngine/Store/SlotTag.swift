@@ -1,5 +1,5 @@
-/// The layout of a slot in the open-addressing tables of ``RelationStorage`` and
-/// ``IndexStorage``.
+/// The layout of a slot of a ``FingerprintTable`` (the membership sets of ``RelationStorage``
+/// and the key groups of ``IndexStorage``).
 ///
 /// A table has a power-of-two number of slots, `2^k`, and is never more than half full, so
 /// an entry number plus one fits in the low `k` bits of a 32-bit slot (0 means empty). The

@@ -41,12 +41,11 @@ import ValleyTestSupport
     var expected: [UInt32: [Int]] = [:]
     for r in 0..<relation.count { expected[relation.value(r, 1), default: []].append(r) }
     for key in UInt32(0)..<3_100 {
-      var k = key
       var rows: [Int] = []
-      var r = index.first(&k, data: relation.storage.data, arity: 2)
+      var r = relation.storage.first(in: index, matching: key)
       while r >= 0 {
         rows.append(Int(r))
-        r = index.next[Int(r)]
+        r = index.next(after: r)
       }
       #expect(rows == (expected[key] ?? []), "key \(key)")
     }
@@ -137,8 +136,8 @@ import ValleyTestSupport
       j += n
     }
     #expect(batched.count == one.count)
-    #expect(Array(UnsafeBufferPointer(start: batched.data, count: 2 * batched.count))
-      == Array(UnsafeBufferPointer(start: one.data, count: 2 * one.count)))
+    #expect((0..<batched.count).map { batched.row($0).array(count: 2) }
+      == (0..<one.count).map { one.row($0).array(count: 2) })
   }
 
   @Test func copiesDoNotShareWrites() {
