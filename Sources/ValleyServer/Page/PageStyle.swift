@@ -73,7 +73,7 @@ extension PageAssets {
     .pending { color: var(--muted); margin: 0; }
     .result + .result { margin-top: 0.8rem; padding-top: 0.6rem; border-top: 1px dotted var(--line); }
 
-    .table-wrap { max-width: 100%; overflow-x: auto; border: 1px solid var(--line); border-radius: 6px; }
+    .table-wrap { width: fit-content; max-width: 100%; overflow-x: auto; border: 1px solid var(--line); border-radius: 6px; }
     table.answers { border-collapse: collapse; min-width: 100%; font-size: 0.93rem; }
     .answers th, .answers td { text-align: left; padding: 0.3rem 0.7rem; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: normal; }
     .answers td { min-width: 6rem; max-width: 28rem; overflow-wrap: break-word; }
@@ -103,7 +103,6 @@ extension PageAssets {
     ul.tree { list-style: none; margin: 0.2rem 0 0.2rem 0.4rem; padding-left: 0.9rem; border-left: 1px solid var(--line); }
     ul.tree.root { border-left: none; padding-left: 0; margin-left: 0; }
     .node { margin: 0.25rem 0; }
-    .node > details > summary { list-style-position: outside; }
     .atom { background: none; padding: 0; }
     .tag { display: inline-block; font-size: 0.78rem; border-radius: 999px; padding: 0 0.5rem; margin-left: 0.2rem; background: var(--code-bg); color: var(--muted); white-space: nowrap; max-width: 100%; overflow: hidden; text-overflow: ellipsis; vertical-align: middle; }
     .tag-assumption { background: var(--warn-soft); color: var(--warn); font-weight: 700; }

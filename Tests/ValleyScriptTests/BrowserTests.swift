@@ -1,0 +1,185 @@
+import Foundation
+import Glibc
+import Testing
+import ValleyTestSupport
+
+/// The playground page in a real browser: `valley serve --port 0` runs as a child process and
+/// `Tests/Browser/page_test.py` drives headless Chromium through Selenium against it (typing,
+/// Enter, Tab, arrows, clicks, a phone-width window), then the server is stopped with SIGTERM.
+///
+/// It needs Debian's `chromium` and `chromium-driver` and PyPI's `selenium` (`.ci/run` installs
+/// them). Where one is missing the test is skipped and says which, except under CI (`CI` set),
+/// where a missing browser is a failure rather than a silent pass.
+@Suite struct BrowserTests {
+  @Test(
+    .enabled(if: BrowserPrerequisites.runs, BrowserPrerequisites.skipReason),
+    .timeLimit(.minutes(10)))
+  func playgroundWorksInHeadlessChromium() throws {
+    let missing = BrowserPrerequisites.missing
+    try #require(missing.isEmpty, "CI is set, and the browser test lacks: \(missing.joined(separator: ", "))")
+
+    let state = try TemporaryFolder()
+    let server = try ServerProcess(stateHome: state.path)
+    defer { server.kill() }
+    let url = try server.waitForURL(seconds: 60)
+
+    let script = TestPackage.root + "/Tests/Browser/page_test.py"
+    var arguments = [script, url]
+    if let screenshot = ProcessInfo.processInfo.environment["VALLEY_PAGE_SCREENSHOT"] { arguments.append(screenshot) }
+    let browser = try ChildRun(executable: "/usr/bin/env", arguments: ["python3"] + arguments, seconds: 300)
+    #expect(browser.status == 0 && !browser.timedOut, "page_test.py:\n\(browser.output)")
+    #expect(browser.output.contains(" passed, 0 failed"), "page_test.py:\n\(browser.output)")
+
+    let stopped = try server.terminate(seconds: 10)
+    #expect(stopped == 0, "valley serve after SIGTERM: \(stopped.map(String.init) ?? "still running after 10 s")\n\(server.errors)")
+  }
+}
+
+/// What the browser test needs, looked for once.
+enum BrowserPrerequisites {
+  static let missing: [String] = {
+    var missing: [String] = []
+    if executable(named: "chromium") == nil && executable(named: "chromium-browser") == nil {
+      missing.append("chromium (apt-get install chromium)")
+    }
+    let driver = ProcessInfo.processInfo.environment["CHROMEDRIVER"] ?? "/usr/bin/chromedriver"
+    if !FileManager.default.isExecutableFile(atPath: driver) {
+      missing.append("chromedriver at \(driver) (apt-get install chromium-driver)")
+    }
+    let selenium = try? ChildRun(executable: "/usr/bin/env", arguments: ["python3", "-c", "import selenium"], seconds: 60)
+    if selenium?.status != 0 { missing.append("the selenium module for python3 (python3 -m pip install selenium)") }
+    return missing
+  }()
+
+  static let underCI: Bool = {
+    let value = ProcessInfo.processInfo.environment["CI"] ?? ""
+    return !value.isEmpty && value.lowercased() != "false" && value != "0"
+  }()
+
+  /// Runs when everything is there, and always under CI (where it then fails, saying why).
+  static var runs: Bool { missing.isEmpty || underCI }
+
+  static var skipReason: Comment {
+    Comment(rawValue: "needs \(missing.joined(separator: ", ")); under CI=true this fails instead")
+  }
+
+  static func executable(named name: String) -> String? {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+  }
+}
+
+/// Collects what a pipe delivers, from the reading handler's thread.
+private final class PipeText: @unchecked Sendable {
+  private let lock = NSLock()
+  private var data = Data()
+
+  func append(_ more: Data) {
+    lock.lock()
+    data.append(more)
+    lock.unlock()
+  }
+
+  var text: String {
+    lock.lock()
+    defer { lock.unlock() }
+    return String(decoding: data, as: UTF8.self)
+  }
+}
+
+private struct NoURL: Error, CustomStringConvertible {
+  var description: String
+}
+
+/// `valley serve --port 0` with its standard output on a pipe (as a script would read it).
+private final class ServerProcess {
+  let process = Process()
+  private let output = PipeText()
+  private let errorFile: String
+  private let folder: TemporaryFolder
+
+  init(stateHome: String) throws {
+    folder = try TemporaryFolder(["stderr": ""])
+    errorFile = folder.path("stderr")
+    process.executableURL = try ValleyProcess.executable()
+    process.arguments = ["serve", "--port", "0"]
+    var environment = ProcessInfo.processInfo.environment
+    environment["NO_COLOR"] = "1"
+    environment["SWIFT_BACKTRACE"] = "enable=no"
+    environment["XDG_STATE_HOME"] = stateHome
+    process.environment = environment
+    let pipe = Pipe()
+    let output = self.output
+    pipe.fileHandleForReading.readabilityHandler = { handle in output.append(handle.availableData) }
+    process.standardOutput = pipe
+    process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errorFile))
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+  }
+
+  var errors: String { (try? String(contentsOfFile: errorFile, encoding: .utf8)) ?? "" }
+
+  /// The `http://HOST:PORT/` of the line the server prints when it listens.
+  func waitForURL(seconds: Double) throws -> String {
+    let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
+    while ContinuousClock.now < deadline {
+      let text = output.text
+      if let line = text.split(separator: "\n").first(where: { $0.contains("http://") }),
+        let start = line.range(of: "http://")
+      {
+        return String(line[start.lowerBound...].prefix { !$0.isWhitespace })
+      }
+      if !process.isRunning { break }
+      usleep(50_000)
+    }
+    throw NoURL(description: "no URL line from valley serve; stdout: \(output.text)\nstderr: \(errors)")
+  }
+
+  /// Sends SIGTERM; the exit status, or nil when it is still running after `seconds`.
+  func terminate(seconds: Double) throws -> Int32? {
+    process.terminate()
+    let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
+    while process.isRunning && ContinuousClock.now < deadline { usleep(50_000) }
+    if process.isRunning { return nil }
+    process.waitUntilExit()
+    return process.terminationReason == .exit ? process.terminationStatus : 128 + process.terminationStatus
+  }
+
+  func kill() {
+    if process.isRunning { Glibc.kill(process.processIdentifier, SIGKILL) }
+    (process.standardOutput as? Pipe)?.fileHandleForReading.readabilityHandler = nil
+  }
+}
+
+/// A child process run to its end (or stopped after `seconds`), its output and errors together.
+private struct ChildRun {
+  var status: Int32
+  var timedOut = false
+  var output: String
+
+  init(executable: String, arguments: [String], seconds: Double) throws {
+    let folder = try TemporaryFolder(["output": ""])
+    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: folder.path("output")))
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: TestPackage.root)
+    var environment = ProcessInfo.processInfo.environment
+    environment["PYTHONUNBUFFERED"] = "1"
+    process.environment = environment
+    process.standardInput = FileHandle.nullDevice
+    process.standardOutput = handle
+    process.standardError = handle
+    try process.run()
+    let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
+    while process.isRunning && ContinuousClock.now < deadline { usleep(50_000) }
+    if process.isRunning {
+      timedOut = true
+      process.terminate()
+    }
+    process.waitUntilExit()
+    try handle.close()
+    status = process.terminationStatus
+    output = (try? String(contentsOfFile: folder.path("output"), encoding: .utf8)) ?? ""
+  }
+}
