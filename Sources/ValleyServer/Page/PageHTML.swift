@@ -34,8 +34,8 @@ extension PageAssets {
       <pre id="tour-code" class="tour-code"></pre>
       <div class="tour-buttons">
         <button type="button" id="tour-prev">Previous</button>
-        <button type="button" id="tour-run" class="primary">Run this step</button>
         <button type="button" id="tour-next">Next</button>
+        <button type="button" id="tour-run" class="primary">Run this step</button>
         <button type="button" id="tour-close" class="quiet">Close the tour</button>
       </div>
     </section>
@@ -55,7 +55,7 @@ extension PageAssets {
       <div class="input-row">
         <textarea id="input" name="input" rows="2" spellcheck="false" autocapitalize="off"
           autocomplete="off" aria-describedby="keys" aria-autocomplete="list"
-          aria-controls="choices" placeholder="factor(F, limiting)."></textarea>
+          aria-controls="choices" placeholder="for example: factor(F, limiting)."></textarea>
         <button type="submit" id="run-button" class="primary">Run</button>
       </div>
       <ul id="choices" class="choices" role="listbox" aria-label="Completions" hidden></ul>

@@ -90,7 +90,7 @@ extension PageAssets {
           event.preventDefault();
           navigator.clipboard.writeText(share.href).then(
             () => say("Link copied. It opens the page and runs: " + text),
-            () => { location.href = share.href; });
+            () => say("Copy this link to share the statement: " + share.href));
         });
         const edit = el("button", "link", "Edit");
         edit.type = "button";
@@ -157,6 +157,7 @@ extension PageAssets {
       // ---- Tab completion: the word before the caret, completed from /api/complete.
       let cycle = null;
       let asked = 0;
+      let fruitless = null;
       function wordBeforeCaret() {
         const at = input.selectionStart;
         if (at !== input.selectionEnd) return null;
@@ -214,13 +215,23 @@ extension PageAssets {
         hideChoices();
         const found = wordBeforeCaret();
         if (!found) return false;
+        // A second Tab after "nothing completes" moves the focus on, so Tab never traps it.
+        if (fruitless && fruitless.end === found.end && fruitless.word === found.word && fruitless.text === input.value) {
+          fruitless = null;
+          return false;
+        }
+        fruitless = null;
         const ticket = ++asked;
         api("/api/complete?prefix=" + encodeURIComponent(found.word), { method: "GET" })
           .then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))))
           .then((answer) => {
             if (ticket !== asked || input.selectionStart !== found.end || input.value.slice(found.start, found.end) !== found.word) return;
             const words = (answer.words || []).filter((w) => typeof w === "string" && w.startsWith(found.word));
-            if (words.length === 0) { say("Nothing completes " + found.word + "."); return; }
+            if (words.length === 0) {
+              fruitless = { end: found.end, word: found.word, text: input.value };
+              say("Nothing completes " + found.word + ".");
+              return;
+            }
             if (words.length === 1) {
               put(found.start, found.end, words[0]);
               say(words[0] === found.word ? found.word + " is complete." : "Completed to " + words[0] + ".");
