@@ -28,15 +28,7 @@ struct FactBatch {
     var firstNew: [Int: Int] = [:]
     for (predicate, rows) in predicates.sorted(by: { $0.key < $1.key }) {
       let before = kb.base.relations[predicate].count
-      let width = rows.arity
-      // A zero-width row still needs a valid pointer.
-      let values = width == 0 ? [0] : rows.values
-      values.withUnsafeBufferPointer { buffer in
-        guard let base = buffer.baseAddress else { return }
-        for (k, origin) in rows.origins.enumerated() {
-          kb.storeRow(predicate, base + k * width, origin: origin)
-        }
-      }
+      kb.storeRows(predicate, rows.values, count: rows.origins.count, origins: rows.origins)
       if kb.base.relations[predicate].count > before { firstNew[predicate] = before }
     }
     return firstNew

@@ -59,12 +59,12 @@ struct KnowledgeBase: Sendable {
     }
   }
 
-  /// Stores a fact of interned values (`arity` of them at `ids`); returns whether it was new.
-  @discardableResult
-  mutating func storeRow(_ predicate: Int, _ ids: UnsafePointer<UInt32>, origin: FactOrigin) -> Bool {
-    guard base.relations[predicate].insert(ids) else { return false }
-    origins[predicate].append(origin)
-    return true
+  /// Stores `count` facts of interned values given one after another in `values`, each with
+  /// its origin; facts already stored are skipped.
+  mutating func storeRows(_ predicate: Int, _ values: [UInt32], count: Int, origins rowOrigins: [FactOrigin]) {
+    let arity = base.relations[predicate].arity
+    let flat = arity == 0 ? Array(repeating: 0, count: count > 0 ? 1 : 0) : values
+    base.relations[predicate].insert(rowsOf: flat) { k in origins[predicate].append(rowOrigins[k]) }
   }
 
   /// Removes a stored fact; returns whether it was there. The model is left as it was:

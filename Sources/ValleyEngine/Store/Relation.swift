@@ -102,6 +102,19 @@ public struct Relation: @unchecked Sendable {
     return storage.insert(tuple)
   }
 
+  /// Adds rows given one after another in `flat` (`arity` values each), in order, and calls
+  /// `added` with each row's number in `flat` when the row was new (loading facts).
+  mutating func insert(rowsOf flat: [UInt32], added: (Int) -> Void) {
+    makeUnique()
+    let rowCount = arity == 0 ? (flat.isEmpty ? 0 : 1) : flat.count / arity
+    // A zero-width row still needs a valid pointer.
+    let values = arity == 0 ? [UInt32(0)] : flat
+    values.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      for k in 0..<rowCount where storage.insert(base + k * arity) { added(k) }
+    }
+  }
+
   /// Appends a row known to be new; the relation keeps no membership set for it (used for
   /// deltas, which are only scanned).
   mutating func appendUnchecked(_ tuple: RowView) {

@@ -54,6 +54,22 @@ import Testing
     #expect(violations.isEmpty, "\(violations.sorted().joined(separator: "\n"))")
   }
 
+  /// Pointers into memory are Store's business (and, for system calls' buffers, Files').
+  @Test func unsafeMemoryStaysInStore() throws {
+    var offenders: [String] = []
+    for folder in Self.layers where folder != "Store" && folder != "Files" {
+      let url = Self.engine.appendingPathComponent(folder)
+      guard let walker = FileManager.default.enumerator(atPath: url.path) else { continue }
+      for case let path as String in walker where path.hasSuffix(".swift") {
+        let code = Self.code(of: try String(contentsOf: url.appendingPathComponent(path), encoding: .utf8))
+        for word in ["Unsafe", "withMemoryRebound", ".allocate(", "withUnsafe"] where code.contains(word) {
+          offenders.append("\(folder)/\(path) uses \(word)")
+        }
+      }
+    }
+    #expect(offenders.isEmpty, "\(offenders.joined(separator: "\n"))")
+  }
+
   /// The text without comments and without the contents of quoted text.
   static func code(of text: String) -> String {
     var out = ""
