@@ -43,8 +43,10 @@ public struct CheckResult: Sendable {
     _ comparison: AnswerComparison, student: AnswerTable, revealMissing: Bool
   ) -> CheckResult {
     if let counts = comparison.columnCounts {
-      let yours = student.variables.isEmpty
-        ? "your query has no variables" : "your query reports \(columns(counts.student)) (\(student.variables.joined(separator: ", ")))"
+      let yours =
+        student.variables.isEmpty
+        ? "your query has no variables"
+        : "your query reports \(columns(counts.student)) (\(student.variables.joined(separator: ", ")))"
       let wanted = counts.expected == 0 ? "a query with no variables (true or false)" : columns(counts.expected)
       return CheckResult(.incorrect, "expected \(wanted); \(yours)")
     }
@@ -62,7 +64,8 @@ public struct CheckResult: Sendable {
       return CheckResult(.incorrect, detail, notes: notes)
     }
     if let order = comparison.columnOrder {
-      notes.append("compared with your columns in the order \(order.map { student.variables[$0] }.joined(separator: ", "))")
+      notes.append(
+        "compared with your columns in the order \(order.map { student.variables[$0] }.joined(separator: ", "))")
     }
     let header = (comparison.columnOrder ?? Array(student.variables.indices)).map { student.variables[$0] }
     if revealMissing, !comparison.missing.isEmpty {

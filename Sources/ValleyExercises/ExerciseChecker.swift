@@ -51,7 +51,8 @@ public final class ExerciseChecker {
   }
 
   private func runSolution(_ exercise: Exercise) -> Result<AnswerTable, SolutionFailure> {
-    let summary = "exercise \(exercise.id) cannot be checked: its solution does not run (run 'valley check \(set.name)')"
+    let summary =
+      "exercise \(exercise.id) cannot be checked: its solution does not run (run 'valley check \(set.name)')"
     guard let solution = exercise.solution, solution.query != nil, let file = set.file else {
       return .failure(
         SolutionFailure(report: DiagnosticReport([], sources: set.sources), summary: summary, kind: .solution))

@@ -1,5 +1,5 @@
-import ValleyEngine
 import Synchronization
+import ValleyEngine
 
 /// What every exercise session starts with, before the exercise's own `@knowledge`.
 public enum BaseKnowledge: Sendable {

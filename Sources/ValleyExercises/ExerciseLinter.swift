@@ -53,16 +53,20 @@ public enum ExerciseLinter {
       case .knowledge:
         reports.append(
           DiagnosticReport(
-            [.error(
-              ExerciseCode.knowledgeFails, "the knowledge of exercise \(exercise.id) does not load",
-              at: exercise.idSpan, help: "fix the knowledge; its errors follow")],
+            [
+              .error(
+                ExerciseCode.knowledgeFails, "the knowledge of exercise \(exercise.id) does not load",
+                at: exercise.idSpan, help: "fix the knowledge; its errors follow")
+            ],
             sources: set.sources))
       case .solution:
         reports.append(
           DiagnosticReport(
-            [.error(
-              ExerciseCode.solutionFails, "the solution of exercise \(exercise.id) does not run",
-              at: exercise.solutionSpan ?? exercise.idSpan, help: "fix the solution; its errors follow")],
+            [
+              .error(
+                ExerciseCode.solutionFails, "the solution of exercise \(exercise.id) does not run",
+                at: exercise.solutionSpan ?? exercise.idSpan, help: "fix the solution; its errors follow")
+            ],
             sources: set.sources))
       }
       reports.append(failure.report)

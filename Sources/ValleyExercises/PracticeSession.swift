@@ -87,7 +87,8 @@ public final class PracticeSession {
           ExerciseCode.progressUnreadable, "cannot read your saved progress (\(loadWarning)); starting over"))
     }
     let solved = set.exercises.filter { progress.status($0.id) == .solved }.count
-    var greeting = "Exercises from \(set.name): \(PracticeText.count(set.exercises.count, "exercise")), \(solved) solved."
+    var greeting =
+      "Exercises from \(set.name): \(PracticeText.count(set.exercises.count, "exercise")), \(solved) solved."
     if progress.current != nil || solved > 0 { greeting += " Resuming at exercise \(current.id)." }
     outputs.append(.text(greeting + "\nType :help for the exercise commands, :quit to leave."))
     outputs += enterExercise()
@@ -131,9 +132,11 @@ public final class PracticeSession {
       if command == "load" {
         return [
           .diagnostics(
-            [.error(
-              ExerciseCode.notWhilePractising, "':load' is not available while practising", at: nil,
-              help: "each exercise comes with the knowledge it needs")], line: statement.line)
+            [
+              .error(
+                ExerciseCode.notWhilePractising, "':load' is not available while practising", at: nil,
+                help: "each exercise comes with the knowledge it needs")
+            ], line: statement.line)
         ]
       }
       return workspace.run(text, name: name)
@@ -175,19 +178,23 @@ public final class PracticeSession {
     guard let lastQuery else {
       return [
         .diagnostics(
-          [.error(
-            ExerciseCode.nothingToCheck, "there is no query to check yet", at: nil,
-            help: "type a query for this exercise, then :check")], line: 1)
+          [
+            .error(
+              ExerciseCode.nothingToCheck, "there is no query to check yet", at: nil,
+              help: "type a query for this exercise, then :check")
+          ], line: 1)
       ]
     }
     let outputs = workspace.run(lastQuery.text, name: lastQuery.name)
     if outputs.contains(where: \.isError) {
       return outputs + [.text("your last query does not run: fix it and run it again, then :check")]
     }
-    guard let table = outputs.lazy.compactMap({ output -> AnswerTable? in
-      if case .answers(let table) = output { return table }
-      return nil
-    }).first else { return [.text("your last query gave no answers to check")] }
+    guard
+      let table = outputs.lazy.compactMap({ output -> AnswerTable? in
+        if case .answers(let table) = output { return table }
+        return nil
+      }).first
+    else { return [.text("your last query gave no answers to check")] }
     let result = checker.check(table, for: current)
     var lines: [String]
     switch result.status {
@@ -214,7 +221,9 @@ public final class PracticeSession {
     guard !hints.isEmpty else { return [.text("This exercise has no hints.")] }
     let shown = progress.hintsShown[current.id] ?? 0
     guard shown < hints.count else {
-      return [.text("No more hints: you have seen all \(hints.count). Hint \(hints.count) was:\n" + hints[hints.count - 1])]
+      return [
+        .text("No more hints: you have seen all \(hints.count). Hint \(hints.count) was:\n" + hints[hints.count - 1])
+      ]
     }
     progress.hintsShown[current.id] = shown + 1
     return [.text("Hint \(shown + 1) of \(hints.count): \(hints[shown])")] + save()
@@ -242,10 +251,12 @@ public final class PracticeSession {
       let suggestion = Suggestions.closest(to: id, among: set.exercises.map(\.id))
       return [
         .diagnostics(
-          [.error(
-            ExerciseCode.unknownExercise, id.isEmpty ? ":goto needs an exercise id" : "there is no exercise '\(id)'",
-            at: nil,
-            help: suggestion.map { "did you mean '\($0)'?" } ?? "type :progress to see the exercises")], line: 1)
+          [
+            .error(
+              ExerciseCode.unknownExercise, id.isEmpty ? ":goto needs an exercise id" : "there is no exercise '\(id)'",
+              at: nil,
+              help: suggestion.map { "did you mean '\($0)'?" } ?? "type :progress to see the exercises")
+          ], line: 1)
       ]
     }
     return move(to: index)

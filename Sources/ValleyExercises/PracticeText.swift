@@ -5,7 +5,8 @@ enum PracticeText {
   /// The help for the practice commands.
   static var help: String {
     let rows = PracticeSession.commands.map { [":" + $0.name, $0.summary] }
-    return "Exercise commands:\n" + TextTable.render(header: nil, rows: rows, rightAligned: [])
+    return "Exercise commands:\n"
+      + TextTable.render(header: nil, rows: rows, rightAligned: [])
       .split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
       + "\nType queries as at the valley prompt. A line with ':-' is a rule and is added for this"
       + "\nexercise only; add a fact with :assert, e.g. :assert p(a).\n"

@@ -63,7 +63,9 @@ public struct ClassroomServer: Sendable {
       source.resume()
       return source
     }
-    defer { sources.forEach { $0.cancel() } }
+    defer {
+      for source in sources { source.cancel() }
+    }
     try await group.run()
   }
 
@@ -97,7 +99,8 @@ public struct ClassroomServer: Sendable {
     }
     let stopping = self.stopping
     guard let token = await registry.create(name: name, stop: { stopping.isSet }) else {
-      return Self.error(.tooManyRequests, "the server holds as many sessions as it may; try again later", retryAfter: 30)
+      return Self.error(
+        .tooManyRequests, "the server holds as many sessions as it may; try again later", retryAfter: 30)
     }
     var response = Self.json(.created, JSON.object([("session", JSON.string(token))]))
     response.headers[.setCookie] = "valley_session=\(token); HttpOnly; SameSite=Strict; Path=/"

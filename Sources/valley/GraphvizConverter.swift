@@ -40,7 +40,9 @@ enum GraphvizConverter {
     posix_spawn_file_actions_addopen(&actions, 2, errors, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
     var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
+    defer {
+      for pointer in argv { free(pointer) }
+    }
     var pid = pid_t()
     guard posix_spawn(&pid, executable, &actions, nil, &argv, environ) == 0 else {
       return "could not start dot"

@@ -94,7 +94,8 @@ extension InteractiveLoop where Reader == ReadlineLineReader {
         let files = count(names.filter { $0.hasSuffix(".kb") }.count, "file")
         what = "\(KnowledgeLocator.displayName)/ (\(files))"
       }
-      text = "Loaded \(what): \(count(statistics.facts, "fact")) "
+      text =
+        "Loaded \(what): \(count(statistics.facts, "fact")) "
         + "(and \(statistics.derived) derived), \(count(statistics.rules, "rule")), "
         + "\(count(statistics.predicates, "predicate")).\n"
     }

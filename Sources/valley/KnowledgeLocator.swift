@@ -1,4 +1,3 @@
-
 /// Finds the bundled knowledge base: the `Knowledge/` folder that ships with valley.
 enum KnowledgeLocator {
   /// The name diagnostics give the bundled folder, so output never shows a machine's paths.

@@ -1,7 +1,7 @@
 import Testing
-
 import ValleyEngine
 import ValleyTestSupport
+
 @testable import ValleyExercises
 
 /// Reading answer files: `@answer ID` blocks, and the student's name.

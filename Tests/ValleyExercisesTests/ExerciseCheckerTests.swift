@@ -1,7 +1,7 @@
 import Testing
-
 import ValleyEngine
 import ValleyTestSupport
+
 @testable import ValleyExercises
 
 /// Checking answers against solutions: verdicts, counts, errors at the student's own line and
@@ -71,7 +71,9 @@ import ValleyTestSupport
   }
 
   @Test func reorderedColumnsAreAcceptedWithANote() throws {
-    let (rows, sheet) = ExerciseFixture.grade("@answer e3\nage(P, A), A > 28, N = A, Q = P.\nrev(A, P) :- age(P, A).\n@answer e1\nrev(Y, X) :- link(X, Y).\nrev(To, From).\n")
+    let (rows, sheet) = ExerciseFixture.grade(
+      "@answer e3\nage(P, A), A > 28, N = A, Q = P.\nrev(A, P) :- age(P, A).\n@answer e1\nrev(Y, X) :- link(X, Y).\nrev(To, From).\n"
+    )
     let e1 = try #require(rows["e1"])
     #expect(e1.status == .correct)
     #expect(e1.detail == "correct (same rows, columns in another order)")
@@ -115,7 +117,10 @@ import ValleyTestSupport
     environment.budget = EvaluationBudget(maximumDerivedFacts: 1000, timeLimit: 10)
     let set = ExerciseFixture.set()
     let sheet = Grader.grade(
-      [AnswerFileParser.parse(text: "@answer e1\nn(0).\nn(Y) :- n(X), Y = X + 1.\nn(X), link(X, Y).\n", name: "r.answers")],
+      [
+        AnswerFileParser.parse(
+          text: "@answer e1\nn(0).\nn(Y) :- n(X), Y = X + 1.\nn(X), link(X, Y).\n", name: "r.answers")
+      ],
       against: set, environment: environment)
     let e1 = try #require(sheet.rows.first)
     #expect(e1.result.status == .error)
@@ -178,7 +183,8 @@ import ValleyTestSupport
       """)
     let (rows, sheet) = ExerciseFixture.grade("@answer e1\nlink(X, Y).\n@answer e2\nlink(X, Y).\n", set: set)
     #expect(rows["e1"]?.status == .error)
-    #expect(rows["e1"]?.detail == "exercise e1 cannot be checked: its solution does not run (run 'valley check ex/set.q')")
+    #expect(
+      rows["e1"]?.detail == "exercise e1 cannot be checked: its solution does not run (run 'valley check ex/set.q')")
     #expect(rows["e2"]?.status == .error)
     let text = GradeRenderer.render(sheet, format: .table) + GradeRenderer.diagnostics(sheet, format: .table)
     #expect(!text.contains("secret"))

@@ -1,7 +1,7 @@
 import Testing
-
 import ValleyEngine
 import ValleyTestSupport
+
 @testable import ValleyExercises
 
 /// Comparing answers as sets of rows, columns matched by position.

@@ -1,7 +1,7 @@
 import Testing
-
 import ValleyEngine
 import ValleyTestSupport
+
 @testable import ValleyExercises
 
 /// A small exercise set over inline knowledge, held in memory, so the exercise tests do not

@@ -1,7 +1,7 @@
 import Testing
-
 import ValleyEngine
 import ValleyTestSupport
+
 @testable import ValleyExercises
 
 /// Grade sheets: missing and duplicate answers, unknown exercises, and the three formats.

@@ -1,7 +1,7 @@
 import Testing
-
 import ValleyEngine
 import ValleyTestSupport
+
 @testable import ValleyExercises
 
 /// `valley check`'s engine: solutions run, give rows, and their own warnings are shown.

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
-
 import ValleyEngine
 import ValleyTestSupport
+
 @testable import ValleyExercises
 
 /// Practice at the prompt: queries, rules, :check, hints, moving on, saved progress.
@@ -131,7 +131,10 @@ import ValleyTestSupport
 
   @Test func theSolutionNeverAppears() {
     let session = practice(folder: nil)
-    var text = session.start().map { let r = session.render($0); return r.stdout + r.stderr }.joined()
+    var text = session.start().map {
+      let r = session.render($0)
+      return r.stdout + r.stderr
+    }.joined()
     text += transcript(
       session,
       [

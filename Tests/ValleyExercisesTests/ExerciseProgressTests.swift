@@ -1,8 +1,8 @@
 import Foundation
 import Testing
-
 import ValleyEngine
 import ValleyTestSupport
+
 @testable import ValleyExercises
 
 /// Progress text and its atomic file.

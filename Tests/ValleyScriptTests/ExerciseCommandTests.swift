@@ -87,19 +87,25 @@ import ValleyTestSupport
   @Test func gradeGivesCountsErrorsAndNotes() throws {
     let scratch = try workspace([
       "alice.answers": "@answer e1\nrev(Y, X) :- link(X, Y).\nrev(B, A).\n@answer e2\nlink(X, Y).\n",
-      "bob.answers": "@answer e1\n% oops\nlink(X, Y\n\n@answer e2\n:assert two(X, Z) :- link(X, Y), lnk(Y, Z).\ntwo(A, B).\n",
+      "bob.answers":
+        "@answer e1\n% oops\nlink(X, Y\n\n@answer e2\n:assert two(X, Z) :- link(X, Y), lnk(Y, Z).\ntwo(A, B).\n",
     ])
     let result = try ExerciseBinary.run(
       ["grade", "--empty", "--exercises", "set.q", "alice.answers", "bob.answers"], in: scratch.path)
     #expect(result.status == 1)
     #expect(
       result.stdout.contains(
-        "alice    e1        correct    correct (same rows, columns in another order); accepted: the expected column order is A, B"))
-    #expect(result.stdout.contains("alice    e2        incorrect  2 missing, 3 extra; missing, for example: X = a, Y = c"))
+        "alice    e1        correct    correct (same rows, columns in another order); accepted: the expected column order is A, B"
+      ))
+    #expect(
+      result.stdout.contains("alice    e2        incorrect  2 missing, 3 extra; missing, for example: X = a, Y = c"))
     #expect(result.stdout.contains("bob      e1        error      bob.answers:3:10: error: unexpected end of input"))
-    #expect(result.stdout.contains("bob      e2        error      bob.answers:6:34: error: unknown predicate 'lnk/2' [E202]"))
+    #expect(
+      result.stdout.contains("bob      e2        error      bob.answers:6:34: error: unknown predicate 'lnk/2' [E202]"))
     #expect(result.stdout.contains("alice: 1 of 2 correct"))
-    #expect(result.stderr.contains("   6 |         two(X, Z) :- link(X, Y), lnk(Y, Z).\n     |                                  ^~~"))
+    #expect(
+      result.stderr.contains(
+        "   6 |         two(X, Z) :- link(X, Y), lnk(Y, Z).\n     |                                  ^~~"))
 
     let json = try ExerciseBinary.run(
       ["grade", "--empty", "--format", "json", "--exercises", "set.q", "bob.answers"], in: scratch.path)
@@ -120,7 +126,10 @@ import ValleyTestSupport
     ])
     let good = try ExerciseBinary.run(["grade", "--empty", "--exercises", "set.q", "good.answers"], in: scratch.path)
     #expect(good.status == 0, "\(good.stdout)\(good.stderr)")
-    for arguments in [["grade", "good.answers"], ["grade", "--exercises", "set.q"], ["grade", "--format", "xml", "--exercises", "set.q", "good.answers"], ["check"]] {
+    for arguments in [
+      ["grade", "good.answers"], ["grade", "--exercises", "set.q"],
+      ["grade", "--format", "xml", "--exercises", "set.q", "good.answers"], ["check"],
+    ] {
       let usage = try ExerciseBinary.run(arguments, in: scratch.path)
       #expect(usage.status == 2, "\(arguments)")
     }
@@ -149,7 +158,9 @@ import ValleyTestSupport
     #expect(check.stderr.contains("broken.q:5:1: error: unknown predicate 'secret_broken/1' [E202]"))
 
     // Students never see the text of a broken solution.
-    for arguments in [["grade", "--empty", "--exercises", "broken.q", "x.answers"], ["exercise", "--empty", "broken.q"]] {
+    for arguments in [
+      ["grade", "--empty", "--exercises", "broken.q", "x.answers"], ["exercise", "--empty", "broken.q"],
+    ] {
       let result = try ExerciseBinary.run(arguments, in: scratch.path)
       #expect(result.status == 1)
       #expect(result.stderr.contains("broken.q:3:1: error: unknown directive '@promt' [E602]"))

@@ -2,8 +2,8 @@ import Foundation
 import Glibc
 import Testing
 import ValleyEngine
-import ValleyTestSupport
 import ValleyExercises
+import ValleyTestSupport
 
 /// Robustness with files: what cannot be read is a clear error, loading twice or loading
 /// itself is handled, a failed write leaves the old file intact, and a script writes only
@@ -18,7 +18,8 @@ import ValleyExercises
     session.succeed(":assert p(1).")
     let before = session.stateDump()
     #expect(session.printed(":load \"missing.kb\"").contains("cannot read 'missing.kb': no such file [E505]"))
-    #expect(session.printed(":load \"folder.kb\"").contains("cannot read 'folder.kb': it is a folder, not a file [E506]"))
+    #expect(
+      session.printed(":load \"folder.kb\"").contains("cannot read 'folder.kb': it is a folder, not a file [E506]"))
     #expect(session.errorCodes(":load \"missing/inner.kb\"") == ["E505"])
     #expect(session.stateDump() == before)
 
@@ -49,7 +50,9 @@ import ValleyExercises
       let rendered = session.printed(":load \"\(unreadable)\"")
       #expect(rendered.contains("Permission denied [E507]"), "\(rendered)")
     } else {
-      print("RobustnessTests: no unreadable file on this machine (running as root, no /proc); E507 for a permission error not tested")
+      print(
+        "RobustnessTests: no unreadable file on this machine (running as root, no /proc); E507 for a permission error not tested"
+      )
     }
     // A file that opens but fails to read: offset 0 of a process's memory is never mapped.
     #expect(session.printed(":load \"/proc/self/mem\"").contains("[E507]"))
@@ -74,7 +77,8 @@ import ValleyExercises
     let scratch = try TemporaryFolder()
     try scratch.write("k.kb", "k(1).\nk(2).\ntwice(X) :- k(X).\n")
     try FileManager.default.createDirectory(atPath: scratch.path("sub"), withIntermediateDirectories: false)
-    try FileManager.default.createSymbolicLink(atPath: scratch.path("sub/link.kb"), withDestinationPath: scratch.path("k.kb"))
+    try FileManager.default.createSymbolicLink(
+      atPath: scratch.path("sub/link.kb"), withDestinationPath: scratch.path("k.kb"))
     try scratch.write("list.q", ":list\n")
     try scratch.write("twice.q", ":load \"k.kb\"\n:load \"k.kb\"\n:load \"./k.kb\"\n:load \"sub/link.kb\"\n:list\n")
     let run = try ValleyProcess.run(["run", "--empty", scratch.path("twice.q")])
@@ -181,7 +185,8 @@ import ValleyExercises
     session.succeed(":assert r(X) :- e(X, _).")
     session.succeed(":graph deps \"old.dot\"")
     #expect(try String(contentsOfFile: scratch.path("old.dot"), encoding: .utf8).hasPrefix("digraph"))
-    #expect(session.printed(":graph deps \"nodir/g.dot\"").contains("its folder does not exist; nothing was written [E524]"))
+    #expect(
+      session.printed(":graph deps \"nodir/g.dot\"").contains("its folder does not exist; nothing was written [E524]"))
     #expect(try scratch.entries() == ["old.dot"])
   }
 

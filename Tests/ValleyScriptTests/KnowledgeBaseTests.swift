@@ -1,8 +1,8 @@
 import Foundation
 import Testing
+import ValleyTestSupport
 
 @testable import ValleyEngine
-import ValleyTestSupport
 
 /// The bundled knowledge base: it loads cleanly, and every clause can be traced to a source.
 @Suite struct KnowledgeBaseTests {

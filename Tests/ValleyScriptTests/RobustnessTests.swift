@@ -32,7 +32,8 @@ import ValleyTestSupport
   static let badUTF8: [BadUTF8] = [
     BadUTF8(Array("p(1).\n".utf8) + [0xFF] + Array(".\n".utf8), line: 2, column: 1, offset: 6),
     BadUTF8(Array("p(\"".utf8) + [0xC0, 0x80] + Array("\").\n".utf8), line: 1, column: 4, offset: 3),  // overlong
-    BadUTF8(Array("p(\"".utf8) + [0xED, 0xA0, 0x80] + Array("\").\n".utf8), line: 1, column: 4, offset: 3),  // surrogate
+    // A surrogate.
+    BadUTF8(Array("p(\"".utf8) + [0xED, 0xA0, 0x80] + Array("\").\n".utf8), line: 1, column: 4, offset: 3),
     BadUTF8(Array("p(1).\np(\"".utf8) + [0xEA, 0xB0], line: 2, column: 4, offset: 9),  // cut short at the end
     BadUTF8(Array("p(\"안산".utf8) + [0xFF], line: 1, column: 6, offset: 9),  // after two Hangul syllables
   ]
@@ -62,7 +63,8 @@ import ValleyTestSupport
     #expect(run.stderr.contains("[E108]"))
     let piped = try ValleyProcess.run(["--empty"], standardInput: scratch.path("bad.q"))
     #expect(piped.status == 1)
-    #expect(piped.stderr.contains("'<stdin>' is not valid UTF-8 at line 3, column 1 (byte offset 20)"), "\(piped.stderr)")
+    #expect(
+      piped.stderr.contains("'<stdin>' is not valid UTF-8 at line 3, column 1 (byte offset 20)"), "\(piped.stderr)")
   }
 
   // MARK: Unterminated strings and comments
@@ -121,7 +123,8 @@ import ValleyTestSupport
     let run = try ValleyProcess.run(["run", "--empty", scratch.path("deep.q")])
     #expect(!run.crashed, "valley crashed: \(run.summary)")
     #expect(run.status == 1)
-    #expect(run.stderr.components(separatedBy: "nesting is deeper than 1000 levels [E105]").count - 1 == 6, "\(run.summary)")
+    #expect(
+      run.stderr.components(separatedBy: "nesting is deeper than 1000 levels [E105]").count - 1 == 6, "\(run.summary)")
     #expect(run.stdout.hasSuffix("1 answer\n"), "the session stays usable: \(run.summary)")
   }
 

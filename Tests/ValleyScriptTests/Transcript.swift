@@ -13,7 +13,9 @@ enum Transcript {
       echo: { statement in
         var text = Substring(statement)
         if text.hasPrefix("?-") { text = text.dropFirst(2).drop { $0 == " " } }
-        out += "?- " + text.split(separator: "\n", omittingEmptySubsequences: false)
+        out +=
+          "?- "
+          + text.split(separator: "\n", omittingEmptySubsequences: false)
           .joined(separator: "\n   ") + "\n"
       },
       emit: { output in

@@ -41,7 +41,8 @@ import ValleyTestSupport
     var headers = json
     headers[.authorization] = "Bearer \(token)"
     let body = try JSONSerialization.data(withJSONObject: ["input": input])
-    let response = try await client.execute(uri: "/api/run", method: .post, headers: headers, body: ByteBuffer(bytes: body))
+    let response = try await client.execute(
+      uri: "/api/run", method: .post, headers: headers, body: ByteBuffer(bytes: body))
     #expect(response.status == .ok, "\(input): \(String(buffer: response.body))")
     let object = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any]
     return try #require(object?["results"] as? [[String: Any]])
@@ -93,7 +94,8 @@ import ValleyTestSupport
     try await Self.server().application().test(.router) { client in
       let token = try await Self.newSession(client)
       let results = try await Self.run(
-        client, token, ":load \"/etc/passwd\"\n:import p \"/etc/hosts\"\n:save \"/tmp/x.kb\"\n:reload\n:graph deps \"/tmp/deps.dot\"")
+        client, token,
+        ":load \"/etc/passwd\"\n:import p \"/etc/hosts\"\n:save \"/tmp/x.kb\"\n:reload\n:graph deps \"/tmp/deps.dot\"")
       for result in results.prefix(4) {
         #expect((result["error"] as? String)?.contains("[E529]") == true, "\(result)")
       }
@@ -134,7 +136,8 @@ import ValleyTestSupport
         ("/api/sessions", Self.json, "{", .badRequest),
       ]
       for (uri, headers, body, status) in cases {
-        let response = try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
+        let response = try await client.execute(
+          uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
         #expect(response.status == status, "\(uri) \(body.prefix(40)): \(String(buffer: response.body))")
         #expect(String(buffer: response.body).contains("\"error\""))
       }
@@ -158,7 +161,8 @@ import ValleyTestSupport
       var generator = SystemRandomNumberGenerator()
       let alphabet = Array("()[]{}.,:;?-+*/=<>!\\\"'%_ aZ09안\n\t@")
       for _ in 0..<40 {
-        let text = String((0..<Int.random(in: 1...60, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+        let text = String(
+          (0..<Int.random(in: 1...60, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
         _ = try await Self.run(client, token, text)
       }
       #expect(Self.rows(try await Self.run(client, token, "edge(1, X).")[0]) == ["2"])

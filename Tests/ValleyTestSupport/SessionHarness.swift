@@ -1,5 +1,4 @@
 import Testing
-
 import ValleyEngine
 
 /// Files held in memory, so tests load knowledge without touching the disk.

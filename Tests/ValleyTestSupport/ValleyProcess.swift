@@ -104,7 +104,8 @@ public enum ValleyProcess {
     process.waitUntilExit()
     try out.close()
     try err.close()
-    let crashed = process.terminationReason == .uncaughtSignal
+    let crashed =
+      process.terminationReason == .uncaughtSignal
       || (limits != nil && process.terminationStatus > 128)  // the shell reports a signal as 128+N
     let result = ProcessResult(
       status: process.terminationStatus, crashed: crashed, timedOut: timedOut,

@@ -1,3 +1,6 @@
+// swift-format-ignore-file: AlwaysUseLowerCamelCase
+// Codes are named as they are printed (E201), not in lower camel case.
+
 /// Every diagnostic code Valley gives, with its meaning: the one catalogue.
 ///
 /// A diagnostic is made from a case of this enum, so the compiler checks that every code
@@ -131,7 +134,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case .E403: "derived-fact cap reached (by rules, by a query's answers or by an aggregate's tuples)"
     case .E404: "time limit reached"
     case .E405: "interrupted"
-    case .E406: "more derivations of one predicate than provenance can record (2^31 variable values); `:set provenance off`"
+    case .E406:
+      "more derivations of one predicate than provenance can record (2^31 variable values); `:set provenance off`"
     case .E501: "unknown command"
     case .E502: "unexpected text after a command"
     case .E503: "`:load` without a file name"

@@ -34,7 +34,6 @@ struct Retraction {
   private(set) var recomputed: Set<Int> = []
   private var recomputedPredicates: Set<Int> = []
 
-
   init(
     program: Program, pool: ValuePool, budget: Budgeter, base: FactStore, model: FactStore,
     provenance: Provenance
@@ -73,7 +72,9 @@ struct Retraction {
   private mutating func overDelete() throws(EvaluationError) {
     let graph = DependencyGraph(rules: program.rules, predicateCount: program.catalog.count)
     for (i, stratum) in program.strata.enumerated() {
-      let touched = graph.reads(of: stratum.predicates).filter { deleted[$0.to] != nil || recomputedPredicates.contains($0.to) }
+      let touched = graph.reads(of: stratum.predicates).filter {
+        deleted[$0.to] != nil || recomputedPredicates.contains($0.to)
+      }
       if touched.contains(where: { $0.kind != .positive || recomputedPredicates.contains($0.to) }) {
         markForRecomputing(i)
         continue

@@ -175,7 +175,8 @@ struct StepCompiler {
     let storage = relation.storage
     if relation.count == 0 { return next }
     if columns.isEmpty { return { _ in } }  // `not p(_, _)` with p non-empty never holds
-    let buffers = ScanBuffers(outputColumns: [], outputSlots: [], repeatColumns: [], repeatSlots: [], keyCount: columns.count)
+    let buffers = ScanBuffers(
+      outputColumns: [], outputSlots: [], repeatColumns: [], repeatSlots: [], keyCount: columns.count)
     let full = columns == Array(0..<relation.arity)
     let index = full ? nil : storage.index(on: columns)
     return { (frame: RuleFrame) throws(EvaluationError) in
@@ -290,7 +291,9 @@ final class ScanBuffers {
 
 /// The value of an aggregate over its distinct tuples.
 enum Aggregation {
-  static func result(_ plan: AggregatePlan, _ distinct: RelationStorage, _ frame: RuleFrame) throws(EvaluationError) -> UInt32? {
+  static func result(_ plan: AggregatePlan, _ distinct: RelationStorage, _ frame: RuleFrame) throws(EvaluationError)
+    -> UInt32?
+  {
     let pool = frame.pool
     switch plan.kind {
     case .count:
@@ -315,7 +318,8 @@ enum Aggregation {
           best = candidate
           continue
         }
-        let better = plan.kind == .min
+        let better =
+          plan.kind == .min
           ? Value.sortsBefore(pool[candidate], pool[current])
           : Value.sortsBefore(pool[current], pool[candidate])
         if better { best = candidate }

@@ -17,22 +17,6 @@ public struct Explainer {
   /// Levels shown below each answer before subtrees are cut.
   public var depthLimit: Int
 
-  init(
-    program: Program, model: FactStore, provenance: Provenance, base: FactStore,
-    origins: [OriginTable],
-    pool: ValuePool, sources: SourceRegistry, assumptionUnit: Int?, depthLimit: Int
-  ) {
-    self.program = program
-    self.model = model
-    self.provenance = provenance
-    self.base = base
-    self.origins = origins
-    self.pool = pool
-    self.sources = sources
-    self.assumptionUnit = assumptionUnit
-    self.depthLimit = depthLimit
-  }
-
   /// `file:line` of a span.
   func location(_ span: SourceSpan) -> String {
     guard let file = sources.file(span.file) else { return "?" }
@@ -93,10 +77,12 @@ public struct Explainer {
       let groups = agg.grouping.filter { !names[$0].hasPrefix("_") }.map {
         "\(names[$0]) = \(ValueFormatter.source(pool[bindings[$0]]))"
       }
-      let over = Set(agg.body.compactMap { literal -> String? in
-        if case .positive(let a) = literal { return program.catalog[a.predicate].name }
-        return nil
-      }).sorted().joined(separator: ", ")
+      let over = Set(
+        agg.body.compactMap { literal -> String? in
+          if case .positive(let a) = literal { return program.catalog[a.predicate].name }
+          return nil
+        }
+      ).sorted().joined(separator: ", ")
       let name = names[agg.result].hasPrefix("_") ? "" : "\(names[agg.result]) = "
       var text = "\(name)\(agg.kind.rawValue) { ... } = \(result)"
       if !over.isEmpty { text += "  over \(over)" }

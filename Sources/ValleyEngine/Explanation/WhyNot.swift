@@ -81,14 +81,16 @@ extension Explainer {
         body.append(.comparison(.equal, term, .constant(value, term.span), term.span))
       case .variable(let v, _):
         if bound.contains(v), pool[slots[v]] != value {
-          finding.headMismatch = "\(names[v]) would have to be both \(ValueFormatter.source(pool[slots[v]])) and \(ValueFormatter.source(value))"
+          finding.headMismatch =
+            "\(names[v]) would have to be both \(ValueFormatter.source(pool[slots[v]])) and \(ValueFormatter.source(value))"
           return finding
         }
         slots[v] = pool.intern(value)
         bound.insert(v)
       case .constant(let c, _):
         if c != value {
-          finding.headMismatch = "the head has \(ValueFormatter.source(c)) where the goal has \(ValueFormatter.source(value))"
+          finding.headMismatch =
+            "the head has \(ValueFormatter.source(c)) where the goal has \(ValueFormatter.source(value))"
           return finding
         }
       default:
@@ -136,7 +138,8 @@ extension Explainer {
     }
     if let derived = headMismatch(rule, index: index, body: body, slots: slots, goal: goal, budget: budget) {
       finding.failingPremise = atomText(rule.head.predicate, derived)
-      finding.reason = "every premise holds, but the rule derives \(atomText(rule.head.predicate, derived)): "
+      finding.reason =
+        "every premise holds, but the rule derives \(atomText(rule.head.predicate, derived)): "
         + "an integer and a decimal are different values, even when they are equal as numbers"
       return finding
     }
@@ -190,7 +193,8 @@ extension Explainer {
     guard let value else {
       return "the group is empty, so \(agg.kind.rawValue) has no value (\(names[result]) = \(wanted) was wanted)"
     }
-    return "\(agg.kind.rawValue) { ... } is \(ValueFormatter.source(pool[value])) for this group, not \(names[result]) = \(wanted)"
+    return
+      "\(agg.kind.rawValue) { ... } is \(ValueFormatter.source(pool[value])) for this group, not \(names[result]) = \(wanted)"
   }
 
   /// Runs `steps` over a copy of the model (given the indexes they need) from the slots
@@ -210,7 +214,8 @@ extension Explainer {
       return bound.contains(v) ? ValueFormatter.source(pool[slots[v]]) : names[v]
     case .constant(let c, _): return ValueFormatter.source(c)
     case .binary(let op, let l, let r, _):
-      return "\(text(l, names: names, slots, bound: bound)) \(op.rawValue) \(text(r, names: names, slots, bound: bound))"
+      return
+        "\(text(l, names: names, slots, bound: bound)) \(op.rawValue) \(text(r, names: names, slots, bound: bound))"
     case .negate(let t, _): return "-" + text(t, names: names, slots, bound: bound)
     }
   }
@@ -226,7 +231,8 @@ extension Explainer {
     case .positive(let atom): return atomText(atom, names: names, slots, bound: bound)
     case .negative(let atom): return "not " + atomText(atom, names: names, slots, bound: bound)
     case .comparison(let op, let l, let r, _):
-      return "\(text(l, names: names, slots, bound: bound)) \(op.rawValue) \(text(r, names: names, slots, bound: bound))"
+      return
+        "\(text(l, names: names, slots, bound: bound)) \(op.rawValue) \(text(r, names: names, slots, bound: bound))"
     case .aggregate(let agg):
       let name = names[agg.result].hasPrefix("_") ? "" : names[agg.result] + " = "
       return "\(name)\(agg.kind.rawValue) { ... }"

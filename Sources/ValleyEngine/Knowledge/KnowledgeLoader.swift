@@ -71,7 +71,11 @@ struct KnowledgeLoader {
       if parsed.contains(where: { $0.unit == unit }) { continue }  // named twice in one load
       if reloaded { kb.remove(unit: unit) }
       parsed.append((file, syntax, unit))
-      importsByUnit[unit] = pendingImports.map { var t = $0; t.unit = unit; return t }
+      importsByUnit[unit] = pendingImports.map {
+        var t = $0
+        t.unit = unit
+        return t
+      }
       pendingImports = []
     }
     if diagnostics.contains(where: { $0.severity == .error }) {

@@ -20,7 +20,9 @@ public struct OriginTable: RandomAccessCollection, Sendable {
   /// An empty table.
   public init() {}
 
+  /// The first position.
   public var startIndex: Int { 0 }
+  /// The position after the last row.
   public var endIndex: Int { units.count }
 
   /// The origin of stored row `row`.

@@ -60,7 +60,8 @@ enum RuntimeDiagnostics {
         help: "bind more of its variables before it, or raise the cap with :set max_facts N")
     case .timeLimit(let seconds, let predicate):
       return .error(
-        .E404, "evaluation stopped after the time limit of \(seconds == seconds.rounded() ? String(Int64(seconds)) : String(seconds)) s while deriving \(name(predicate))",
+        .E404,
+        "evaluation stopped after the time limit of \(seconds == seconds.rounded() ? String(Int64(seconds)) : String(seconds)) s while deriving \(name(predicate))",
         at: firstRule(of: predicate), help: "raise the limit with :set timeout SECONDS (0 for none)")
     case .provenanceLimit(let predicate):
       return .error(

@@ -2,7 +2,8 @@
 public enum DotRenderer {
   /// A DOT string literal.
   static func quote(_ s: String) -> String {
-    "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+    "\""
+      + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
       .replacingOccurrences(of: "\n", with: "\\n") + "\""
   }
 
@@ -41,7 +42,9 @@ public enum DotRenderer {
       switch node {
       case .fact(let atom, let origin, let assumption):
         label = atom
-        attributes = assumption ? "style=filled, fillcolor=gold, tooltip=\(quote(origin.source ?? ""))"
+        attributes =
+          assumption
+          ? "style=filled, fillcolor=gold, tooltip=\(quote(origin.source ?? ""))"
           : "style=filled, fillcolor=lightgrey, tooltip=\(quote(origin.source ?? ""))"
       case .derived(let atom, _, let children):
         label = atom
@@ -70,7 +73,8 @@ public enum DotRenderer {
   }
 
   /// Binary facts as labelled edges (`leads_to(a, b)` draws a -> b labelled leads_to).
-  public static func edges(_ facts: [(predicate: String, from: String, to: String)], kinds: [String: String]) -> String {
+  public static func edges(_ facts: [(predicate: String, from: String, to: String)], kinds: [String: String]) -> String
+  {
     var lines = ["digraph map {", "  rankdir=LR;", "  node [shape=box, style=rounded, fontname=\"Helvetica\"];"]
     var nodes = Set<String>()
     for fact in facts {
@@ -80,7 +84,9 @@ public enum DotRenderer {
     let palette = ["success": "palegreen", "limiting": "lightpink"]
     for node in nodes.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
       if let kind = kinds[node] {
-        lines.append("  \(quote(node)) [style=\"rounded,filled\", fillcolor=\(palette[kind] ?? "lightblue"), tooltip=\(quote(kind))];")
+        lines.append(
+          "  \(quote(node)) [style=\"rounded,filled\", fillcolor=\(palette[kind] ?? "lightblue"), tooltip=\(quote(kind))];"
+        )
       } else {
         lines.append("  \(quote(node));")
       }

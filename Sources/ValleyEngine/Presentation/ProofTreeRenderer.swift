@@ -20,7 +20,9 @@ public enum ProofTreeRenderer {
       }
     }
     if explanation.omitted > 0 {
-      lines.append("… \(explanation.omitted) more answer\(explanation.omitted == 1 ? "" : "s") not shown; narrow the goal or :set why_answers N")
+      lines.append(
+        "… \(explanation.omitted) more answer\(explanation.omitted == 1 ? "" : "s") not shown; narrow the goal or :set why_answers N"
+      )
     }
     if !explanation.rules.isEmpty {
       lines.append("rules used:")

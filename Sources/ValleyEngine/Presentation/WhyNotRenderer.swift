@@ -5,9 +5,10 @@ public enum WhyNotRenderer {
     if report.holds { return "\(report.goal) holds; :why \(report.goal). shows why." }
     var lines = ["\(report.goal) does not hold."]
     if report.rules.isEmpty {
-      lines.append(report.hasFacts
-        ? "No rule derives it, and it is not among the stored facts."
-        : "No rule derives it, and the predicate has no facts at all.")
+      lines.append(
+        report.hasFacts
+          ? "No rule derives it, and it is not among the stored facts."
+          : "No rule derives it, and the predicate has no facts at all.")
     }
     for rule in report.rules {
       lines.append("rule \(rule.location)  \(rule.text)")

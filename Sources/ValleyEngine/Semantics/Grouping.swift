@@ -6,7 +6,7 @@
 enum Grouping {
   /// Fills in `grouping` for each aggregate of `body`, given the variables outside it.
   static func assign(_ body: [Literal], outside: Set<Int>) -> [Literal] {
-    return body.indices.map { i in
+    body.indices.map { i in
       guard case .aggregate(var agg) = body[i] else { return body[i] }
       // What lies outside this aggregate: its own result counts only if it also occurs
       // elsewhere (`p(X), X = count { Y : q(X, Y) }` groups by X and checks the count).

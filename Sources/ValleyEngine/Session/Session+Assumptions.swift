@@ -13,7 +13,6 @@ struct Assumption: Sendable {
 }
 
 extension Session {
-
   /// Applies one assumption to a knowledge base; returns its diagnostics.
   func apply(_ assumption: Assumption, to kb: inout KnowledgeBase) -> [Diagnostic] {
     switch assumption.change {

@@ -6,8 +6,11 @@ extension Session {
     guard let names = loader.list(physical(path)) else {
       return [
         .diagnostics(
-          [.error(.E515, "cannot read the knowledge folder '\(displayName)'", at: nil,
-                  help: "set VALLEY_KNOWLEDGE to the folder that holds the .kb files")], line: 0)
+          [
+            .error(
+              .E515, "cannot read the knowledge folder '\(displayName)'", at: nil,
+              help: "set VALLEY_KNOWLEDGE to the folder that holds the .kb files")
+          ], line: 0)
       ]
     }
     let files = names.filter { $0.hasSuffix(".kb") }.map {

@@ -3,8 +3,11 @@ extension Session {
   func unknownPredicate(_ name: String, at span: SourceSpan?, line: Int) -> Output {
     let suggestion = Suggestions.closest(to: name, among: knowledge.catalog.names)
     return .diagnostics(
-      [.error(.E202, "unknown predicate '\(name)'", at: span,
-              help: suggestion.map { "did you mean '\($0)'?" } ?? "type :preds to list the predicates")],
+      [
+        .error(
+          .E202, "unknown predicate '\(name)'", at: span,
+          help: suggestion.map { "did you mean '\($0)'?" } ?? "type :preds to list the predicates")
+      ],
       line: line)
   }
 

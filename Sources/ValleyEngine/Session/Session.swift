@@ -82,9 +82,10 @@ public final class Session {
     inputCount += 1
     history.append(text)
     var results: [StatementResult] = []
-    run(text: text, name: name, begin: { results.append(StatementResult(text: $0, line: $1, outputs: [])) }) {
-      results[results.count - 1].outputs.append($0)
-    }
+    run(
+      text: text, name: name,
+      begin: { results.append(StatementResult(text: $0, line: $1, outputs: [])) },
+      emit: { results[results.count - 1].outputs.append($0) })
     return results
   }
 

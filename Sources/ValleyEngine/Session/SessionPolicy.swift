@@ -32,8 +32,11 @@ extension Session {
     guard !policy.allowsFiles else { return nil }
     return [
       .diagnostics(
-        [.error(.E529, "\(what) is not available here: this session cannot read or write files", at: span,
-                help: "state facts with :assert, or ask for the file to be part of the shared knowledge")],
+        [
+          .error(
+            .E529, "\(what) is not available here: this session cannot read or write files", at: span,
+            help: "state facts with :assert, or ask for the file to be part of the shared knowledge")
+        ],
         line: line)
     ]
   }

@@ -23,7 +23,8 @@ public struct Parser {
   public init(tokens: [Token]) {
     var all = tokens
     if all.last.map({ if case .end = $0.kind { return false } else { return true } }) ?? true {
-      let endSpan = all.last.map { SourceSpan(file: $0.span.file, start: $0.span.end, end: $0.span.end) }
+      let endSpan =
+        all.last.map { SourceSpan(file: $0.span.file, start: $0.span.end, end: $0.span.end) }
         ?? SourceSpan(file: 0, start: 0, end: 0)
       all.append(Token(.end, span: endSpan, line: all.last?.line ?? 0))
     }
@@ -89,8 +90,9 @@ public struct Parser {
       diagnostics.append(diagnostic)
     case .end:
       diagnostics.append(
-        .error(.E100, "unexpected end of input: expected \(expected)", at: token.span,
-               help: "finish the statement with '.'"))
+        .error(
+          .E100, "unexpected end of input: expected \(expected)", at: token.span,
+          help: "finish the statement with '.'"))
     default:
       diagnostics.append(.error(.E110, "expected \(expected) but found \(token.describe)", at: token.span))
     }

@@ -32,8 +32,9 @@ public struct TableReader {
 
   /// Reads `file`; TSV when `tabSeparated`, CSV otherwise.
   public static func read(_ file: SourceFile, tabSeparated: Bool) -> Result<Table, DiagnosticList> {
-    var reader = TableReader(file: file, separator: tabSeparated ? UInt8(ascii: "\t") : UInt8(ascii: ","),
-                             quoting: !tabSeparated)
+    var reader = TableReader(
+      file: file, separator: tabSeparated ? UInt8(ascii: "\t") : UInt8(ascii: ","),
+      quoting: !tabSeparated)
     return reader.run()
   }
 
@@ -86,8 +87,10 @@ public struct TableReader {
           position += 1
         }
         if !closed {
-          errors.append(.error(.E701, "unterminated quoted field", at: span(fieldStart, fieldStart + 1),
-                               help: "close the field with a double quote; write \"\" for a quote inside it"))
+          errors.append(
+            .error(
+              .E701, "unterminated quoted field", at: span(fieldStart, fieldStart + 1),
+              help: "close the field with a double quote; write \"\" for a quote inside it"))
           position = bytes.count
         }
       } else {
@@ -105,8 +108,10 @@ public struct TableReader {
       }
       // End of record: CRLF, LF or end of file; anything else after a quoted field is an error.
       if position < bytes.count, bytes[position] != UInt8(ascii: "\n"), bytes[position] != UInt8(ascii: "\r") {
-        errors.append(.error(.E702, "text after a quoted field", at: span(position, position + 1),
-                             help: "a quoted field must be followed by a separator or the end of the line"))
+        errors.append(
+          .error(
+            .E702, "text after a quoted field", at: span(position, position + 1),
+            help: "a quoted field must be followed by a separator or the end of the line"))
         while position < bytes.count, bytes[position] != UInt8(ascii: "\n") { position += 1 }
       }
       if position < bytes.count, bytes[position] == UInt8(ascii: "\r") { position += 1 }
@@ -127,8 +132,10 @@ public struct TableReader {
       names.append(name)
       if parts.count == 2 {
         guard let type = ColumnType(rawValue: parts[1].trimmingSpaces) else {
-          errors.append(.error(.E704, "unknown column type '\(parts[1])'", at: span(field.start, field.end),
-                               help: "the types are int, decimal and symbol, e.g. year:int"))
+          errors.append(
+            .error(
+              .E704, "unknown column type '\(parts[1])'", at: span(field.start, field.end),
+              help: "the types are int, decimal and symbol, e.g. year:int"))
           declared.append(nil)
           continue
         }
@@ -147,9 +154,12 @@ public struct TableReader {
       // A blank line is not a row.
       if fields.count == 1, fields[0].text.isEmpty, fields[0].start == fields[0].end { continue }
       if fields.count != names.count {
-        errors.append(.error(.E705, "row \(rowNumber) has \(fields.count) field\(fields.count == 1 ? "" : "s") but the header has \(names.count)",
-                             at: span(start, max(start + 1, fields.last?.end ?? start)),
-                             help: "every row needs one value per header column"))
+        errors.append(
+          .error(
+            .E705,
+            "row \(rowNumber) has \(fields.count) field\(fields.count == 1 ? "" : "s") but the header has \(names.count)",
+            at: span(start, max(start + 1, fields.last?.end ?? start)),
+            help: "every row needs one value per header column"))
         if errors.count > 20 { break }
         continue
       }
@@ -184,15 +194,19 @@ public struct TableReader {
         case .symbol: values.append(.symbol(field.text))
         case .int:
           guard let i = Int64(field.text.trimmingSpaces) else {
-            errors.append(.error(.E706, "row \(rowNumbers[r]), column \(c + 1) (\(names[c])): '\(field.text)' is not an integer",
-                                 at: span(field.start, max(field.end, field.start + 1))))
+            errors.append(
+              .error(
+                .E706, "row \(rowNumbers[r]), column \(c + 1) (\(names[c])): '\(field.text)' is not an integer",
+                at: span(field.start, max(field.end, field.start + 1))))
             continue
           }
           values.append(.integer(i))
         case .decimal:
           guard let d = Double(field.text.trimmingSpaces), d.isFinite else {
-            errors.append(.error(.E706, "row \(rowNumbers[r]), column \(c + 1) (\(names[c])): '\(field.text)' is not a number",
-                                 at: span(field.start, max(field.end, field.start + 1))))
+            errors.append(
+              .error(
+                .E706, "row \(rowNumbers[r]), column \(c + 1) (\(names[c])): '\(field.text)' is not a number",
+                at: span(field.start, max(field.end, field.start + 1))))
             continue
           }
           values.append(.decimal(d))

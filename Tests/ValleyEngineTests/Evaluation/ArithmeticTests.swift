@@ -1,7 +1,7 @@
 import Testing
+import ValleyTestSupport
 
 @testable import ValleyEngine
-import ValleyTestSupport
 
 @Suite struct ArithmeticTests {
   static let values: [(expression: String, value: String)] = [

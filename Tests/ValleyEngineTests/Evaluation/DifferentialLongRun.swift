@@ -1,12 +1,13 @@
+import Testing
+import ValleyTestSupport
+
+@testable import ValleyEngine
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import Testing
-
-@testable import ValleyEngine
-import ValleyTestSupport
 
 /// The differential checks on thousands of programs, for `scripts/differential.sh`; off
 /// unless `VALLEY_DIFFERENTIAL_PROGRAMS` is set (to the number of programs).

@@ -1,7 +1,7 @@
 import Testing
+import ValleyTestSupport
 
 @testable import ValleyEngine
-import ValleyTestSupport
 
 /// The engine against ``ReferenceProgram/evaluate()`` on seeded random programs over the
 /// whole language (see ``RandomProgram``): loading, asserting clause by clause, queries,
@@ -50,8 +50,12 @@ import ValleyTestSupport
     let rules = programs.flatMap { $0.strata.joined() }
     #expect(rules.contains { rule in rule.body.allSatisfy { $0.variables.isEmpty } }, "no rule without variables")
     #expect(rules.contains { $0.head.terms.isEmpty }, "no zero-arity head")
-    #expect(rules.contains { $0.head.terms.contains { if case .binary = $0 { true } else { false } } }, "no expression in a head")
-    #expect(rules.contains { $0.head.terms.contains { if case .constant = $0 { true } else { false } } }, "no constant in a head")
+    #expect(
+      rules.contains { $0.head.terms.contains { if case .binary = $0 { true } else { false } } },
+      "no expression in a head")
+    #expect(
+      rules.contains { $0.head.terms.contains { if case .constant = $0 { true } else { false } } },
+      "no constant in a head")
     #expect(
       rules.contains { rule in
         rule.body.contains {
@@ -71,9 +75,16 @@ import ValleyTestSupport
       programs.contains { program in
         program.strata.contains { stratum in
           let heads = Set(stratum.map(\.head.predicate))
-          return heads.count > 1 && stratum.contains { rule in
-            rule.body.contains { if case .positive(let a) = $0 { heads.contains(a.predicate) && a.predicate != rule.head.predicate } else { false } }
-          }
+          return heads.count > 1
+            && stratum.contains { rule in
+              rule.body.contains {
+                if case .positive(let a) = $0 {
+                  heads.contains(a.predicate) && a.predicate != rule.head.predicate
+                } else {
+                  false
+                }
+              }
+            }
         }
       }, "no recursion through two predicates")
   }
@@ -112,7 +123,8 @@ enum Differential {
     var rng = SplitMix64(seed: seed &+ 17)
     for rule in program.ruleClauses.shuffled(using: &rng) { session.succeed(":assert \(rule)") }
     for name in program.derivedPredicates where rng.chance(0.5) {
-      let tuple = [ReferenceProgram.Value](repeating: .int(Int64(Int.random(in: 0..<3, using: &rng))), count: program.arities[name]!)
+      let tuple = [ReferenceProgram.Value](
+        repeating: .int(Int64(Int.random(in: 0..<3, using: &rng))), count: program.arities[name]!)
       session.succeed(":assert \(ReferenceProgram.fact(name, tuple))")
       program.facts[name, default: []].insert(tuple)
     }
@@ -140,7 +152,8 @@ enum Differential {
         program.facts[name, default: []].insert(tuple)
       }
       if step % 4 == 3 {
-        try expectModel(of: program, in: session, "seed \(seed), after \(step + 1) changes; now:\n\(program.valleyText)")
+        try expectModel(
+          of: program, in: session, "seed \(seed), after \(step + 1) changes; now:\n\(program.valleyText)")
       }
     }
     expectSoundProofs(session, "seed \(seed), after changes")
@@ -164,7 +177,9 @@ enum Differential {
   }
 
   /// Facts of the stored predicates to add and remove: the stored ones and a few new ones.
-  static func candidateFacts(_ program: ReferenceProgram, _ rng: inout SplitMix64) -> [(String, [ReferenceProgram.Value])] {
+  static func candidateFacts(_ program: ReferenceProgram, _ rng: inout SplitMix64) -> [(
+    String, [ReferenceProgram.Value]
+  )] {
     var result: [(String, [ReferenceProgram.Value])] = []
     for name in program.facts.keys.sorted() {
       let tuples = program.facts[name]!.sorted { ReferenceProgram.fact(name, $0) < ReferenceProgram.fact(name, $1) }

@@ -1,7 +1,7 @@
 import Testing
+import ValleyTestSupport
 
 @testable import ValleyEngine
-import ValleyTestSupport
 
 /// Rules whose heads are appended without a duplicate check must still behave as sets.
 @Suite struct DistinctDerivationsTests {

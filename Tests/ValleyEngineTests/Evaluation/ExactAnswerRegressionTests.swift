@@ -1,7 +1,7 @@
 import Testing
+import ValleyTestSupport
 
 @testable import ValleyEngine
-import ValleyTestSupport
 
 /// Minimal reproductions of wrong answers and crashes found by hand or by the wider
 /// differential test; each must stay fixed.

@@ -1,7 +1,7 @@
 import Testing
+import ValleyTestSupport
 
 @testable import ValleyEngine
-import ValleyTestSupport
 
 /// The provenance store's own bookkeeping: compaction after removals, and its limit.
 @Suite struct ProvenanceTests {
@@ -10,7 +10,8 @@ import ValleyTestSupport
     var provenance = Provenance(enabled: true)
     provenance.prepare(predicate: 0, firstDerivedRow: 0)
     for r in 0..<3_000 {
-      provenance.record(predicate: 0, rule: r % 2, bindings: [UInt32(r), UInt32(r + 1), UInt32(r + 2)][0..<(2 + r % 2)])
+      provenance.record(
+        predicate: 0, rule: r % 2, bindings: [UInt32(r), UInt32(r + 1), UInt32(r + 2)][0..<(2 + r % 2)])
     }
     // Remove the first 2,000 rows: the last 1,000 move into the holes of the first 1,000.
     let doomed = Array(0..<2_000)

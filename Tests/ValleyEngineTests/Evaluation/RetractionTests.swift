@@ -1,7 +1,7 @@
 import Testing
+import ValleyTestSupport
 
 @testable import ValleyEngine
-import ValleyTestSupport
 
 /// Retractions on a model big enough for the bookkeeping to matter: many rows removed and
 /// moved, provenance following them.

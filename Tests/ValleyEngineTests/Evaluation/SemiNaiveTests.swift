@@ -1,7 +1,7 @@
 import Testing
+import ValleyTestSupport
 
 @testable import ValleyEngine
-import ValleyTestSupport
 
 @Suite struct SemiNaiveTests {
   static let links = """

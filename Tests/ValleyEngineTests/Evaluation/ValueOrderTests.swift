@@ -1,7 +1,7 @@
 import Testing
+import ValleyTestSupport
 
 @testable import ValleyEngine
-import ValleyTestSupport
 
 @Suite struct ValueOrderTests {
   static let comparisons: [(query: String, holds: Bool)] = [

@@ -1,7 +1,7 @@
 import Testing
+import ValleyTestSupport
 
 @testable import ValleyEngine
-import ValleyTestSupport
 
 /// The rendering of the first diagnostic a knowledge file produces.
 private func renderFirst(_ knowledge: String) throws -> [String] {

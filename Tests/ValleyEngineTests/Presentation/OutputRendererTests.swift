@@ -1,7 +1,7 @@
 import Testing
+import ValleyTestSupport
 
 @testable import ValleyEngine
-import ValleyTestSupport
 
 @Suite struct OutputRendererTests {
   @Test func errorInJSONIsOneObjectWithTheLine() throws {

@@ -1,7 +1,7 @@
 import Testing
+import ValleyTestSupport
 
 @testable import ValleyEngine
-import ValleyTestSupport
 
 @Suite struct SafetyCheckerTests {
   static let base = "q(1).\nr(1, 2).\n"

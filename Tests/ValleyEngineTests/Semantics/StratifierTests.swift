@@ -1,7 +1,7 @@
 import Testing
+import ValleyTestSupport
 
 @testable import ValleyEngine
-import ValleyTestSupport
 
 @Suite struct StratifierTests {
   /// A program and the cycle its E301 message must print.

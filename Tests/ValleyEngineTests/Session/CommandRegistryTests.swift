@@ -1,8 +1,8 @@
 import Foundation
 import Testing
+import ValleyTestSupport
 
 @testable import ValleyEngine
-import ValleyTestSupport
 
 /// The list of commands is the one source of `:help`, completion, the statement splitter and
 /// the command table of docs/language.md.

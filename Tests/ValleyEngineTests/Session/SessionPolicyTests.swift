@@ -1,7 +1,7 @@
 import Testing
+import ValleyTestSupport
 
 @testable import ValleyEngine
-import ValleyTestSupport
 
 /// What a server's sessions may not do, and the per-statement API it uses.
 @Suite struct SessionPolicyTests {

@@ -1,8 +1,8 @@
 import Dispatch
 import Testing
+import ValleyTestSupport
 
 @testable import ValleyEngine
-import ValleyTestSupport
 
 /// One loaded knowledge base backs many sessions at once; each session's changes are its own.
 @Suite struct SnapshotTests {

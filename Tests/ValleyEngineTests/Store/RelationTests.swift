@@ -1,7 +1,7 @@
 import Testing
+import ValleyTestSupport
 
 @testable import ValleyEngine
-import ValleyTestSupport
 
 /// The relation store against a plain Swift set: membership, row order, indexes and copies,
 /// at sizes where the hash tables grow many times (fingerprints get fewer bits as they grow).
@@ -9,7 +9,9 @@ import ValleyTestSupport
   /// Random pairs over a small domain, so that many inserts are duplicates.
   static func pairs(_ n: Int, seed: UInt64, domain: UInt32) -> [[UInt32]] {
     var random = SplitMix64(seed: seed)
-    return (0..<n).map { _ in [UInt32.random(in: 0..<domain, using: &random), UInt32.random(in: 0..<domain, using: &random)] }
+    return (0..<n).map { _ in
+      [UInt32.random(in: 0..<domain, using: &random), UInt32.random(in: 0..<domain, using: &random)]
+    }
   }
 
   @Test func membershipMatchesASetAcrossGrowth() {
@@ -136,8 +138,9 @@ import ValleyTestSupport
       j += n
     }
     #expect(batched.count == one.count)
-    #expect((0..<batched.count).map { batched.row($0).array(count: 2) }
-      == (0..<one.count).map { one.row($0).array(count: 2) })
+    #expect(
+      (0..<batched.count).map { batched.row($0).array(count: 2) }
+        == (0..<one.count).map { one.row($0).array(count: 2) })
   }
 
   @Test func copiesDoNotShareWrites() {

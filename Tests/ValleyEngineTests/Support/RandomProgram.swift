@@ -110,7 +110,8 @@ enum RandomProgram {
         var rest: [P.Rule] = []
         for head in members {
           for r in 0..<Int.random(in: 1...3, using: &rng) {
-            let rule = self.rule(head: head, positive: r == 0 ? lower : lower + members, negatable: lower, recursive: Set(members))
+            let rule = self.rule(
+              head: head, positive: r == 0 ? lower : lower + members, negatable: lower, recursive: Set(members))
             if r == 0 { first.append(rule) } else { rest.append(rule) }
           }
         }
@@ -202,7 +203,8 @@ enum RandomProgram {
     /// A rule or query body: positive atoms over `positive`, then maybe an atom with
     /// expression arguments, assignments, a negation over `negatable`, comparisons and an
     /// aggregate over `negatable`; shuffled.
-    mutating func body(positive: [String], negatable: [String], recursive: Set<String>, variablePrefix: String) -> Body {
+    mutating func body(positive: [String], negatable: [String], recursive: Set<String>, variablePrefix: String) -> Body
+    {
       var body = Body()
       var fresh = 0
       func newVariable() -> String {
@@ -276,7 +278,8 @@ enum RandomProgram {
           let source = rng.pick(bound)
           (value, body.kinds[v], body.safe[v]) = (.variable(source), body.kinds[source]!, body.safe[source]!)
         }
-        body.literals.append(rng.chance(0.7) ? .compare(.equal, .variable(v), value) : .compare(.equal, value, .variable(v)))
+        body.literals.append(
+          rng.chance(0.7) ? .compare(.equal, .variable(v), value) : .compare(.equal, value, .variable(v)))
       }
       func boundTerm(_ kind: Kind) -> P.Term {
         let fitting = bound.filter { body.kinds[$0]! <= kind }

@@ -1,5 +1,6 @@
-@testable import ValleyEngine
 import ValleyTestSupport
+
+@testable import ValleyEngine
 
 /// Prints parsed syntax back as Valley text without spans, fully parenthesising arithmetic,
 /// so parser tests can compare trees as short strings.

@@ -1,7 +1,7 @@
 import Testing
+import ValleyTestSupport
 
 @testable import ValleyEngine
-import ValleyTestSupport
 
 /// A source text and the token kinds it must lex to (without the final end token).
 struct LexCase: Sendable, CustomTestStringConvertible {

@@ -1,7 +1,7 @@
 import Testing
+import ValleyTestSupport
 
 @testable import ValleyEngine
-import ValleyTestSupport
 
 /// Parses `text` as a knowledge file.
 func parseKnowledge(_ text: String) -> (file: Syntax.KnowledgeFile, diagnostics: [Diagnostic]) {

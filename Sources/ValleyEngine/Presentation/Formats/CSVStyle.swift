@@ -4,6 +4,7 @@ public struct CSVStyle: PlainTextReports {
   /// Creates the style.
   public init() {}
 
+  /// See ``OutputStyle``.
   public func answers(_ table: AnswerTable, layout: AnswerLayout) -> String {
     SeparatedValues.render(table, separator: ",", lineEnd: "\r\n", escape: Self.field)
   }

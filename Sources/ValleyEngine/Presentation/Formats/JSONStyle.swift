@@ -4,21 +4,28 @@ public struct JSONStyle: OutputStyle {
   /// Creates the style.
   public init() {}
 
+  /// See ``OutputStyle``.
   public func answers(_ table: AnswerTable, layout: AnswerLayout) -> String {
     let vars = "[" + table.variables.map(JSON.string).joined(separator: ", ") + "]"
-    let rows = "[" + table.rows.map { "[" + $0.map(JSON.value).joined(separator: ", ") + "]" }
+    let rows =
+      "["
+      + table.rows.map { "[" + $0.map(JSON.value).joined(separator: ", ") + "]" }
       .joined(separator: ", ") + "]"
     return JSON.object([("query", JSON.string(table.query)), ("vars", vars), ("rows", rows)]) + "\n"
   }
 
+  /// See ``OutputStyle``.
   public func message(_ text: String) -> String {
     JSON.object([("message", JSON.string(text))]) + "\n"
   }
 
+  /// See ``OutputStyle``.
   public func proofs(_ explanation: Explanation) -> String { ProofTreeRenderer.json(explanation) + "\n" }
 
+  /// See ``OutputStyle``.
   public func whyNot(_ report: WhyNotReport) -> String { WhyNotRenderer.json(report) + "\n" }
 
+  /// See ``OutputStyle``.
   public func diff(_ diff: KnowledgeDiff) -> String {
     JSON.object([
       ("appear", "[" + diff.appear.map { JSON.string($0.text) }.joined(separator: ", ") + "]"),

@@ -44,11 +44,20 @@ public struct AnswerLayout: Sendable {
 public protocol PlainTextReports: OutputStyle {}
 
 extension PlainTextReports {
+  /// See ``OutputStyle``.
   public func message(_ text: String) -> String { text + "\n" }
+  /// See ``OutputStyle``.
   public func proofs(_ explanation: Explanation) -> String { ProofTreeRenderer.text(explanation) + "\n" }
+  /// See ``OutputStyle``.
   public func whyNot(_ report: WhyNotReport) -> String { WhyNotRenderer.text(report) + "\n" }
+  /// See ``OutputStyle``.
   public func diff(_ diff: KnowledgeDiff) -> String { DiffRenderer.text(diff) + "\n" }
-  public func picture(_ picture: Picture) -> String { picture.text.hasSuffix("\n") ? picture.text : picture.text + "\n" }
+  /// See ``OutputStyle``.
+  public func picture(_ picture: Picture) -> String {
+    picture.text.hasSuffix("\n") ? picture.text : picture.text + "\n"
+  }
+  /// See ``OutputStyle``.
   public func predicates(_ listing: PredicateListing) -> String { PredicateListingRenderer.text(listing) + "\n" }
+  /// See ``OutputStyle``.
   public func diagnostics(_ list: [Diagnostic], line: Int, renderer: DiagnosticRenderer) -> String? { nil }
 }

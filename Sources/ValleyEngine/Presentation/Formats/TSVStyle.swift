@@ -3,6 +3,7 @@ public struct TSVStyle: PlainTextReports {
   /// Creates the style.
   public init() {}
 
+  /// See ``OutputStyle``.
   public func answers(_ table: AnswerTable, layout: AnswerLayout) -> String {
     SeparatedValues.render(table, separator: "\t", lineEnd: "\n", escape: Self.field)
   }

@@ -3,6 +3,7 @@ public struct TableStyle: PlainTextReports {
   /// Creates the style.
   public init() {}
 
+  /// See ``OutputStyle``.
   public func answers(_ table: AnswerTable, layout: AnswerLayout) -> String {
     if table.variables.isEmpty { return table.holds ? "true.\n" : "false.\n" }
     if table.rows.isEmpty { return "false.\n" }

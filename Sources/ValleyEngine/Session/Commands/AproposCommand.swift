@@ -37,7 +37,8 @@ extension Session {
       if info.name.lowercased().contains(needle) { places.append("name") }
       if let doc = info.doc, doc.lowercased().contains(needle) { places.append("doc") }
       let inSources =
-        (p < knowledge.origins.count && knowledge.origins[p].contains { $0.source?.lowercased().contains(needle) ?? false })
+        (p < knowledge.origins.count
+          && knowledge.origins[p].contains { $0.source?.lowercased().contains(needle) ?? false })
         || knowledge.rules.contains { $0.head.predicate == p && ($0.source?.lowercased().contains(needle) ?? false) }
       if inSources { places.append("source") }
       if !places.isEmpty {

@@ -5,7 +5,8 @@ struct AssumeCommand: SessionCommand {
     usage: ":assume clause.  /  :assume not fact.",
     summary: "what if: add a clause, or hide a stored fact, hypothetically",
     example: ":assume addresses(amenity_plan, lack_of_lifestyle_amenities).",
-    documentation: "what if: add a clause (`:assume clause.`) or hide a stored fact (`:assume not fact.`) hypothetically; changes made afterwards apply under the assumptions",
+    documentation:
+      "what if: add a clause (`:assume clause.`) or hide a stored fact (`:assume not fact.`) hypothetically; changes made afterwards apply under the assumptions",
     extent: .clause)
 
   var tokens: [Token]
@@ -38,7 +39,9 @@ extension Session {
       }
       guard clause.body.isEmpty, case .fact(_, let values)? = lowering.lower(clause, unit: 0, file: file)
       else {
-        return [.diagnostics([.error(.E518, ":assume not takes a fact with constant arguments", at: clause.span)], line: line)]
+        return [
+          .diagnostics([.error(.E518, ":assume not takes a fact with constant arguments", at: clause.span)], line: line)
+        ]
       }
       let ids = values.compactMap { pool.lookup($0) }
       guard ids.count == values.count, predicate < knowledge.base.relations.count,
@@ -46,8 +49,11 @@ extension Session {
       else {
         return [
           .diagnostics(
-            [.error(.E519, "\(file.text(of: clause.head.span)) is not a stored fact, so it cannot be hidden",
-                    at: clause.head.span, help: "only stored facts can be assumed away; derived facts follow from them")],
+            [
+              .error(
+                .E519, "\(file.text(of: clause.head.span)) is not a stored fact, so it cannot be hidden",
+                at: clause.head.span, help: "only stored facts can be assumed away; derived facts follow from them")
+            ],
             line: line)
         ]
       }

@@ -46,7 +46,9 @@ public enum Commands {
   public static func markdownTable() -> String {
     var lines = ["| command | effect |", "| --- | --- |"]
     for spec in specs {
-      let names = ([spec.usage] + spec.aliases.map { ":" + $0 }).map { "`\($0.replacingOccurrences(of: "|", with: "\\|"))`" }
+      let names = ([spec.usage] + spec.aliases.map { ":" + $0 }).map {
+        "`\($0.replacingOccurrences(of: "|", with: "\\|"))`"
+      }
       lines.append("| \(names.joined(separator: ", ")) | \(spec.documentation) |")
     }
     return lines.joined(separator: "\n")

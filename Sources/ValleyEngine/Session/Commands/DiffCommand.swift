@@ -41,6 +41,8 @@ extension Session {
         return false
       }
     }
-    return [.diff(KnowledgeDiff(assumptionCount: assumptions.count, appear: sorted(appear), disappear: sorted(disappear)))]
+    return [
+      .diff(KnowledgeDiff(assumptionCount: assumptions.count, appear: sorted(appear), disappear: sorted(disappear)))
+    ]
   }
 }

@@ -12,8 +12,9 @@ struct DropCommand: SessionCommand {
 
   init(parsing arguments: CommandArguments) throws(Diagnostic) {
     guard let token = arguments.single, case .integer(let n) = token.kind else {
-      throw .error(.E520, ":drop needs the number of an assumption", at: arguments.span,
-                   help: "usage: :drop 1 (see :assumptions)")
+      throw .error(
+        .E520, ":drop needs the number of an assumption", at: arguments.span,
+        help: "usage: :drop 1 (see :assumptions)")
     }
     number = n <= UInt64(Int.max) ? Int(n) : nil
     span = token.span
@@ -29,8 +30,11 @@ extension Session {
     guard let number, number >= 1, number <= assumptions.count else {
       return [
         .diagnostics(
-          [.error(.E520, "there is no assumption \(number.map(String.init) ?? "")", at: span,
-                  help: assumptions.isEmpty ? "there are no assumptions" : ":assumptions lists them, numbered from 1")],
+          [
+            .error(
+              .E520, "there is no assumption \(number.map(String.init) ?? "")", at: span,
+              help: assumptions.isEmpty ? "there are no assumptions" : ":assumptions lists them, numbered from 1")
+          ],
           line: line)
       ]
     }

@@ -6,7 +6,9 @@ struct GraphCommand: SessionCommand {
     usage: ":graph deps|why GOAL.|edges PRED... [kinds PRED] [\"file\"]",
     summary: "draw dependencies, a proof, or binary facts as a graph (DOT; SVG/PNG with Graphviz)",
     example: ":graph deps \"deps.dot\"",
-    documentation: "draw the predicate dependencies (`:graph deps \"f.dot\"`), a proof (`:graph why GOAL. \"f.svg\"`), or binary facts (`:graph edges PRED... [kinds PRED] \"f.png\"`) as a graph: DOT always; SVG or PNG through Graphviz's `dot` when it is installed (`apt-get install graphviz`), with a warning and a `.dot` file when it is not. Without a file name (and always in `valley serve`) the picture is the statement's answer: DOT, or SVG where Graphviz is installed")
+    documentation:
+      "draw the predicate dependencies (`:graph deps \"f.dot\"`), a proof (`:graph why GOAL. \"f.svg\"`), or binary facts (`:graph edges PRED... [kinds PRED] \"f.png\"`) as a graph: DOT always; SVG or PNG through Graphviz's `dot` when it is installed (`apt-get install graphviz`), with a warning and a `.dot` file when it is not. Without a file name (and always in `valley serve`) the picture is the statement's answer: DOT, or SVG where Graphviz is installed"
+  )
 
   var kind: String
   var arguments: [Token]
@@ -18,7 +20,8 @@ struct GraphCommand: SessionCommand {
     guard let kind = tokens.first?.nameText, ["deps", "why", "edges"].contains(kind) else {
       throw .error(
         .E525, ":graph needs what to draw: deps, why GOAL. or edges PRED...", at: arguments.span,
-        help: "usage: :graph deps \"deps.dot\", :graph why GOAL. \"why.svg\", :graph edges leads_to hinders \"map.dot\"")
+        help: "usage: :graph deps \"deps.dot\", :graph why GOAL. \"why.svg\", :graph edges leads_to hinders \"map.dot\""
+      )
     }
     self.kind = kind
     if tokens.count >= 2, case .string(let path) = tokens[tokens.count - 1].kind {
@@ -29,7 +32,10 @@ struct GraphCommand: SessionCommand {
       var goal = Array(tokens.dropFirst())
       // The splitter drops the `.` that ends a line command; a goal needs it back.
       if kind == "why", let last = goal.last, !last.isPunct(.period) {
-        goal.append(Token(.punct(.period), span: SourceSpan(file: last.span.file, start: last.span.end, end: last.span.end), line: last.line))
+        goal.append(
+          Token(
+            .punct(.period), span: SourceSpan(file: last.span.file, start: last.span.end, end: last.span.end),
+            line: last.line))
       }
       self.arguments = goal
       path = nil
@@ -71,8 +77,14 @@ extension Session {
       var facts: [(predicate: String, from: String, to: String)] = []
       for name in names {
         guard let p = knowledge.catalog.number(of: name), knowledge.catalog[p].arity == 2 else {
-          return [.diagnostics([.error(.E526, "'\(name)' is not a known predicate with two arguments", at: span,
-                                       help: ":graph edges draws binary predicates such as leads_to/2")], line: line)]
+          return [
+            .diagnostics(
+              [
+                .error(
+                  .E526, "'\(name)' is not a known predicate with two arguments", at: span,
+                  help: ":graph edges draws binary predicates such as leads_to/2")
+              ], line: line)
+          ]
         }
         let relation = knowledge.model.relations[p]
         for r in 0..<relation.count {
@@ -108,15 +120,25 @@ extension Session {
       var outputs = writeFile(dot, to: fallback, span: span, line: line, done: "wrote the graph to \(fallback) (DOT)")
       if !outputs.contains(where: \.isError) {
         outputs.insert(
-          .diagnostics([.warning(.W501, "\(format.uppercased()) needs Graphviz's dot, which is not available here", at: span,
-                                 help: "install Graphviz (apt-get install graphviz) or open the .dot file with any DOT viewer")],
-                       line: line), at: 0)
+          .diagnostics(
+            [
+              .warning(
+                .W501, "\(format.uppercased()) needs Graphviz's dot, which is not available here", at: span,
+                help: "install Graphviz (apt-get install graphviz) or open the .dot file with any DOT viewer")
+            ],
+            line: line), at: 0)
       }
       return outputs
     }
     if let problem = convert(dot, physical(path), format) {
-      return [.diagnostics([.error(.E527, "could not draw \(path): \(problem)", at: span,
-                                   help: "write a .dot file instead, or check that Graphviz's dot works")], line: line)]
+      return [
+        .diagnostics(
+          [
+            .error(
+              .E527, "could not draw \(path): \(problem)", at: span,
+              help: "write a .dot file instead, or check that Graphviz's dot works")
+          ], line: line)
+      ]
     }
     return [.text("wrote the graph to \(path) (\(format.uppercased()))")]
   }
@@ -125,7 +147,10 @@ extension Session {
     switch loader.write(physical(path), contents: text) {
     case .success: return [.text(done)]
     case .failure(let failure):
-      return [.diagnostics([.error(.E524, "cannot write '\(path)': \(failure.writeReason); nothing was written", at: span)], line: line)]
+      return [
+        .diagnostics(
+          [.error(.E524, "cannot write '\(path)': \(failure.writeReason); nothing was written", at: span)], line: line)
+      ]
     }
   }
 }

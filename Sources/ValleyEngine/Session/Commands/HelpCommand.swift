@@ -37,7 +37,9 @@ extension Session {
       let total = p < knowledge.model.relations.count ? knowledge.model.relations[p].count : 0
       let rules = knowledge.rules.filter { $0.head.predicate == p }.count
       var lines = [declarationLine(p)]
-      lines.append("  \(stored) stored fact\(stored == 1 ? "" : "s"), \(total - stored) derived, \(rules) rule\(rules == 1 ? "" : "s")")
+      lines.append(
+        "  \(stored) stored fact\(stored == 1 ? "" : "s"), \(total - stored) derived, \(rules) rule\(rules == 1 ? "" : "s")"
+      )
       lines.append("  :list \(info.name) shows its clauses with their sources")
       return [.text(lines.joined(separator: "\n"))]
     }
@@ -45,8 +47,11 @@ extension Session {
     let suggestion = Suggestions.closest(to: topic, among: candidates)
     return [
       .diagnostics(
-        [.error(.E514, "no help on '\(topic)'", at: span,
-                help: suggestion.map { "did you mean '\($0)'?" } ?? "try :help, :help language or :help PREDICATE")],
+        [
+          .error(
+            .E514, "no help on '\(topic)'", at: span,
+            help: suggestion.map { "did you mean '\($0)'?" } ?? "try :help, :help language or :help PREDICATE")
+        ],
         line: line)
     ]
   }

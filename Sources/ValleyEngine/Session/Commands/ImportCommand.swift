@@ -14,8 +14,9 @@ struct ImportCommand: SessionCommand {
   init(parsing arguments: CommandArguments) throws(Diagnostic) {
     let tokens = arguments.tokens
     guard tokens.count == 2, let predicate = tokens[0].nameText, case .string(let path) = tokens[1].kind else {
-      throw .error(.E528, ":import needs a predicate name and a file name in quotes",
-                   at: arguments.span, help: "usage: :import sales \"sales.csv\"")
+      throw .error(
+        .E528, ":import needs a predicate name and a file name in quotes",
+        at: arguments.span, help: "usage: :import sales \"sales.csv\"")
     }
     self.predicate = predicate
     self.path = path
@@ -41,7 +42,8 @@ extension Session {
     case .success(let t): table = t
     }
     var kb = knowledge
-    let (unit, reloaded) = kb.unit(named: path, canonical: "import:" + predicate + ":" + loader.canonical(physical(path)))
+    let (unit, reloaded) = kb.unit(
+      named: path, canonical: "import:" + predicate + ":" + loader.canonical(physical(path)))
     if reloaded { kb.remove(unit: unit) }
     let before = kb.base.totalCount
     let imported = ImportedTable(predicate: predicate, table: table, source: path, span: span, unit: unit)
@@ -51,6 +53,10 @@ extension Session {
     }
     knowledge = kb
     let added = kb.base.totalCount - before
-    return [.text("imported \(table.rowCount) row\(table.rowCount == 1 ? "" : "s") of \(path) into \(predicate)/\(table.columns.count) (\(added) new fact\(added == 1 ? "" : "s"))")]
+    return [
+      .text(
+        "imported \(table.rowCount) row\(table.rowCount == 1 ? "" : "s") of \(path) into \(predicate)/\(table.columns.count) (\(added) new fact\(added == 1 ? "" : "s"))"
+      )
+    ]
   }
 }

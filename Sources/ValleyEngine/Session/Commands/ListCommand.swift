@@ -5,7 +5,9 @@ struct ListCommand: SessionCommand {
     usage: ":list [pred]",
     summary: "print clauses with their annotations",
     example: ":list factor",
-    documentation: "the clauses of one or all predicates, each group under its `@pred` line and with the `@source` and `@note` lines in force")
+    documentation:
+      "the clauses of one or all predicates, each group under its `@pred` line and with the `@source` and `@note` lines in force"
+  )
 
   var predicate: String?
   var span: SourceSpan?

@@ -5,7 +5,9 @@ struct LoadCommand: SessionCommand {
     usage: ":load \"file.kb\"",
     summary: "load a knowledge file (path relative to the script)",
     example: ":load \"extra.kb\"",
-    documentation: "load a knowledge file; a relative path is resolved against the folder of the script that names it (at the prompt: the current folder). Loading a file that is already loaded **reloads** it: its previous clauses and declarations are replaced, so nothing is duplicated.")
+    documentation:
+      "load a knowledge file; a relative path is resolved against the folder of the script that names it (at the prompt: the current folder). Loading a file that is already loaded **reloads** it: its previous clauses and declarations are replaced, so nothing is duplicated."
+  )
 
   var path: String
   var span: SourceSpan
@@ -22,7 +24,8 @@ struct LoadCommand: SessionCommand {
     if let refused = session.refusingFiles(":load", at: span, line: context.line) { return refused }
     let resolved = PathJoin.resolve(path, against: session.currentDirectory)
     return session.underAssumptions(line: context.line) {
-      session.load([Session.FileToLoad(path: resolved, displayName: resolved, span: span)], line: context.line, summary: .perFile)
+      session.load(
+        [Session.FileToLoad(path: resolved, displayName: resolved, span: span)], line: context.line, summary: .perFile)
     }
   }
 }

@@ -5,7 +5,8 @@ struct RetractCommand: SessionCommand {
     usage: ":retract fact.",
     summary: "remove a stored fact for this session",
     example: ":retract lacks(ansan, parks).",
-    documentation: "remove a stored fact for this session (from a file or from `:assert`). Retracting a fact that is not stored is an error (`E510`); a fact that only rules derive cannot be retracted (`E509`).",
+    documentation:
+      "remove a stored fact for this session (from a file or from `:assert`). Retracting a fact that is not stored is an error (`E510`); a fact that only rules derive cannot be retracted (`E509`).",
     extent: .clause)
 
   var tokens: [Token]
@@ -32,23 +33,31 @@ extension Session {
     else {
       return [
         .diagnostics(
-          [.error(.E508, ":retract takes a fact with constant arguments", at: clause.span,
-                  help: "rules cannot be retracted one by one; reload their file instead")],
+          [
+            .error(
+              .E508, ":retract takes a fact with constant arguments", at: clause.span,
+              help: "rules cannot be retracted one by one; reload their file instead")
+          ],
           line: line)
       ]
     }
     let ids = values.compactMap { pool.lookup($0) }
     var kb = knowledge
     guard ids.count == values.count, kb.unstore(predicate, ids) else {
-      let derived = ids.count == values.count && predicate < kb.model.relations.count
+      let derived =
+        ids.count == values.count && predicate < kb.model.relations.count
         && kb.model.relations[predicate].contains(ids)
       return [
         .diagnostics(
-          [derived
-            ? .error(.E509, "\(file.text(of: clause.head.span)) is derived by rules, not stored",
-                     at: clause.head.span, help: "retract the stored facts it is derived from")
-            : .error(.E510, "\(file.text(of: clause.head.span)) is not a stored fact",
-                     at: clause.head.span, help: "check the spelling with :list \(clause.head.name)")],
+          [
+            derived
+              ? .error(
+                .E509, "\(file.text(of: clause.head.span)) is derived by rules, not stored",
+                at: clause.head.span, help: "retract the stored facts it is derived from")
+              : .error(
+                .E510, "\(file.text(of: clause.head.span)) is not a stored fact",
+                at: clause.head.span, help: "check the spelling with :list \(clause.head.name)")
+          ],
           line: line)
       ]
     }

@@ -5,7 +5,8 @@ struct SaveCommand: SessionCommand {
     usage: ":save \"file.kb\"",
     summary: "write the clauses asserted this session to a file",
     example: ":save \"mine.kb\"",
-    documentation: "write the clauses asserted this session; the file is replaced atomically (a failed write leaves the old file)")
+    documentation:
+      "write the clauses asserted this session; the file is replaced atomically (a failed write leaves the old file)")
 
   var path: String
   var span: SourceSpan
@@ -47,8 +48,11 @@ extension Session {
     case .failure(let failure):
       return [
         .diagnostics(
-          [.error(.E524, "cannot save to '\(path)': \(failure.writeReason); nothing was written", at: span,
-                  help: "choose a writable file; an existing file is left as it was")],
+          [
+            .error(
+              .E524, "cannot save to '\(path)': \(failure.writeReason); nothing was written", at: span,
+              help: "choose a writable file; an existing file is left as it was")
+          ],
           line: line)
       ]
     }

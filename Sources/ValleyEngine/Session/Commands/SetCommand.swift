@@ -5,7 +5,9 @@ struct SetCommand: SessionCommand {
     usage: ":set [option value]",
     summary: "show or change options (max_facts, timeout, why_depth, why_answers, provenance, timing)",
     example: ":set timeout 10",
-    documentation: "show the options, or set one: `max_facts N` (1 to 2,147,483,647), `timeout SECONDS` (0: none), `why_depth N`, `why_answers N`, `provenance on\\|off`, `timing on\\|off` (after each statement, a line `% 0.075 s` with its wall time)")
+    documentation:
+      "show the options, or set one: `max_facts N` (1 to 2,147,483,647), `timeout SECONDS` (0: none), `why_depth N`, `why_answers N`, `provenance on\\|off`, `timing on\\|off` (after each statement, a line `% 0.075 s` with its wall time)"
+  )
 
   var name: String?
   var value: String?
@@ -89,9 +91,12 @@ extension Session {
       let suggestion = Suggestions.closest(to: name, among: options)
       return [
         .diagnostics(
-          [.error(.E512, "unknown option '\(name)'", at: span,
-                  help: suggestion.map { "did you mean '\($0)'?" }
-                    ?? "the options are " + options.joined(separator: ", "))],
+          [
+            .error(
+              .E512, "unknown option '\(name)'", at: span,
+              help: suggestion.map { "did you mean '\($0)'?" }
+                ?? "the options are " + options.joined(separator: ", "))
+          ],
           line: line)
       ]
     }

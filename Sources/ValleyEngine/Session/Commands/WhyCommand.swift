@@ -5,7 +5,8 @@ struct WhyCommand: SessionCommand {
     usage: ":why goal.",
     summary: "proof trees of the answers, with their sources",
     example: ":why unaddressed_limit(F).",
-    documentation: "a proof tree for each answer, with the rules and the sources of the facts ([explanations](explanations.md))",
+    documentation:
+      "a proof tree for each answer, with the rules and the sources of the facts ([explanations](explanations.md))",
     extent: .clause)
 
   var tokens: [Token]
@@ -29,8 +30,11 @@ extension Session {
     guard knowledge.recordsProvenance else {
       return [
         .diagnostics(
-          [.error(.E516, "explanations need provenance, which is off", at: query.span,
-                  help: "turn it on with :set provenance on")], line: line)
+          [
+            .error(
+              .E516, "explanations need provenance, which is off", at: query.span,
+              help: "turn it on with :set provenance on")
+          ], line: line)
       ]
     }
     let found: (bindings: [[UInt32]], total: Int)
@@ -38,8 +42,13 @@ extension Session {
       found = try Evaluator.bindings(
         query, store: &knowledge.model, pool: pool, budget: budget, limit: Int.max)
     } catch {
-      return [.diagnostics([RuntimeDiagnostics.diagnostic(
-        for: error, program: knowledge.program, pool: pool, budget: budget, statement: query.span)], line: line)]
+      return [
+        .diagnostics(
+          [
+            RuntimeDiagnostics.diagnostic(
+              for: error, program: knowledge.program, pool: pool, budget: budget, statement: query.span)
+          ], line: line)
+      ]
     }
     let explainer = makeExplainer()
     var answers: [(answer: Explanation.Answer, size: Int, key: [Value])] = []
@@ -51,9 +60,11 @@ extension Session {
         (name: query.variableNames[$0], value: ValueFormatter.source(pool[bindings[$0]]))
       }
       answers.append(
-        (Explanation.Answer(bindings: named, proofs: proofs),
-         proofs.reduce(0) { $0 + $1.size },
-         query.answerVariables.map { pool[bindings[$0]] }))
+        (
+          Explanation.Answer(bindings: named, proofs: proofs),
+          proofs.reduce(0) { $0 + $1.size },
+          query.answerVariables.map { pool[bindings[$0]] }
+        ))
     }
     answers.sort { a, b in
       if a.size != b.size { return a.size < b.size }

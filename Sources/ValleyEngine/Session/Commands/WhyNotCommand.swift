@@ -33,8 +33,11 @@ extension Session {
     else {
       return [
         .diagnostics(
-          [.error(.E517, ":whynot takes one ground goal, such as addressed(crime_image).",
-                  at: query.span, help: "replace variables with the values you expected")],
+          [
+            .error(
+              .E517, ":whynot takes one ground goal, such as addressed(crime_image).",
+              at: query.span, help: "replace variables with the values you expected")
+          ],
           line: line)
       ]
     }
