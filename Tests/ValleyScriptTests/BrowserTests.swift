@@ -31,7 +31,8 @@ import ValleyTestSupport
     #expect(browser.output.contains(" passed, 0 failed"), "page_test.py:\n\(browser.output)")
 
     let stopped = try server.terminate(seconds: 10)
-    #expect(stopped == 0, "valley serve after SIGTERM: \(stopped.map(String.init) ?? "still running after 10 s")\n\(server.errors)")
+    let shown = stopped.map { "exit status \($0)" } ?? "still running after 10 s"
+    #expect(stopped == 0, "valley serve after SIGTERM: \(shown)\n\(server.errors)")
   }
 }
 
@@ -46,7 +47,8 @@ enum BrowserPrerequisites {
     if !FileManager.default.isExecutableFile(atPath: driver) {
       missing.append("chromedriver at \(driver) (apt-get install chromium-driver)")
     }
-    let selenium = try? ChildRun(executable: "/usr/bin/env", arguments: ["python3", "-c", "import selenium"], seconds: 60)
+    let selenium = try? ChildRun(
+      executable: "/usr/bin/env", arguments: ["python3", "-c", "import selenium"], seconds: 60)
     if selenium?.status != 0 { missing.append("the selenium module for python3 (python3 -m pip install selenium)") }
     return missing
   }()
