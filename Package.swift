@@ -5,6 +5,7 @@ let package = Package(
   name: "valley",
   products: [
     .executable(name: "valley", targets: ["valley"]),
+    .executable(name: "valley-serve", targets: ["valley-serve"]),
     .library(name: "ValleyEngine", targets: ["ValleyEngine"]),
   ],
   dependencies: [
@@ -40,7 +41,6 @@ let package = Package(
       dependencies: [
         "ValleyEngine",
         "ValleyExercises",
-        "ValleyServer",
         "CReadline",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
@@ -48,6 +48,9 @@ let package = Package(
     // What the test targets share: in-memory files, session helpers, temporary folders,
     // running the built binary.
     .target(name: "ValleyTestSupport", dependencies: ["ValleyEngine"], path: "Tests/ValleyTestSupport"),
+    // The server program that `valley serve` hands over to (kept apart so that `valley`
+    // itself does not load the HTTP stack and Foundation).
+    .executableTarget(name: "valley-serve", dependencies: ["ValleyEngine", "ValleyServer"]),
     .testTarget(name: "ValleyEngineTests", dependencies: ["ValleyEngine", "ValleyTestSupport"]),
     .testTarget(
       name: "ValleyExercisesTests", dependencies: ["ValleyEngine", "ValleyExercises", "ValleyTestSupport"]),
@@ -58,6 +61,7 @@ let package = Package(
         .product(name: "HummingbirdTesting", package: "hummingbird"),
       ]),
     .testTarget(
-      name: "ValleyScriptTests", dependencies: ["ValleyEngine", "ValleyExercises", "ValleyTestSupport", "valley"]),
+      name: "ValleyScriptTests",
+      dependencies: ["ValleyEngine", "ValleyExercises", "ValleyTestSupport", "valley", "valley-serve"]),
   ]
 )

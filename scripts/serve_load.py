@@ -74,6 +74,14 @@ def start_server(valley, timeout):
     return process, match.group(0).rstrip("/")
 
 
+def resident_mb(pid):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def peak_memory_mb(pid):
     with open(f"/proc/{pid}/status") as f:
         for line in f:
@@ -87,6 +95,7 @@ def main():
     parser.add_argument("--students", type=int, default=100)
     parser.add_argument("--runaway", action="store_true", help="one more student runs a rule that never ends")
     parser.add_argument("--timeout", type=float, default=10)
+    parser.add_argument("--idle", type=int, default=200, help="idle sessions to measure memory per session")
     parser.add_argument("--valley", default=os.path.join(ROOT, ".build", "release", "valley"))
     args = parser.parse_args()
     statements = tour_statements()
@@ -95,6 +104,15 @@ def main():
         reference = Client(base, "reference")
         expected = [reference.run(s) for s in statements]
         memory_idle = peak_memory_mb(process.pid)
+        # Idle sessions: each has asked one query, so it holds what a query builds.
+        before = resident_mb(process.pid)
+        idle = [Client(base, f"idle-{k}") for k in range(args.idle)]
+        for client in idle:
+            client.run("unaddressed_limit(F).")
+        after = resident_mb(process.pid)
+        if args.idle:
+            print(f"idle sessions: {args.idle} took {after - before:.1f} MB, "
+                  f"{(after - before) * 1024 / args.idle:.0f} KB each (resident memory, after one query each)")
         latencies, failures = [], []
         lock = threading.Lock()
         runaway_result = {}

@@ -11,6 +11,7 @@ public struct ClassroomServer: Sendable {
   let registry: SessionRegistry
   let pool: EvaluationPool
   let stopping: StopFlag
+  let shutdownTrigger = ShutdownTrigger()
 
   /// A server over `snapshot`; `drawSVG` turns DOT into SVG for `:graph` (nil: DOT only).
   public init(
@@ -21,6 +22,11 @@ public struct ClassroomServer: Sendable {
     registry = SessionRegistry(snapshot: snapshot, configuration: configuration, drawSVG: drawSVG)
     pool = EvaluationPool(slots: configuration.concurrentEvaluations, maximumQueued: configuration.maximumQueued)
     stopping = StopFlag()
+  }
+
+  /// Draws pictures with Graphviz when it is installed (nil otherwise).
+  public static var graphviz: (@Sendable (String) -> String?)? {
+    GraphvizSVG.program == nil ? nil : { @Sendable (dot: String) -> String? in GraphvizSVG.draw(dot) }
   }
 
   /// The HTTP application; `onRunning` receives the port it listens on.
@@ -41,8 +47,8 @@ public struct ClassroomServer: Sendable {
     )
   }
 
-  /// Serves until SIGINT or SIGTERM; then stops accepting, stops running evaluations (they
-  /// end as interrupted) and returns. `onRunning` receives the port.
+  /// Serves until ``shutdown()``; then stops accepting, stops running evaluations (they end
+  /// as interrupted) and returns. `onRunning` receives the port.
   public func run(onRunning: @escaping @Sendable (Int) async -> Void) async throws {
     var logger = Logger(label: "valley.serve")
     logger.logLevel = .warning
@@ -53,20 +59,13 @@ public struct ClassroomServer: Sendable {
           .init(service: StopOnShutdown(flag: stopping)),
         ],
         gracefulShutdownSignals: [], logger: logger))
-    // SIGTERM and SIGINT start a graceful shutdown. The signals are ignored by the process and
-    // watched by dispatch sources (on Linux the service group's own watching lets the default
-    // action end the process first).
-    let sources = [SIGTERM, SIGINT].map { number -> any DispatchSourceSignal in
-      signal(number, SIG_IGN)
-      let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-      source.setEventHandler { Task { await group.triggerGracefulShutdown() } }
-      source.resume()
-      return source
-    }
-    defer {
-      for source in sources { source.cancel() }
-    }
+    await shutdownTrigger.attach(group)
     try await group.run()
+  }
+
+  /// Starts a graceful shutdown (the front end calls it on SIGTERM or SIGINT).
+  public func shutdown() async {
+    await shutdownTrigger.fire()
   }
 
   func routes(on router: Router<BasicRequestContext>) {
@@ -213,6 +212,23 @@ public struct ClassroomServer: Sendable {
 struct ResponseError: Error {
   var response: Response
   init(_ response: Response) { self.response = response }
+}
+
+/// Holds the running service group so that a signal can shut it down, even one that comes
+/// before the group runs.
+actor ShutdownTrigger {
+  private var group: ServiceGroup?
+  private var fired = false
+
+  func attach(_ group: ServiceGroup) async {
+    self.group = group
+    if fired { await group.triggerGracefulShutdown() }
+  }
+
+  func fire() async {
+    fired = true
+    await group?.triggerGracefulShutdown()
+  }
 }
 
 /// Sets the stop flag when the service group shuts down.

@@ -1,8 +1,6 @@
 import ArgumentParser
-import Dispatch
 import Glibc
 import ValleyEngine
-import ValleyServer
 
 extension ValleyCommand {
   /// `valley serve`: the knowledge base for a whole class, in the browser.
@@ -42,48 +40,32 @@ extension ValleyCommand {
     }
 
     func execute() -> Int32 {
-      // The shared knowledge base, loaded once.
-      let loader = Session()
-      let outputs =
-        knowledge.map { loader.loadKnowledgeDirectory($0, displayName: $0) }
-        ?? StartingKnowledge.bundled.load(into: loader)
-      var writer = OutputWriter(color: false)
-      for output in outputs where output.isError { writer.write(output, from: loader) }
-      if outputs.contains(where: \.isError) { return 1 }
-
-      var configuration = ServerConfiguration()
-      configuration.host = host
-      configuration.port = port
-      configuration.timeLimit = timeout
-      configuration.maximumDerivedFacts = maxFacts
-      configuration.maximumSessions = maxSessions
-      configuration.idleTimeout = idleMinutes * 60
-      configuration.concurrentEvaluations = max(1, System.processorCount)
-      let draw: (@Sendable (String) -> String?)? =
-        GraphvizConverter.dotPath == nil ? nil : { @Sendable (dot: String) -> String? in GraphvizConverter.svg(dot) }
-      let server = ClassroomServer(configuration: configuration, snapshot: loader.snapshot(), drawSVG: draw)
-      let host = self.host
-      let finished = DispatchSemaphore(value: 0)
-      let status = ExitStatus()
-      Task {
-        do {
-          try await server.run { port in
-            Terminal.write(stdout: "Valley is serving http://\(host):\(port)/ (stop with Ctrl-C)\n", stderr: "")
-          }
-        } catch {
-          Terminal.write(stdout: "", stderr: "valley serve: \(error)\n")
-          status.set(1)
-        }
-        finished.signal()
+      // The server is a program of its own beside this one (see Sources/valley-serve).
+      guard let executable = System.executablePath, let folder = System.parent(executable) else {
+        Terminal.write(stdout: "", stderr: "valley serve: cannot tell where valley is installed\n")
+        return 1
       }
-      finished.wait()
-      return status.value
+      let program = folder + "/valley-serve"
+      guard System.isExecutable(program) else {
+        Terminal.write(
+          stdout: "", stderr: "valley serve: \(program) is missing; build it with swift build (it is part of Valley)\n")
+        return 1
+      }
+      var arguments = [
+        program, "--host", host, "--port", String(port), "--timeout", String(timeout), "--max-facts",
+        String(maxFacts), "--max-sessions", String(maxSessions), "--idle-minutes", String(idleMinutes),
+      ]
+      if let knowledge {
+        arguments += ["--knowledge", knowledge]
+      } else {
+        arguments += ["--knowledge", KnowledgeLocator.locate()]
+        setenv("VALLEY_KNOWLEDGE_NAME", KnowledgeLocator.displayName, 1)
+      }
+      var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+      execv(program, &argv)
+      for pointer in argv { free(pointer) }
+      Terminal.write(stdout: "", stderr: "valley serve: cannot start \(program)\n")
+      return 1
     }
   }
-}
-
-/// The exit status a task sets for the main thread.
-private final class ExitStatus: @unchecked Sendable {
-  private(set) var value: Int32 = 0
-  func set(_ status: Int32) { value = status }
 }
