@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ValleyTestSupport
 
 /// The engine's folders are layers, and a file may use only what its own folder and the
 /// folders below it declare (docs/architecture.md). This reads the sources the way a
@@ -13,9 +14,7 @@ import Testing
     "Explanation", "Results", "Presentation", "Session",
   ]
 
-  static let engine = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("Sources/ValleyEngine")
+  static let engine = URL(fileURLWithPath: TestPackage.root + "/Sources/ValleyEngine")
 
   @Test func everyFolderIsALayer() throws {
     let folders = try FileManager.default.contentsOfDirectory(atPath: Self.engine.path)
