@@ -1,6 +1,6 @@
-import Dispatch
+import Foundation
 
-/// Runs statements on threads of their own, a bounded number at once, so that a long
+/// Runs statements on threads of their own (one per statement), a bounded number at once, so that a long
 /// evaluation never occupies the threads that serve requests, and so that a full machine
 /// answers "busy" rather than queueing without end.
 ///
@@ -14,7 +14,6 @@ public actor EvaluationPool {
   private let maximumQueued: Int
   private var running = 0
   private var waiting: [CheckedContinuation<Void, Never>] = []
-  private let queue = DispatchQueue(label: "valley.evaluation", attributes: .concurrent)
 
   /// A pool running at most `slots` statements at once, with at most `maximumQueued` waiting.
   public init(slots: Int, maximumQueued: Int) {
@@ -35,7 +34,11 @@ public actor EvaluationPool {
     }
     defer { release() }
     return await withCheckedContinuation { (continuation: CheckedContinuation<T, Never>) in
-      queue.async { continuation.resume(returning: work()) }
+      // A thread per statement, so a priority it lowers (see LiveSession) ends with it; with
+      // a stack as large as the prompt's main thread, for deeply nested input.
+      let thread = Thread { continuation.resume(returning: work()) }
+      thread.stackSize = 8 << 20
+      thread.start()
     }
   }
 

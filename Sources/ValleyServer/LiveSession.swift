@@ -1,4 +1,5 @@
 import Dispatch
+import Glibc
 import ValleyEngine
 
 /// One student's session on the server: a ``Session`` started from the shared snapshot, used
@@ -49,7 +50,22 @@ final class LiveSession: @unchecked Sendable {
   /// Runs `input` (between ``tryBegin()`` and ``end()``) and returns one JSON object per
   /// statement.
   func run(_ input: String) -> [String] {
-    StatementJSON.objects(session.run(statements: input, name: "input"), sources: session.sources)
+    // Give way to quick statements: once this one has run for a while, its thread (which
+    // ends with it, see EvaluationPool) drops to a lower scheduling priority. The budget's
+    // stop check runs on the evaluating thread, now and then.
+    let stop = session.budget.shouldStop
+    let started = ContinuousClock.now
+    let lowered = Flag()
+    session.budget.shouldStop = {
+      if !lowered.value, ContinuousClock.now - started > .milliseconds(200) {
+        lowered.value = true
+        // On Linux the nice value belongs to the thread, and 0 names the calling thread.
+        setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+      }
+      return stop()
+    }
+    defer { session.budget.shouldStop = stop }
+    return StatementJSON.objects(session.run(statements: input, name: "input"), sources: session.sources)
   }
 
   /// Words for Tab completion that start with `prefix`.
@@ -60,4 +76,9 @@ final class LiveSession: @unchecked Sendable {
     var seen: Set<String> = []
     return words.filter { $0.hasPrefix(prefix) && seen.insert($0).inserted }.prefix(50).map { $0 }
   }
+}
+
+/// A flag set on one thread and read on it (the evaluation's).
+private final class Flag: @unchecked Sendable {
+  var value = false
 }
