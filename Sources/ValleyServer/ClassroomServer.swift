@@ -57,6 +57,7 @@ public struct ClassroomServer: Sendable {
         services: [
           .init(service: application(onRunning: onRunning)),
           .init(service: StopOnShutdown(flag: stopping)),
+          .init(service: IdleSweeper(registry: registry, interval: min(60, configuration.idleTimeout))),
         ],
         gracefulShutdownSignals: [], logger: logger))
     await shutdownTrigger.attach(group)
@@ -228,6 +229,20 @@ actor ShutdownTrigger {
   func fire() async {
     fired = true
     await group?.triggerGracefulShutdown()
+  }
+}
+
+/// Drops idle sessions now and then, so their memory goes even when nobody starts a new one.
+struct IdleSweeper: Service {
+  let registry: SessionRegistry
+  let interval: Double
+
+  func run() async throws {
+    while !Task.isShuttingDownGracefully && !Task.isCancelled {
+      let pause = Duration.milliseconds(Int64(interval * 1000))
+      try? await cancelWhenGracefulShutdown { try await Task.sleep(for: pause) }
+      await registry.dropIdle()
+    }
   }
 }
 

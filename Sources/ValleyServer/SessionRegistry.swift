@@ -30,9 +30,14 @@ actor SessionRegistry {
     return token
   }
 
-  /// The session of `token`, if it is live.
+  /// The session of `token`, if it is live (one idle for too long is dropped here).
   func session(_ token: String) -> LiveSession? {
-    sessions[token]
+    guard let live = sessions[token] else { return nil }
+    if live.isIdle(longerThan: configuration.idleTimeout, now: .now) {
+      sessions[token] = nil
+      return nil
+    }
+    return live
   }
 
   /// Drops sessions idle for longer than the configuration allows.

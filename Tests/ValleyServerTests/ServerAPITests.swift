@@ -169,3 +169,22 @@ import ValleyTestSupport
     }
   }
 }
+
+/// Idle sessions go: their tokens get 401 afterwards.
+@Suite struct IdleSessionTests {
+  @Test func anIdleSessionIsDropped() async throws {
+    var configuration = ServerConfiguration()
+    configuration.idleTimeout = 0.2
+    let server = ClassroomServer(configuration: configuration, snapshot: Session.loaded("p(1).").snapshot())
+    try await server.application().test(.router) { client in
+      let token = try await ServerAPITests.newSession(client)
+      #expect(ServerAPITests.rows(try await ServerAPITests.run(client, token, "p(X).")[0]) == ["1"])
+      try await Task.sleep(for: .milliseconds(400))
+      var headers = ServerAPITests.json
+      headers[.authorization] = "Bearer \(token)"
+      let response = try await client.execute(
+        uri: "/api/run", method: .post, headers: headers, body: ByteBuffer(string: #"{"input": "p(X)."}"#))
+      #expect(response.status == .unauthorized)
+    }
+  }
+}
