@@ -14,6 +14,21 @@ import ValleyTestSupport
       "docs/language.md §5: run with VALLEY_RECORD_DOCS=1 to rewrite the table")
   }
 
+  /// A command type that is not in the list would be dead code that `:help` never shows.
+  @Test func everyCommandTypeIsRegistered() throws {
+    let folder = TestPackage.root + "/Sources/ValleyEngine/Session/Commands"
+    var declared: [String] = []
+    for file in try FileManager.default.contentsOfDirectory(atPath: folder) where file.hasSuffix(".swift") {
+      let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
+      for line in text.split(separator: "\n") where line.hasPrefix("struct ") && line.contains(": SessionCommand") {
+        declared.append(String(line.dropFirst("struct ".count).prefix { $0 != ":" }))
+      }
+    }
+    let registered = Commands.all.map { String(describing: $0) }
+    #expect(declared.count > 20)
+    #expect(Set(declared) == Set(registered), "register every command in Commands.all")
+  }
+
   @Test func everyCommandHasOneNameAndAWorkingExample() {
     let names = Commands.specs.flatMap { [$0.name] + $0.aliases }
     #expect(Set(names).count == names.count, "a name or alias is used twice")

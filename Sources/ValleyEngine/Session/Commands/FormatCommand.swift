@@ -2,7 +2,7 @@
 struct FormatCommand: SessionCommand {
   static let spec = CommandSpec(
     name: "format",
-    usage: ":format table|tsv|csv|json",
+    usage: ":format " + OutputFormat.allCases.map(\.rawValue).joined(separator: "|"),
     summary: "how answers print",
     example: ":format csv",
     documentation: "how answers print from now on")
