@@ -102,6 +102,7 @@ import ValleyTestSupport
       #expect((results[4]["graph"] as? String)?.contains("digraph") == true)
       #expect(!FileManager.default.fileExists(atPath: "/tmp/deps.dot"))
       let format = try await Self.run(client, token, ":format csv\npath(1, X).")
+      #expect((format[0]["message"] as? String)?.contains("always JSON") == true)
       #expect(Self.rows(format[1]) == ["2", "3"])
     }
   }

@@ -7,6 +7,9 @@ public struct SessionPolicy: Sendable {
   /// Whether statements may read or write files (`:load`, `:import`, `:reload`, `:save`,
   /// `:graph` to a file). When false they answer E529, and `:graph` answers with the picture.
   public var allowsFiles = true
+  /// Whether the front end always renders the same way, so that `:format` changes nothing
+  /// (a server always answers JSON).
+  public var fixedFormat = false
   /// The largest `max_facts` that `:set` may choose (nil: no cap beyond the engine's).
   public var maximumDerivedFacts: Int?
   /// The longest `timeout` that `:set` may choose, in seconds; 0 (no limit) is then refused
@@ -20,6 +23,7 @@ public struct SessionPolicy: Sendable {
   public static func server(capping budget: EvaluationBudget) -> SessionPolicy {
     var policy = SessionPolicy()
     policy.allowsFiles = false
+    policy.fixedFormat = true
     policy.maximumDerivedFacts = budget.maximumDerivedFacts
     policy.timeLimit = budget.timeLimit > 0 ? budget.timeLimit : nil
     return policy

@@ -21,6 +21,7 @@ struct FormatCommand: SessionCommand {
   }
 
   func run(in session: Session, _ context: CommandContext) -> [Output] {
+    if session.policy.fixedFormat { return [.text("answers here are always JSON: :format changes nothing")] }
     session.format = format
     return [.text("answers now print as \(format.rawValue)")]
   }
