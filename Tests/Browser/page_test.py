@@ -3,7 +3,8 @@
 
 Usage: python3 Tests/Browser/page_test.py URL [SCREENSHOT.png]
 
-URL is the address `valley serve` printed (http://127.0.0.1:PORT/). With SCREENSHOT.png, a
+URL is the address `valley serve` printed (http://127.0.0.1:PORT/). When the server has
+exercise sets, the name is given on the first visit and the exercise panel is checked too. With SCREENSHOT.png, a
 desktop screenshot is written there and a phone-width one beside it (NAME-phone.png).
 Needs Debian's chromium and chromium-driver and PyPI's selenium. Prints one line per check and
 a closing `N passed, N failed`; exits 0 only when every check passed.
@@ -57,6 +58,16 @@ class Page:
         address = self.url if query is None else self.url + "?q=" + urllib.parse.quote(query, safe="")
         self.driver.get(address)
         WebDriverWait(self.driver, WAIT).until(lambda d: d.execute_script("return document.documentElement.dataset.ready") == "true")
+        # With exercises the first visit asks for a name; the checks below then work as a student.
+        WebDriverWait(self.driver, WAIT).until(lambda d: d.execute_script("return document.documentElement.dataset.exercises"))
+        if self.exercises() and self.driver.find_element(By.ID, "name-dialog").is_displayed():
+            self.driver.find_element(By.ID, "name-input").send_keys("Page Test")
+            self.driver.find_element(By.ID, "name-save").click()
+            WebDriverWait(self.driver, WAIT).until(lambda d: not d.find_element(By.ID, "name-dialog").is_displayed())
+
+    def exercises(self):
+        """True when the server has exercise sets (the page then shows its exercise panel)."""
+        return self.driver.execute_script("return document.documentElement.dataset.exercises") == "shown"
 
     def input(self):
         return self.driver.find_element(By.ID, "input")
@@ -263,6 +274,51 @@ def check_tour(page):
     return f"opens, {step!r}, Previous, Close"
 
 
+def check_exercise_panel(page):
+    panel = page.driver.find_element(By.ID, "exercises")
+    if not page.exercises():
+        expect(not panel.is_displayed(), "the exercise panel shows without exercise sets")
+        expect(not page.driver.find_element(By.ID, "name-dialog").is_displayed(), "a name was asked without exercises")
+        return "no exercise sets: no panel, no name asked"
+    expect(panel.is_displayed(), "the server has exercises but the panel is hidden")
+    expect(page.driver.find_element(By.ID, "student-name").text == "Page Test", "the panel does not show the name")
+    items = page.driver.find_elements(By.CSS_SELECTOR, "#exercise-list .ex-item")
+    expect(items, "no exercises listed")
+    progress = page.driver.find_element(By.ID, "exercise-progress").text
+    expect(progress.startswith("Solved ") and progress.endswith(f" of {len(items)}"), f"progress line {progress!r}")
+    side = page.script("""
+        const a = document.getElementById("exercises").getBoundingClientRect();
+        const b = document.getElementById("input").getBoundingClientRect();
+        return [a.left, b.right];
+    """)
+    expect(side[0] >= side[1], f"at 1280px the panel is not beside the input ({side})")
+    page.script("arguments[0].scrollIntoView({block: 'center'})", items[-1])
+    items[-1].click()
+    title = page.driver.find_element(By.ID, "exercise-title").text
+    expect(title and title in items[-1].text, f"title {title!r}")
+    expect(page.driver.find_element(By.ID, "exercise-prompt").text.strip(), "empty prompt")
+    hints = page.driver.find_element(By.ID, "exercise-hints")
+    hint_button = page.driver.find_element(By.ID, "hint-button")
+    shown = 0
+    while hint_button.is_enabled() and shown < 10:
+        hint_button.click()
+        shown += 1
+        expect(len(hints.find_elements(By.TAG_NAME, "li")) == shown, f"hint {shown} did not appear")
+    expect(not hint_button.is_enabled(), "the Hint button stays enabled after every hint")
+    page.clear_input()
+    page.driver.find_element(By.ID, "check-button").click()
+    verdict = page.driver.find_element(By.ID, "exercise-verdict").text
+    expect("Type your answer" in verdict, f"Check with an empty input says {verdict!r}")
+    page.input().send_keys('X = "<i>no</i>".')
+    page.driver.find_element(By.ID, "check-button").click()
+    WebDriverWait(page.driver, WAIT).until(
+        lambda d: "incorrect" in d.find_element(By.ID, "exercise-result").get_attribute("class").split())
+    expect(not page.driver.find_elements(By.CSS_SELECTOR, "#exercises i, #exercises b"), "feedback became markup")
+    WebDriverWait(page.driver, WAIT).until(lambda d: "1 attempt" in d.find_element(By.ID, "exercise-attempts").text)
+    page.clear_input()
+    return f"{len(items)} exercises, {progress!r}; {title!r}: {shown} hints, Check says incorrect, 1 attempt"
+
+
 def screenshot_path(base, suffix):
     root, ext = os.path.splitext(base)
     return root + suffix + (ext or ".png")
@@ -278,6 +334,13 @@ def check_phone_width(page, screenshot):
     time.sleep(0.3)
     sizes = page.script("return [document.documentElement.scrollWidth, window.innerWidth, document.body.scrollWidth]")
     expect(sizes[0] <= sizes[1] and sizes[2] <= sizes[1], f"page scrolls sideways: scrollWidth {sizes[0]}/{sizes[2]} > {sizes[1]}")
+    if page.exercises():
+        below = page.script("""
+            const a = document.getElementById("exercises").getBoundingClientRect();
+            const b = document.querySelector(".play").getBoundingClientRect();
+            return a.top >= b.bottom - 1;
+        """)
+        expect(below, "at 375px the exercise panel is not below the prompt")
     if screenshot:
         page.driver.save_screenshot(screenshot_path(screenshot, "-phone"))
     return f"scrollWidth {sizes[0]} <= {sizes[1]}"
@@ -307,6 +370,7 @@ def main(argv):
         ("a Hangul symbol renders", check_hangul),
         ("share link and ?q= run the query", check_share_and_q),
         ("the guided tour", check_tour),
+        ("the exercise panel (only with exercise sets)", check_exercise_panel),
         ("no horizontal scroll at 375px", lambda p: check_phone_width(p, screenshot)),
         ("no console errors", check_no_console_errors),
     ]

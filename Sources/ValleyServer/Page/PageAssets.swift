@@ -6,10 +6,15 @@
 ///
 /// - `html` (PageHTML.swift): the skeleton, with labels and the live region.
 /// - `script`: the drawing of each kind of result (PageRender.swift), then the input, history,
-///   completion, sessions and the tour (PageScript.swift).
-/// - `style` (PageStyle.swift): a calm, responsive look, light and dark.
+///   completion, sessions and the tour (PageScript.swift), with the student's name and the
+///   exercise panel between them (PageExercises.swift), shown only when the server has exercises.
+/// - `teacherHTML`, `teacherScript` (PageTeacher.swift): the teacher's live progress table.
+/// - `style` (PageStyle.swift, PageClassroomStyle.swift): a calm, responsive look, light and dark.
 enum PageAssets {
   static let html = pageHTML
-  static let script = pageRender + "\n" + pageScript
-  static let style = pageStyle
+  static let script = pageRender + "\n" + pageExercises + "\n" + pageScript
+  static let style = pageStyle + "\n" + classroomStyle
+  /// The teacher's page at /teacher, its script at /teacher.js; it shares app.css.
+  static let teacherHTML = teacherPageHTML
+  static let teacherScript = teacherPageScript
 }

@@ -40,6 +40,8 @@ extension PageAssets {
       </div>
     </section>
 
+    <div class="workspace">
+    <div class="play">
     <main id="main">
       <h2 class="visually-hidden">Results</h2>
       <div id="welcome" class="welcome">
@@ -63,6 +65,47 @@ extension PageAssets {
         <kbd>↑</kbd>/<kbd>↓</kbd> history · <kbd>Tab</kbd> completes the word before the caret</p>
       <p id="status" class="status" role="status" aria-live="polite"></p>
     </form>
+    </div>
+
+    <aside id="exercises" class="exercises" aria-labelledby="exercises-title" hidden>
+      <div class="ex-head">
+        <h2 id="exercises-title">Exercises</h2>
+        <p id="exercise-progress" class="ex-progress"></p>
+      </div>
+      <p class="ex-who">Working as <strong id="student-name"></strong>
+        <button type="button" id="name-button" class="link">Change name</button></p>
+      <nav aria-label="Exercise list"><ul id="exercise-list" class="ex-list"></ul></nav>
+      <section id="exercise" class="ex-current" aria-labelledby="exercise-title" hidden>
+        <h3 id="exercise-title" class="ex-title"></h3>
+        <p id="exercise-attempts" class="ex-attempts"></p>
+        <div id="exercise-prompt" class="ex-prompt"></div>
+        <p class="ex-how">Type your answer in the input: clauses if you need them, then one query. Check grades it.</p>
+        <div class="ex-buttons">
+          <button type="button" id="check-button" class="primary">Check</button>
+          <button type="button" id="hint-button">Hint</button>
+        </div>
+        <ol id="exercise-hints" class="ex-hints" aria-label="Hints"></ol>
+        <div id="exercise-result" class="ex-result" hidden>
+          <p id="exercise-verdict" class="verdict"></p>
+          <pre id="exercise-feedback" class="feedback"></pre>
+        </div>
+      </section>
+    </aside>
+    </div>
+
+    <dialog id="name-dialog" class="name-dialog" aria-labelledby="name-title">
+      <form id="name-form" novalidate>
+        <h2 id="name-title">Your name</h2>
+        <p id="name-note" class="name-note"></p>
+        <label for="name-input">Name</label>
+        <input id="name-input" name="name" type="text" maxlength="80" autocomplete="name" spellcheck="false">
+        <p id="name-error" class="name-error" hidden>Type a name first.</p>
+        <div class="dialog-buttons">
+          <button type="submit" id="name-save" class="primary">Continue</button>
+          <button type="button" id="name-cancel" class="quiet">Cancel</button>
+        </div>
+      </form>
+    </dialog>
     </body>
     </html>
     """#

@@ -20,7 +20,7 @@ extension PageAssets {
       function startSession() {
         session = fetch("/api/sessions", {
           method: "POST", credentials: "same-origin",
-          headers: { "Content-Type": "application/json" }, body: "{}",
+          headers: { "Content-Type": "application/json" }, body: JSON.stringify(Classroom.sessionBody()),
         }).then(async (response) => {
           if (!response.ok) {
             const body = await response.json().catch(() => ({}));
@@ -336,8 +336,13 @@ extension PageAssets {
         input.focus();
       });
 
-      // ---- Start: a session, and the statement of a shared link (?q=...).
-      startSession().catch((error) => say("Could not start a session: " + error.message));
+      // ---- Start: a session (with the student's name when the server has exercises), and the
+      // statement of a shared link (?q=...), which runs once the session is there.
+      session = Classroom.boot({ api, startSession, say, input });
+      session.catch((error) => {
+        session = null;
+        say("Could not start a session: " + error.message);
+      });
       const shared = new URLSearchParams(location.search).get("q");
       if (shared) {
         setInput(shared);
