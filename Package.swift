@@ -23,6 +23,8 @@ let package = Package(
       name: "CReadline",
       providers: [.apt(["libreadline-dev"])]
     ),
+    // The system's SQLite, for the classroom server's progress (Debian's libsqlite3-dev).
+    .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
     .target(name: "ValleyEngine"),
     // Exercises: authoring, practice and grading, over the engine's public API.
     .target(name: "ValleyExercises", dependencies: ["ValleyEngine"]),
@@ -31,6 +33,8 @@ let package = Package(
       name: "ValleyServer",
       dependencies: [
         "ValleyEngine",
+        "ValleyExercises",
+        "CSQLite",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         .product(name: "Logging", package: "swift-log"),

@@ -12,12 +12,31 @@ public struct ClassroomServer: Sendable {
   let pool: EvaluationPool
   let stopping: StopFlag
   let shutdownTrigger = ShutdownTrigger()
+  /// The exercise sets and the progress database (nil without `--exercises`).
+  let exercises: ExerciseRoom?
 
   /// A server over `snapshot`; `drawSVG` turns DOT into SVG for `:graph` (nil: DOT only).
+  /// With exercise files, it opens the state folder (one server at a time) and checks that
+  /// every solution runs; a failure is the reason the server cannot start.
   public init(
     configuration: ServerConfiguration, snapshot: KnowledgeSnapshot,
-    drawSVG: (@Sendable (String) -> String?)? = nil
-  ) {
+    drawSVG: (@Sendable (String) -> String?)? = nil, exerciseBase: ExerciseBase = .nothing
+  ) throws(StartFailure) {
+    let exerciseFiles = configuration.exerciseFiles
+    if exerciseFiles.isEmpty {
+      exercises = nil
+    } else {
+      do {
+        let database = try ProgressDatabase(folder: configuration.stateFolder)
+        exercises = try ExerciseRoom(files: exerciseFiles, base: exerciseBase.base, database: database)
+      } catch let failure as ProgressDatabase.Failure {
+        throw StartFailure(description: failure.description)
+      } catch let failure as ExerciseRoom.Failure {
+        throw StartFailure(description: failure.description)
+      } catch {
+        throw StartFailure(description: "\(error)")
+      }
+    }
     self.configuration = configuration
     registry = SessionRegistry(snapshot: snapshot, configuration: configuration, drawSVG: drawSVG)
     pool = EvaluationPool(slots: configuration.concurrentEvaluations, maximumQueued: configuration.maximumQueued)
@@ -61,7 +80,14 @@ public struct ClassroomServer: Sendable {
         ],
         gracefulShutdownSignals: [], logger: logger))
     await shutdownTrigger.attach(group)
+    defer { releaseState() }
     try await group.run()
+  }
+
+  /// Closes the progress database and gives up the state folder, so that another server may
+  /// open it (the server does this when it stops).
+  public func releaseState() {
+    exercises?.database.close()
   }
 
   /// Starts a graceful shutdown (the front end calls it on SIGTERM or SIGINT).
@@ -74,9 +100,14 @@ public struct ClassroomServer: Sendable {
     router.get("/") { _, _ in Self.asset(PageAssets.html, type: "text/html; charset=utf-8") }
     router.get("/app.js") { _, _ in Self.asset(PageAssets.script, type: "text/javascript; charset=utf-8") }
     router.get("/app.css") { _, _ in Self.asset(PageAssets.style, type: "text/css; charset=utf-8") }
+    router.get("/teacher") { _, _ in Self.asset(PageAssets.teacherHTML, type: "text/html; charset=utf-8") }
+    router.get("/teacher.js") { _, _ in
+      Self.asset(PageAssets.teacherScript, type: "text/javascript; charset=utf-8")
+    }
     router.post("/api/sessions") { request, context in await createSession(request, context) }
     router.post("/api/run") { request, context in await run(request, context) }
     router.get("/api/complete") { request, _ in await complete(request) }
+    exerciseRoutes(on: router)
   }
 
   // MARK: Sessions

@@ -35,6 +35,8 @@ public enum ServeOptions {
         case "--host": configuration.host = try value()
         case "--port": configuration.port = try whole(0...65535)
         case "--knowledge": knowledge = try value()
+        case "--exercises": configuration.exerciseFiles.append(try value())
+        case "--state": configuration.stateFolder = try value()
         case "--timeout": configuration.timeLimit = try number(0.001...86_400)
         case "--max-facts": configuration.maximumDerivedFacts = try whole(1...Int(Int32.max))
         case "--max-sessions": configuration.maximumSessions = try whole(1...100_000)
@@ -52,6 +54,7 @@ public enum ServeOptions {
   public static let usage = """
     usage: valley serve [--host <address>] [--port <n>] [--knowledge <folder>] [--timeout <seconds>]
                         [--max-facts <n>] [--max-sessions <n>] [--idle-minutes <m>]
+                        [--exercises <file.q> ...] [--state <folder>]
 
       --host          the address to listen on (default 127.0.0.1)
       --port          the port; 0 picks a free one (default 8080)
@@ -60,6 +63,8 @@ public enum ServeOptions {
       --max-facts     derived facts one statement may produce (default 1000000)
       --max-sessions  live sessions at once (default 200)
       --idle-minutes  minutes after which an unused session is dropped (default 60)
+      --exercises     an exercise file to serve (repeat for more); students check answers in the page
+      --state         where exercise progress is kept (default $XDG_STATE_HOME/valley/serve)
 
     See docs/serve.md.
     """

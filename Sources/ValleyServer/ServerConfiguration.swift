@@ -1,3 +1,4 @@
+import Foundation
 import ValleyEngine
 
 /// How `valley serve` runs: where it listens, what it serves and its limits.
@@ -22,6 +23,17 @@ public struct ServerConfiguration: Sendable {
   public var maximumQueued = 64
   /// The token that opens the teacher's endpoints.
   public var teacherToken = ""
+  /// Exercise files (`--exercises`, one file each); none: no exercises.
+  public var exerciseFiles: [String] = []
+  /// Where exercise progress is kept (used with exercises only).
+  public var stateFolder = ServerConfiguration.defaultStateFolder
+
+  /// `$XDG_STATE_HOME/valley/serve`, else `~/.local/state/valley/serve`.
+  public static var defaultStateFolder: String {
+    let environment = ProcessInfo.processInfo.environment
+    if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") { return state + "/valley/serve" }
+    return (environment["HOME"] ?? "/tmp") + "/.local/state/valley/serve"
+  }
 
   /// The defaults.
   public init() {}

@@ -60,8 +60,25 @@ var settings = configuration
 // Twice the cores: a statement that runs to its time limit then takes a third of a core's
 // time on a 2-core machine rather than half, and short queries keep moving past it.
 settings.concurrentEvaluations = 2 * max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-let server = ClassroomServer(configuration: settings, snapshot: loader.snapshot(), drawSVG: ClassroomServer.graphviz)
+if settings.teacherToken.isEmpty {
+  settings.teacherToken = ProcessEnvironment.value("VALLEY_TEACHER_TOKEN") ?? ""
+}
+let generatedToken = settings.teacherToken.isEmpty
+if generatedToken { settings.teacherToken = TeacherToken.make() }
+let server: ClassroomServer
+do {
+  server = try ClassroomServer(
+    configuration: settings, snapshot: loader.snapshot(), drawSVG: ClassroomServer.graphviz,
+    exerciseBase: .folder(path: folder, displayName: displayName))
+} catch {
+  write("valley serve: \(error.description)\n", to: 2)
+  exit(1)
+}
 let host = settings.host
+let teacherLine: String? =
+  settings.exerciseFiles.isEmpty
+  ? nil
+  : " (sign in " + (generatedToken ? "with the token \(settings.teacherToken))" : "with VALLEY_TEACHER_TOKEN)")
 let blocked = stopSignals
 let signalWaiter = Thread {
   var signals = blocked
@@ -76,6 +93,7 @@ Task.detached {
   do {
     try await server.run { port in
       write("Valley is serving http://\(host):\(port)/ (stop with Ctrl-C)\n", to: 1)
+      if let teacherLine { write("The teacher's page: http://\(host):\(port)/teacher\(teacherLine)\n", to: 1) }
     }
   } catch {
     write("valley serve: \(error)\n", to: 2)
@@ -90,5 +108,16 @@ exit(status)
 enum ProcessEnvironment {
   static func value(_ name: String) -> String? {
     getenv(name).map { String(cString: $0) }
+  }
+}
+
+/// A teacher's token when none is given: 128 random bits as hex.
+enum TeacherToken {
+  static func make() -> String {
+    var generator = SystemRandomNumberGenerator()
+    return (0..<2).map { _ in
+      let hex = String(generator.next() as UInt64, radix: 16)
+      return String(repeating: "0", count: 16 - hex.count) + hex
+    }.joined()
   }
 }

@@ -17,6 +17,12 @@ extension ValleyCommand {
     @Option(help: "The folder of .kb files to serve (default: the bundled knowledge base).")
     var knowledge: String?
 
+    @Option(name: .customLong("exercises"), help: "An exercise file to serve (repeat for more).")
+    var exercises: [String] = []
+
+    @Option(help: "Where exercise progress is kept (default: $XDG_STATE_HOME/valley/serve).")
+    var state: String?
+
     @Option(help: "Stop a statement after this many seconds.")
     var timeout: Double = 10
 
@@ -55,6 +61,8 @@ extension ValleyCommand {
         program, "--host", host, "--port", String(port), "--timeout", String(timeout), "--max-facts",
         String(maxFacts), "--max-sessions", String(maxSessions), "--idle-minutes", String(idleMinutes),
       ]
+      for file in exercises { arguments += ["--exercises", file] }
+      if let state { arguments += ["--state", state] }
       if let knowledge {
         arguments += ["--knowledge", knowledge]
       } else {

@@ -15,13 +15,14 @@ import ValleyTestSupport
     path(X, Z) :- path(X, Y), edge(Y, Z).
     """
 
-  static func server(timeLimit: Double = 5, maximumSessions: Int = 10, body: Int = 64 * 1024) -> ClassroomServer {
+  static func server(timeLimit: Double = 5, maximumSessions: Int = 10, body: Int = 64 * 1024) throws -> ClassroomServer
+  {
     var configuration = ServerConfiguration()
     configuration.timeLimit = timeLimit
     configuration.maximumDerivedFacts = 10_000_000
     configuration.maximumSessions = maximumSessions
     configuration.maximumBodySize = body
-    return ClassroomServer(configuration: configuration, snapshot: Session.loaded(knowledge).snapshot())
+    return try ClassroomServer(configuration: configuration, snapshot: Session.loaded(knowledge).snapshot())
   }
 
   static let json: HTTPFields = [.contentType: "application/json"]
@@ -176,7 +177,7 @@ import ValleyTestSupport
   @Test func anIdleSessionIsDropped() async throws {
     var configuration = ServerConfiguration()
     configuration.idleTimeout = 0.2
-    let server = ClassroomServer(configuration: configuration, snapshot: Session.loaded("p(1).").snapshot())
+    let server = try ClassroomServer(configuration: configuration, snapshot: Session.loaded("p(1).").snapshot())
     try await server.application().test(.router) { client in
       let token = try await ServerAPITests.newSession(client)
       #expect(ServerAPITests.rows(try await ServerAPITests.run(client, token, "p(X).")[0]) == ["1"])
