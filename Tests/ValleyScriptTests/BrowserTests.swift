@@ -34,6 +34,29 @@ import ValleyTestSupport
     let shown = stopped.map { "exit status \($0)" } ?? "still running after 10 s"
     #expect(stopped == 0, "valley serve after SIGTERM: \(shown)\n\(server.errors)")
   }
+
+  /// The classroom: a student checks answers in the page, the teacher sees them, and no page
+  /// or script the server sends holds a solution (Tests/Browser/classroom_test.py).
+  @Test(
+    .enabled(if: BrowserPrerequisites.runs, BrowserPrerequisites.skipReason),
+    .timeLimit(.minutes(10)))
+  func classroomWorksInHeadlessChromium() throws {
+    let missing = BrowserPrerequisites.missing
+    try #require(missing.isEmpty, "CI is set, and the browser test lacks: \(missing.joined(separator: ", "))")
+    let state = try TemporaryFolder()
+    let exercises = TestPackage.root + "/Queries/exercises/beginner.q"
+    let server = try ServerProcess(
+      stateHome: state.path, extra: ["--exercises", exercises, "--state", state.path("serve")],
+      teacherToken: "browser-test-token")
+    defer { server.kill() }
+    let url = try server.waitForURL(seconds: 60)
+    let script = TestPackage.root + "/Tests/Browser/classroom_test.py"
+    let browser = try ChildRun(
+      executable: "/usr/bin/env", arguments: ["python3", script, url, "browser-test-token", exercises], seconds: 300)
+    #expect(browser.status == 0 && !browser.timedOut, "classroom_test.py:\n\(browser.output)")
+    #expect(browser.output.contains(" passed, 0 failed"), "classroom_test.py:\n\(browser.output)")
+    #expect(try server.terminate(seconds: 10) == 0, "valley serve after SIGTERM:\n\(server.errors)")
+  }
 }
 
 /// What the browser test needs, looked for once.
@@ -100,15 +123,16 @@ private final class ServerProcess {
   private let errorFile: String
   private let folder: TemporaryFolder
 
-  init(stateHome: String) throws {
+  init(stateHome: String, extra: [String] = [], teacherToken: String? = nil) throws {
     folder = try TemporaryFolder(["stderr": ""])
     errorFile = folder.path("stderr")
     process.executableURL = try ValleyProcess.executable()
-    process.arguments = ["serve", "--port", "0"]
+    process.arguments = ["serve", "--port", "0"] + extra
     var environment = ProcessInfo.processInfo.environment
     environment["NO_COLOR"] = "1"
     environment["SWIFT_BACKTRACE"] = "enable=no"
     environment["XDG_STATE_HOME"] = stateHome
+    if let teacherToken { environment["VALLEY_TEACHER_TOKEN"] = teacherToken }
     process.environment = environment
     let pipe = Pipe()
     let output = self.output
