@@ -25,6 +25,8 @@ import threading
 import time
 import urllib.request
 
+import valley_server
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 EXERCISES = os.path.join(ROOT, "Queries", "exercises", "beginner.q")
 ANSWERS = os.path.join(ROOT, "Queries", "exercises", "answers", "beginner-solutions.answers")
@@ -66,15 +68,7 @@ def request(base, path, body=None, token=None, method=None):
 
 def start(valley, state):
     env = dict(os.environ, VALLEY_TEACHER_TOKEN=TOKEN)
-    process = subprocess.Popen(
-        [valley, "serve", "--port", "0", "--exercises", EXERCISES, "--state", state],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    line = process.stdout.readline()
-    match = re.search(r"http://[^ ]+/", line)
-    if not match:
-        process.kill()
-        sys.exit("the server did not start: " + line + process.stderr.read())
-    return process, match.group(0).rstrip("/")
+    return valley_server.start(valley, ["--exercises", EXERCISES, "--state", state], env=env)
 
 
 def teacher_rows(base):

@@ -12,7 +12,6 @@ runaway statement's outcome. Exit status 1 when any answer is wrong or any reque
 import argparse
 import json
 import os
-import re
 import statistics
 import subprocess
 import sys
@@ -20,6 +19,8 @@ import threading
 import time
 import urllib.error
 import urllib.request
+
+import valley_server
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -63,15 +64,7 @@ class Client:
 
 
 def start_server(valley, timeout):
-    process = subprocess.Popen(
-        [valley, "serve", "--port", "0", "--timeout", str(timeout), "--max-sessions", "1000"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    line = process.stdout.readline()
-    match = re.search(r"http://[^ ]+/", line)
-    if not match:
-        process.kill()
-        sys.exit("the server did not start: " + line + process.stderr.read())
-    return process, match.group(0).rstrip("/")
+    return valley_server.start(valley, ["--timeout", str(timeout), "--max-sessions", "1000"])
 
 
 def resident_mb(pid):

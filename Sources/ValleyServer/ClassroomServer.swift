@@ -145,13 +145,9 @@ public struct ClassroomServer: Sendable {
   func run(_ request: Request, _ context: BasicRequestContext) async -> Response {
     guard let live = await session(of: request) else { return Self.unauthorized() }
     let input: String
-    switch await Self.body(request, limit: configuration.maximumBodySize, allowEmpty: false) {
+    switch await decoded(RunRequest.self, from: request, example: #"{"input": "factor(F, limiting)."}"#) {
     case .failure(let refusal): return refusal.response
-    case .success(let data):
-      guard let data, let decoded = try? JSONDecoder().decode(RunRequest.self, from: data) else {
-        return Self.error(.badRequest, "the body must be a JSON object such as {\"input\": \"factor(F, limiting).\"}")
-      }
-      input = decoded.input
+    case .success(let body): input = body.input
     }
     guard live.tryBegin() else {
       return Self.error(.tooManyRequests, "this session is still running a statement", retryAfter: 1)
@@ -170,6 +166,18 @@ public struct ClassroomServer: Sendable {
     let prefix = request.uri.queryParameters["prefix"].map(String.init) ?? ""
     let words = live.completions(of: prefix)
     return Self.json(.ok, JSON.object([("words", "[" + words.map(JSON.string).joined(separator: ", ") + "]")]))
+  }
+
+  /// The request's JSON body as `T`, or the refusal (413, 415, 400 with `example`).
+  func decoded<T: Decodable>(_ type: T.Type, from request: Request, example: String) async -> Result<T, ResponseError> {
+    switch await Self.body(request, limit: configuration.maximumBodySize, allowEmpty: false) {
+    case .failure(let refusal): return .failure(refusal)
+    case .success(let data):
+      guard let data, let value = try? JSONDecoder().decode(T.self, from: data) else {
+        return .failure(ResponseError(Self.error(.badRequest, "the body must be a JSON object such as \(example)")))
+      }
+      return .success(value)
+    }
   }
 
   /// The session named by the request's cookie or `Authorization: Bearer` header.

@@ -54,13 +54,9 @@ extension ClassroomServer {
       return Self.error(.notFound, "there is no exercise '\(id)' in '\(set)'")
     }
     let answer: String
-    switch await Self.body(request, limit: configuration.maximumBodySize, allowEmpty: false) {
+    switch await decoded(CheckRequest.self, from: request, example: #"{"answer": "factor(F, limiting)."}"#) {
     case .failure(let refusal): return refusal.response
-    case .success(let data):
-      guard let data, let decoded = try? JSONDecoder().decode(CheckRequest.self, from: data) else {
-        return Self.error(.badRequest, "the body must be a JSON object such as {\"answer\": \"factor(F, limiting).\"}")
-      }
-      answer = decoded.answer
+    case .success(let body): answer = body.answer
     }
     guard live.tryBegin() else {
       return Self.error(.tooManyRequests, "this session is still running a statement", retryAfter: 1)
