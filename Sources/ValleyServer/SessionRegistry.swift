@@ -40,9 +40,8 @@ actor SessionRegistry {
     return live
   }
 
-  /// Drops sessions idle for longer than the configuration allows.
-  func dropIdle() {
-    let now = ContinuousClock.now
+  /// Drops sessions idle for longer than the configuration allows, as of `now`.
+  func dropIdle(now: ContinuousClock.Instant = .now) {
     sessions = sessions.filter { !$0.value.isIdle(longerThan: configuration.idleTimeout, now: now) }
   }
 
