@@ -25,7 +25,7 @@ actor SessionRegistry {
       maximumDerivedFacts: configuration.maximumDerivedFacts, timeLimit: configuration.timeLimit, shouldStop: stop)
     session.policy = .server(capping: session.budget)
     session.drawSVG = drawSVG
-    let token = Self.newToken()
+    let token = RandomToken.make()
     sessions[token] = LiveSession(name: name, session: session)
     return token
   }
@@ -43,15 +43,6 @@ actor SessionRegistry {
   /// Drops sessions idle for longer than the configuration allows, as of `now`.
   func dropIdle(now: ContinuousClock.Instant = .now) {
     sessions = sessions.filter { !$0.value.isIdle(longerThan: configuration.idleTimeout, now: now) }
-  }
-
-  /// 128 random bits as hex.
-  static func newToken() -> String {
-    var generator = SystemRandomNumberGenerator()
-    return (0..<4).map { _ in
-      let hex = String(generator.next() as UInt32, radix: 16)
-      return String(repeating: "0", count: 8 - hex.count) + hex
-    }.joined()
   }
 }
 

@@ -64,7 +64,7 @@ if settings.teacherToken.isEmpty {
   settings.teacherToken = ProcessEnvironment.value("VALLEY_TEACHER_TOKEN") ?? ""
 }
 let generatedToken = settings.teacherToken.isEmpty
-if generatedToken { settings.teacherToken = TeacherToken.make() }
+if generatedToken { settings.teacherToken = RandomToken.make() }
 let server: ClassroomServer
 do {
   server = try ClassroomServer(
@@ -108,16 +108,5 @@ exit(status)
 enum ProcessEnvironment {
   static func value(_ name: String) -> String? {
     getenv(name).map { String(cString: $0) }
-  }
-}
-
-/// A teacher's token when none is given: 128 random bits as hex.
-enum TeacherToken {
-  static func make() -> String {
-    var generator = SystemRandomNumberGenerator()
-    return (0..<2).map { _ in
-      let hex = String(generator.next() as UInt64, radix: 16)
-      return String(repeating: "0", count: 16 - hex.count) + hex
-    }.joined()
   }
 }

@@ -9,14 +9,6 @@ enum GraphvizConverter {
     return paths.map { "\($0)/dot" }.first(where: System.isExecutable)
   }
 
-  /// The SVG document Graphviz draws for `dot`, or nil when it cannot (for `valley serve`).
-  static func svg(_ dot: String) -> String? {
-    let path = "/tmp/valley-graph-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).svg"
-    defer { unlink(path) }
-    guard convert(dot, path, "svg") == nil, case .success(let bytes) = FileSystemLoader().read(path) else { return nil }
-    return String(decoding: bytes, as: UTF8.self)
-  }
-
   /// Converts `dot` into `path` (format `svg` or `png`); an error message, or nil on success.
   /// The picture goes through an ``AtomicFile``, so a failure leaves no half file.
   static func convert(_ dot: String, _ path: String, _ format: String) -> String? {

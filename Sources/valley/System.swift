@@ -18,9 +18,6 @@ enum System {
   }
 
   /// One environment variable.
-  /// The number of processors online (at least 1).
-  static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
-
   static func environment(_ name: String) -> String? {
     getenv(name).map { String(cString: $0) }
   }

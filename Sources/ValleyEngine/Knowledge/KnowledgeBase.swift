@@ -27,6 +27,12 @@ struct KnowledgeBase: Sendable {
 
   var program: Program { Program(catalog: catalog, rules: rules, strata: strata) }
 
+  /// The number of stored facts, derived facts, rules and predicates.
+  var statistics: (facts: Int, derived: Int, rules: Int, predicates: Int) {
+    let stored = base.totalCount
+    return (stored, model.totalCount - stored, rules.count, catalog.count)
+  }
+
   /// The unit for a canonical path, reusing the unit of a file loaded before.
   mutating func unit(named name: String, canonical: String) -> (unit: Int, reloaded: Bool) {
     if let existing = units.firstIndex(where: { $0.canonical == canonical }) {

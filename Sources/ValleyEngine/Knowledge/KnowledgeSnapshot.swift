@@ -21,10 +21,7 @@ public struct KnowledgeSnapshot: Sendable {
   }
 
   /// The number of stored facts, derived facts, rules and predicates.
-  public var statistics: (facts: Int, derived: Int, rules: Int, predicates: Int) {
-    let stored = knowledge.base.totalCount
-    return (stored, knowledge.model.totalCount - stored, knowledge.rules.count, knowledge.catalog.count)
-  }
+  public var statistics: (facts: Int, derived: Int, rules: Int, predicates: Int) { knowledge.statistics }
 }
 
 extension KnowledgeBase {

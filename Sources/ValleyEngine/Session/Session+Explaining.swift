@@ -9,9 +9,7 @@ extension Session {
 
   /// Parses, lowers and checks a goal given as command arguments.
   func checkedQuery(_ tokens: [Token], in file: SourceFile) -> Result<Query, DiagnosticList> {
-    let end = tokens.last?.span.end ?? 0
-    let endToken = Token(.end, span: SourceSpan(file: file.id, start: end, end: end), line: tokens.last?.line ?? 0)
-    let (parsed, syntaxErrors) = Parser.parseQuery(tokens + [endToken])
+    let (parsed, syntaxErrors) = Parser.parseQuery(CommandContext.clauseTokens(tokens, in: file))
     guard let parsed, !syntaxErrors.contains(where: { $0.severity == .error }) else {
       return .failure(DiagnosticList(syntaxErrors))
     }

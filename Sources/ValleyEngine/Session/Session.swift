@@ -175,10 +175,7 @@ public final class Session {
   }
 
   /// The number of stored facts, derived facts, rules and predicates (for a banner).
-  public var statistics: (facts: Int, derived: Int, rules: Int, predicates: Int) {
-    let stored = knowledge.base.totalCount
-    return (stored, knowledge.model.totalCount - stored, knowledge.rules.count, knowledge.catalog.count)
-  }
+  public var statistics: (facts: Int, derived: Int, rules: Int, predicates: Int) { knowledge.statistics }
 
   func execute(_ statement: Statement, in file: SourceFile) -> [Output] {
     let line = statement.line

@@ -135,8 +135,7 @@ extension ClassroomServer {
   static func csvField(_ text: String) -> String {
     var field = text
     if let first = field.first, "=+-@".contains(first) { field = "'" + field }
-    guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-    return "\"" + field.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    return CSVStyle.field(field)
   }
 
   /// Compares tokens in time that does not depend on where they differ.

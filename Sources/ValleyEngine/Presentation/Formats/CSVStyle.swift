@@ -10,7 +10,7 @@ public struct CSVStyle: PlainTextReports {
   }
 
   /// RFC 4180: quote fields holding a comma, a quote or a line break; double the quotes.
-  static func field(_ s: String) -> String {
+  public static func field(_ s: String) -> String {
     let needsQuotes = s.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
     guard needsQuotes else { return s }
     return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""

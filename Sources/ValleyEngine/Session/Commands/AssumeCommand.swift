@@ -25,9 +25,8 @@ extension Session {
     var clauseTokens = tokens
     let hiding = tokens.first.map { $0.isPunct(.negation) || $0.nameText == "not" } ?? false
     if hiding { clauseTokens.removeFirst() }
-    let end = tokens.last?.span.end ?? 0
-    let endToken = Token(.end, span: SourceSpan(file: file.id, start: end, end: end), line: tokens.last?.line ?? 0)
-    let (parsed, syntaxErrors) = Parser.parseSingleClause(clauseTokens + [endToken])
+    let (parsed, syntaxErrors) = Parser.parseSingleClause(
+      clauseTokens + [CommandContext.endToken(after: tokens, in: file)])
     guard let clause = parsed, !syntaxErrors.contains(where: { $0.severity == .error }) else {
       return [.diagnostics(syntaxErrors, line: line)]
     }

@@ -90,7 +90,12 @@ struct CommandContext {
 
   /// The tokens of a clause or goal argument followed by an end token, for the parser.
   static func clauseTokens(_ tokens: [Token], in file: SourceFile) -> [Token] {
+    tokens + [endToken(after: tokens, in: file)]
+  }
+
+  /// The end token a parser needs after `tokens`: at the end of their last token.
+  static func endToken(after tokens: [Token], in file: SourceFile) -> Token {
     let end = tokens.last?.span.end ?? 0
-    return tokens + [Token(.end, span: SourceSpan(file: file.id, start: end, end: end), line: tokens.last?.line ?? 0)]
+    return Token(.end, span: SourceSpan(file: file.id, start: end, end: end), line: tokens.last?.line ?? 0)
   }
 }
