@@ -7,17 +7,29 @@ public struct Lexer {
   private let file: Int
   private var position = 0
   private var line = 0
+  private let recordsComments: Bool
+  /// The comments passed so far, in order, when the lexer was made with `recordingComments`.
+  public private(set) var comments: [SourceComment] = []
 
-  /// Creates a lexer over a source file.
-  public init(_ source: SourceFile) {
+  /// Creates a lexer over a source file. With `recordingComments`, the lexer keeps every
+  /// comment it skips in ``comments`` (for formatters and editors); the tokens are the same.
+  public init(_ source: SourceFile, recordingComments: Bool = false) {
     self.bytes = source.bytes
     self.file = source.id
+    self.recordsComments = recordingComments
   }
 
   /// Lexes the whole file. The last token is always ``TokenKind/end``.
   public static func tokenize(_ source: SourceFile) -> [Token] {
     var lexer = Lexer(source)
     return lexer.run()
+  }
+
+  /// Lexes the whole file and returns its comments too, in source order.
+  public static func tokenizeKeepingComments(_ source: SourceFile) -> (tokens: [Token], comments: [SourceComment]) {
+    var lexer = Lexer(source, recordingComments: true)
+    let tokens = lexer.run()
+    return (tokens, lexer.comments)
   }
 
   private mutating func run() -> [Token] {
@@ -35,6 +47,7 @@ public struct Lexer {
     // A first line starting with "#!" lets a script run as an executable.
     if position == 0, bytes.count >= 2, bytes[0] == UInt8(ascii: "#"), bytes[1] == UInt8(ascii: "!") {
       while position < bytes.count, bytes[position] != UInt8(ascii: "\n") { position += 1 }
+      record(.shebang, from: 0, line: 0)
     }
     if let invalid = skipTrivia() { return invalid }
     guard position < bytes.count else { return Token(.end, span: span(position, position), line: line) }
@@ -60,7 +73,9 @@ public struct Lexer {
       case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
         position += 1
       case UInt8(ascii: "%"):
+        let start = position
         while let b = peek(), b != UInt8(ascii: "\n") { position += 1 }
+        record(.line, from: start, line: line)
       case UInt8(ascii: "/") where peek(1) == UInt8(ascii: "*"):
         let start = position
         let startLine = line
@@ -81,11 +96,17 @@ public struct Lexer {
             help: "close the comment with */")
           return Token(.invalid(diagnostic), span: span(start, start + 2), line: startLine)
         }
+        record(.block, from: start, line: startLine)
       default:
         return nil
       }
     }
     return nil
+  }
+
+  private mutating func record(_ kind: SourceComment.Kind, from start: Int, line: Int) {
+    guard recordsComments else { return }
+    comments.append(SourceComment(kind: kind, span: span(start, position), line: line))
   }
 
   private mutating func next() -> Token {
