@@ -87,13 +87,34 @@ public final class ExerciseChecker {
       return CheckResult(.error, failure.summary)
     case .success(let wanted):
       return CheckResult.from(
-        AnswerComparison.compare(student: table, expected: wanted), student: table,
-        revealMissing: exercise.revealMissing)
+        AnswerComparison.compare(student: table, expected: wanted), student: table, expected: wanted,
+        for: exercise)
     }
+  }
+
+  /// Checks the answers `table` of the query `queryText`, which ran in `session`; under
+  /// `@reveal whynot`, a wrong answer's feedback also explains one missing row in that session.
+  public func check(_ table: AnswerTable, of queryText: String, in session: Session, for exercise: Exercise)
+    -> CheckResult
+  {
+    var result = check(table, for: exercise)
+    if let row = result.missingExample {
+      result.notes += WhyNotHint.lines(
+        query: queryText, row: row, variables: table.variables, session: session)
+    }
+    return result
   }
 
   /// Checks one answer from an answer file, in a fresh workspace.
   public func check(_ answer: Answer, in file: SourceFile, sources: SourceRegistry, for exercise: Exercise)
+    -> CheckResult
+  {
+    var result = checkRunning(answer, in: file, sources: sources, for: exercise)
+    if exercise.partialCredit, result.score == nil { result.score = 0 }
+    return result
+  }
+
+  private func checkRunning(_ answer: Answer, in file: SourceFile, sources: SourceRegistry, for exercise: Exercise)
     -> CheckResult
   {
     if !answer.diagnostics.isEmpty {
@@ -113,7 +134,7 @@ public final class ExerciseChecker {
     case .failed(let report):
       return failure(report)
     case .answers(let table, _):
-      return check(table, for: exercise)
+      return check(table, of: answer.block.queryText(in: file) ?? "", in: workspace.session, for: exercise)
     }
   }
 
