@@ -72,7 +72,7 @@ struct ItemPrinter {
     if index >= item.preservedFrom {
       return item.tokens[index - 1].span.end == item.tokens[index].span.start ? "" : " "
     }
-    if item.joined.contains(index) { return "" }
+    if item.joined.contains(index) { return afterComment ? " " : "" }
     let blanks = spacing.blanks(before: index, in: item.tokens)
     return afterComment && !Self.neverSpaced(item.tokens[index]) ? " " : blanks
   }

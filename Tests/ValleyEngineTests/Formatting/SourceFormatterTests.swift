@@ -107,6 +107,12 @@ import ValleyTestSupport
     ("@source \"s\" % why\n@note \"n\" /* x */ /* y */\np. /* 1 */ /* 2 */ % 3\n/* 4 */ /* 5 */\nq.\n", .knowledge),
     ("x(- 3, -(-X), - 2.5, 1 - -1) :- y(X).\n", .knowledge),
     (":assert p(1). % one\n?- p(X), % mid\n   X > 0.\n:list % c\np(X).\n", .queries),
+    (": /* c */ assert p(1).\n?- p(X). /* a\n b */ q(X).\n:list /* c */ p % x\n", .queries),
+    ("p(" + String(repeating: "(", count: 900) + "1" + String(repeating: ")", count: 900) + ").\n", .knowledge),
+    (
+      "p(X) :- q(X), r(X) /* a long comment inside the clause, so the line is long and the rule is broken */.\n",
+      .knowledge
+    ),
     ("#!/bin/sh\n% c\n\n@exercise e1 \"T\" % c\n@prompt \"P\"\n@solution\n% before\nr(X) :- s(X).\nr(X).\n", .queries),
   ]
 
