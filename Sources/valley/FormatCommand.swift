@@ -39,7 +39,8 @@ extension ValleyCommand {
       if paths.contains(ScriptRunner.standardInput), paths.count > 1 {
         throw ValidationError("- (standard input) cannot be combined with other paths.")
       }
-      for path in paths where path != ScriptRunner.standardInput && kind == nil && !System.isFolder(path) {
+      // A path that does not exist is reported when it is read (an input error, not usage).
+      for path in paths where path != ScriptRunner.standardInput && kind == nil && FormatInputs.isFile(path) {
         if SourceKind(fileName: path) == nil {
           throw ValidationError(
             "'\(path)' is neither a knowledge file (.kb) nor a query script (.q); name its kind with --kind kb or --kind q."
@@ -145,6 +146,12 @@ enum FormatInputs {
         found.append(path)
       }
     }
+  }
+
+  /// Whether something other than a folder exists at `path`.
+  static func isFile(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFDIR
   }
 
   /// Replaces the file at `path` (through symbolic links) with `text` all at once, keeping its

@@ -60,12 +60,23 @@ import ValleyTestSupport
 
   @Test func aMissingFileIsAnInputError() throws {
     let folder = try TemporaryFolder()
-    let result = try ValleyProcess.run(["fmt", folder.path("none.kb")])
-    #expect(result.status == 1)
-    #expect(result.stderr.contains("no such file"))
+    for name in ["none.kb", "no-such-folder"] {
+      let result = try ValleyProcess.run(["fmt", folder.path(name)])
+      #expect(result.status == 1, "\(result.summary)")
+      #expect(result.stderr.contains("cannot read '\(folder.path(name))': no such file"))
+    }
   }
 
-  @Test(arguments: [["fmt", "notes.txt"], ["fmt", "-", "a.kb"], ["fmt", "--kind", "csv", "a.kb"]])
+  @Test func aFileOfAnotherKindIsAUsageError() throws {
+    let folder = try TemporaryFolder(["notes.txt": "p(1).\n"])
+    let result = try ValleyProcess.run(["fmt", folder.path("notes.txt")])
+    #expect(result.status == 2, "\(result.summary)")
+    #expect(result.stderr.contains("--kind"))
+    let told = try ValleyProcess.run(["fmt", "--kind", "kb", "--check", folder.path("notes.txt")])
+    #expect(told.status == 0, "\(told.summary)")
+  }
+
+  @Test(arguments: [["fmt", "-", "a.kb"], ["fmt", "--kind", "csv", "a.kb"], ["fmt", "--nope"]])
   func usageErrorsExitTwo(arguments: [String]) throws {
     let result = try ValleyProcess.run(arguments)
     #expect(result.status == 2, "\(result.summary)")

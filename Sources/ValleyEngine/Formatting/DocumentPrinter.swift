@@ -16,7 +16,15 @@ enum DocumentPrinter {
       }
     }
     guard !lines.isEmpty else { return "" }
-    return ItemPrinter.normalized(lines.joined(separator: "\n")) + "\n"
+    // Tokens never end in blanks and comments were trimmed; this keeps the promise for every
+    // line whatever its parts, cheaply, on bytes.
+    var bytes: [UInt8] = []
+    for line in lines {
+      bytes += line.utf8
+      while let last = bytes.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { bytes.removeLast() }
+      bytes.append(UInt8(ascii: "\n"))
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 }
 
