@@ -5,6 +5,7 @@ Writes, for each workload and size, bench/out/<name>-<size>/ with
   facts.kb   Valley facts
   facts.pl   Prolog facts
   facts.lp   clingo facts
+  NAME.facts tab-separated rows of each relation, for Soufflé
   expected.txt  the answer, computed here independently in plain Python
                 (a fourth opinion the runner checks every engine against)
 
@@ -151,6 +152,11 @@ def write_facts(directory, relations):
                 # Let Prolog load the facts without "clauses not together" noise.
                 f.write(":- style_check(-discontiguous).\n")
             f.writelines(lines)
+        os.replace(path + ".tmp", path)
+    for name, rows in relations:
+        path = os.path.join(directory, name + ".facts")
+        with open(path + ".tmp", "w") as f:
+            f.writelines("\t".join(str(v) for v in row) + "\n" for row in rows)
         os.replace(path + ".tmp", path)
 
 

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""Benchmark runner: Valley against SWI-Prolog (tabling) and clingo.
+"""Benchmark runner: Valley against SWI-Prolog (tabling), clingo and, when SOUFFLE= names a
+`souffle` built by hand, Soufflé (interpreter and compiled).
 
   python3 bench/run.py --size main
   python3 bench/run.py --size small --only tc_chain,neg --engines valley,swi --runs 1
+  SOUFFLE=/opt/souffle/bin/souffle python3 bench/run.py --size main --engines valley,souffle,souffle_compiled
 
 What it does, in order:
   1. installs the peers that are missing (SWI-Prolog: `apt-get install -y
@@ -47,8 +49,10 @@ sys.path.insert(0, BENCH)
 sys.dont_write_bytecode = True  # no __pycache__ beside the sources
 import generate  # noqa: E402
 
-ENGINES = ["valley", "swi", "clingo"]
-ENGINE_TITLES = {"valley": "Valley", "swi": "SWI", "clingo": "clingo"}
+ENGINES = ["valley", "swi", "clingo", "souffle", "souffle_compiled"]
+ENGINE_TITLES = {"valley": "Valley", "swi": "SWI", "clingo": "clingo", "souffle": "Soufflé interpreter",
+                 "souffle_compiled": "Soufflé compiled"}
+SOUFFLE_ENGINES = ("souffle", "souffle_compiled")
 DEFAULT_VALLEY = os.path.join(REPO, ".build-bench", "release", "valley")
 
 
@@ -105,6 +109,13 @@ def install_clingo():
     return False
 
 
+def souffle_command():
+    """Soufflé is not packaged by Debian: it is used only when SOUFFLE= names a binary built by
+    hand from its public source (64-bit numbers: cmake -DSOUFFLE_DOMAIN_64BIT=ON)."""
+    path = os.environ.get("SOUFFLE")
+    return [path] if path and os.access(path, os.X_OK) else None
+
+
 def ensure_peers(engines, allow_install):
     # engine: (how to find its command, what the log says, how to install it)
     peers = {
@@ -121,9 +132,13 @@ def ensure_peers(engines, allow_install):
             install()
             cmd = find()
         commands[engine] = cmd
+    for engine in SOUFFLE_ENGINES:
+        if engine in engines:
+            commands[engine] = souffle_command()
     missing = [e for e, c in commands.items() if c is None]
     if missing:
-        sys.exit("error: cannot find %s (run without --no-install, or install by hand)" % ", ".join(missing))
+        sys.exit("error: cannot find %s (run without --no-install, or install by hand; Soufflé: set SOUFFLE=)"
+                 % ", ".join(missing))
     return commands
 
 
@@ -143,7 +158,10 @@ def version_of(cmd):
         out = subprocess.run(cmd + ["--version"], capture_output=True, text=True, timeout=30).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return "?"
-    return out.splitlines()[0] if out else "?"
+    lines = [line.strip() for line in out.splitlines() if line.strip().strip("-")]
+    if lines and lines[0].startswith("Version:"):  # souffle: a rule of dashes, then "Version: ..."
+        return "souffle " + (lines[0][len("Version:"):].strip() or "(built from source)")
+    return lines[0] if lines else "?"
 
 
 # ---------------------------------------------------------------- one run
@@ -152,6 +170,10 @@ def engine_argv(engine, base, name):
         return base + ["run", "--empty", "--format", "json", name + ".q"]
     if engine == "swi":
         return base + [name + ".pl"]
+    if engine == "souffle":
+        return base + ["-j1", "-F", ".", name + ".dl"]
+    if engine == "souffle_compiled":
+        return ["./" + name + "-souffle", "-j1", "-F", "."]
     return base + [name + ".lp", "facts.lp"]
 
 
@@ -169,7 +191,9 @@ def parse_answer(engine, stdout):
                     return rows[0][0]
                 return None
         return None
-    if engine == "swi":
+    if engine in SOUFFLE_ENGINES:
+        m = re.findall(r"^(-?\d+)\s*$", stdout, re.M)  # the one row of `answer`, printed as a table
+    elif engine == "swi":
         m = re.findall(r"^answer (-?\d+)\s*$", stdout, re.M)
     else:
         m = re.findall(r"\banswer\((-?\d+)\)", stdout)
@@ -284,16 +308,18 @@ def fmt_ratio(v, p):
 
 
 def markdown_table(rows, engines):
-    head = ["workload", "answer"] + ["%s s, MB" % ENGINE_TITLES[e] for e in ENGINES]
-    head += ["Valley/SWI time", "Valley/clingo time"]
+    shown = [e for e in ENGINES if e not in SOUFFLE_ENGINES or e in engines]
+    peers = [e for e in shown if e != "valley"]
+    head = ["workload", "answer"] + ["%s s, MB" % ENGINE_TITLES[e] for e in shown]
+    head += ["Valley/%s time" % ENGINE_TITLES[e] for e in peers]
     lines = ["| " + " | ".join(head) + " |", "|" + "|".join(["---"] + ["---:"] * (len(head) - 1)) + "|"]
     for row in rows:
         cells = [row["label"], "{:,}".format(row["answer"]) if row["answer"] is not None else "?"]
-        for e in ENGINES:
+        for e in shown:
             cells.append(fmt_cell(row["cells"].get(e)) if e in engines else "–")
         v = row["cells"].get("valley")
-        cells.append(fmt_ratio(v, row["cells"].get("swi")))
-        cells.append(fmt_ratio(v, row["cells"].get("clingo")))
+        for e in peers:
+            cells.append(fmt_ratio(v, row["cells"].get(e)))
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
@@ -314,7 +340,9 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description="Valley vs SWI-Prolog vs clingo benchmark")
     ap.add_argument("--size", choices=["small", "main"], default="small")
     ap.add_argument("--only", help="comma-separated workloads (default: all of %s)" % ", ".join(generate.WORKLOADS))
-    ap.add_argument("--engines", default=",".join(ENGINES), help="comma-separated, from valley,swi,clingo")
+    default_engines = [e for e in ENGINES if e not in SOUFFLE_ENGINES or souffle_command()]
+    ap.add_argument("--engines", default=",".join(default_engines),
+                    help="comma-separated, from %s (Soufflé's by default when SOUFFLE= is set)" % ",".join(ENGINES))
     ap.add_argument("--runs", type=int, default=3, help="runs per engine and workload (default 3)")
     ap.add_argument("--timeout", type=float, default=120.0,
                     help="seconds before a run is killed and reported as a timeout (default 120; 0: none)")
@@ -344,11 +372,17 @@ def main(argv=None):
     rows, problems, raw = [], [], []
     for name in names:
         directory, facts, expected = generate.generate(name, args.size, out_dir)
-        for ext in ("q", "kb", "pl", "lp"):
+        for ext in ("q", "kb", "pl", "lp", "dl"):
             src = os.path.join(BENCH, "programs", "%s.%s" % (name, ext))
             if os.path.exists(src):
                 shutil.copyfile(src, os.path.join(directory, os.path.basename(src)))
         log("== %s (%s): %d facts, expected answer %d" % (name, args.size, facts, expected))
+        if "souffle_compiled" in engines:  # compiled once, outside the timed runs
+            started = time.perf_counter()
+            built = run_quiet(commands["souffle_compiled"] + ["-o", name + "-souffle", name + ".dl"], cwd=directory)
+            if built.returncode != 0:
+                sys.exit("error: souffle could not compile %s.dl" % name)
+            log("   souffle compiled %s.dl in %.1f s (not counted)" % (name, time.perf_counter() - started))
         results = {e: [] for e in engines}
         gave_up = set()
         for i in range(args.runs):
