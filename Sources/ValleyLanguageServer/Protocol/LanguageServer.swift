@@ -154,8 +154,10 @@ public final class LanguageServer {
     for document in workspace.documents.values.sorted(by: { $0.uri < $1.uri }) where document.path.hasSuffix(".q") {
       let folder = PathJoin.directory(of: document.path)
       let probe = SourceFile(id: 0, name: document.path, text: document.text)
+      // Files it cannot read are reported at their `:load` by the script's own check.
+      let loader = workspace.loader
       let extra = ScriptAnalysis.loads(in: probe).map { PathJoin.resolve($0.path, against: folder) }
-        .filter { !known.contains($0) }
+        .filter { !known.contains($0) && (try? loader.read($0).get()) != nil }
       if extra.isEmpty { shared.append(document) } else { own.append((document, extra)) }
     }
     mainAnalysis = Analysis(paths: paths, scripts: shared, workspace: workspace)
@@ -195,10 +197,11 @@ public final class LanguageServer {
       } else {
         json = []
       }
-      if published[uri] == json { continue }
-      published[uri] = json
       var params: [(String, JSONValue)] = [("uri", .string(uri)), ("diagnostics", json)]
       if let version = workspace.documents[uri]?.version { params.insert(("version", .int(version)), at: 1) }
+      // Published again when the list or the document's version changed.
+      if published[uri] == .object(params) { continue }
+      published[uri] = .object(params)
       messages.append(OutgoingMessage.notification("textDocument/publishDiagnostics", .object(params)))
     }
     return messages
