@@ -87,3 +87,24 @@ import ValleyTestSupport
     #expect(diagnostics.map { $0.start?.0 } == [2, 4, 5])
   }
 }
+
+extension DiagnosticsTests {
+  @Test func rangedChangesAreAppliedToo() throws {
+    let fixture = try LSPFixture()
+    let uri = fixture.uri("r.kb")
+    fixture.client.open(uri, "안산(x). ok :- 안산(y).\n")
+    #expect(try fixture.client.diagnostics(for: uri, version: 1) == [])
+    // Replace the second 안산 (UTF-16 characters 13 to 15 of line 0) with a typo.
+    fixture.client.notify(
+      "textDocument/didChange",
+      [
+        "textDocument": ["uri": .string(uri), "version": 2],
+        "contentChanges": [
+          ["range": ["start": ["line": 0, "character": 13], "end": ["line": 0, "character": 15]], "text": "안사"]
+        ],
+      ])
+    let diagnostics = try fixture.client.diagnostics(for: uri, version: 2)
+    #expect(diagnostics.compactMap { $0["code"]?.stringValue } == ["E202"])
+    #expect(diagnostics.first?.start?.1 == 13)
+  }
+}

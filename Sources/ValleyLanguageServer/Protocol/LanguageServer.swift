@@ -86,8 +86,8 @@ public final class LanguageServer {
       guard let uri = params["textDocument"]?["uri"]?.stringValue, let open = workspace.documents[uri],
         let changes = params["contentChanges"]?.arrayValue
       else { return log("valley lsp: didChange for a document that is not open") }
-      // The server asks for whole texts (sync kind 1): the last change is the text.
-      guard let text = changes.last?["text"]?.stringValue else { return }
+      // The server asks for whole texts (sync kind 1), but applies ranged changes too.
+      let text = TextChanges.apply(changes, to: open.text)
       workspace.open(uri: uri, text: text, version: params["textDocument"]?["version"]?.intValue ?? open.version)
       changed(rescan: false)
     case "textDocument/didClose":
