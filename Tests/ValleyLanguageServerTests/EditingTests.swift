@@ -27,8 +27,8 @@ import ValleyTestSupport
   @Test func completionOffersCommandsInScripts() throws {
     let fixture = try LSPFixture()
     let uri = fixture.uri("t.q")
-    fixture.client.open(uri, "?- strong(X).\n:lo")
-    let items = try fixture.client.at("textDocument/completion", uri, 1, 3)["items"]?.arrayValue ?? []
+    fixture.client.open(uri, "?- strong(X).\n:load \"a.kb\"\n:lo")
+    let items = try fixture.client.at("textDocument/completion", uri, 2, 3)["items"]?.arrayValue ?? []
     let labels = items.compactMap { $0["label"]?.stringValue }
     #expect(labels.contains("load") && labels.contains("why") && !labels.contains("factor"))
   }

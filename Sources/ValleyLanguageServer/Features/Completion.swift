@@ -8,8 +8,15 @@ extension LanguageServer {
   func completion(_ params: JSONValue) throws(ResponseError) -> JSONValue {
     let point = try DocumentPoint(params, server: self)
     let tokens = Lexer.tokenize(point.source).filter { !$0.isEnd && $0.span.start < point.offset }
-    // The clause or statement being written starts after the last '.' before the cursor.
-    let statementStart = (tokens.lastIndex { $0.isPunct(.period) }).map { $0 + 1 } ?? 0
+    // The clause or statement being written starts after the last '.' before the cursor, or
+    // in a script at the ':' of a command on the cursor's line (commands end at the line's end).
+    var statementStart = (tokens.lastIndex { $0.isPunct(.period) }).map { $0 + 1 } ?? 0
+    let line = point.source.lineIndex(of: point.offset)
+    if point.uri.hasSuffix(".q"), let first = tokens.firstIndex(where: { $0.line == line }),
+      tokens[first].isPunct(.colon), first >= statementStart
+    {
+      statementStart = first
+    }
     let statement = Array(tokens[statementStart...])
     var items: [JSONValue] = []
     let last = statement.last
