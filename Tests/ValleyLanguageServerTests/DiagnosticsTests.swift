@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import ValleyLanguageServer
 import ValleyTestSupport
@@ -106,5 +107,30 @@ extension DiagnosticsTests {
     let diagnostics = try fixture.client.diagnostics(for: uri, version: 2)
     #expect(diagnostics.compactMap { $0["code"]?.stringValue } == ["E202"])
     #expect(diagnostics.first?.start?.1 == 13)
+  }
+}
+
+extension DiagnosticsTests {
+  @Test func eachFolderIsOneLoadThatSeesTheOtherFolders() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    for name in ["x", "y"] {
+      try FileManager.default.createDirectory(atPath: folder.path(name), withIntermediateDirectories: true)
+    }
+    // Both folders declare e/2, as two separate knowledge bases may; y uses shared/1 from x.
+    try folder.write("x/one.kb", "@pred e(a, b) \"edges of x\".\ne(1, 2).\nshared(1).\n")
+    try folder.write("y/two.kb", "@pred e(a, b) \"edges of y\".\ne(3, 4).\nuses(X) :- shared(X), e(X, _).\n")
+    try folder.write("y/z_three.kb", "@pred e(a, b) \"again\".\n")
+    let client = try LSPClient(root: folder.path)
+    let one = DocumentURI.uri(ofPath: folder.path("x/one.kb"))
+    let two = DocumentURI.uri(ofPath: folder.path("y/two.kb"))
+    let three = DocumentURI.uri(ofPath: folder.path("y/z_three.kb"))
+    client.open(two, "@pred e(a, b) \"edges of y\".\ne(3, 4).\nuses(X) :- shared(X), e(X, _).\n")
+    #expect(try client.diagnostics(for: two, version: 1) == [])
+    #expect(try client.diagnostics(for: one) == [])
+    // Within one folder, a second declaration is the engine's error, pointing at the first.
+    let duplicate = try client.diagnostics(for: three)
+    #expect(duplicate.compactMap { $0["code"]?.stringValue } == ["E204"])
+    #expect(duplicate.first?["relatedInformation"]?.arrayValue?.first?["location"]?["uri"]?.stringValue == two)
   }
 }

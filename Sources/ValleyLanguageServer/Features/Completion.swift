@@ -35,8 +35,8 @@ extension LanguageServer {
         })
     }
     if let (predicate, argument) = Self.enclosingAtom(statement),
-      let number = point.analysis.knowledge.catalog.number(of: predicate),
-      let columns = point.analysis.knowledge.catalog[number].columns, argument < columns.count
+      let number = point.analysis.catalog.number(of: predicate),
+      let columns = point.analysis.catalog[number].columns, argument < columns.count
     {
       let column = columns[argument]
       let name = column.prefix(1).uppercased() + column.dropFirst()
@@ -54,7 +54,7 @@ extension LanguageServer {
       else { continue }
       items.append(Self.item(name, kind: 6, detail: "variable of this clause", sort: "1"))
     }
-    let catalog = point.analysis.knowledge.catalog
+    let catalog = point.analysis.catalog
     for info in catalog.predicates.sorted(by: { $0.name < $1.name }) {
       items.append(
         Self.item(info.name, kind: 3, detail: "\(info.name)/\(info.arity)", documentation: info.doc, sort: "2"))

@@ -34,7 +34,7 @@ extension LanguageServer {
         clause.head.name, clause.span, clause.head.nameSpan, Self.shortText(source.text(of: clause.span)),
         clause.body.isEmpty ? 14 : 6)
     }
-    let catalog = analysis.knowledge.catalog
+    let catalog = analysis.catalog
     return .array(
       order.compactMap { name -> JSONValue? in
         guard let list = members[name]?.sorted(by: { $0.0.start < $1.0.start }), let first = list.first else {

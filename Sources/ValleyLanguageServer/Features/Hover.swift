@@ -31,7 +31,7 @@ extension LanguageServer {
 
   /// What hover shows about a predicate.
   static func describePredicate(_ name: String, in analysis: Analysis) -> String {
-    let catalog = analysis.knowledge.catalog
+    let catalog = analysis.catalog
     guard let number = catalog.number(of: name) else {
       return "**\(name)**: no fact, rule or @pred defines it"
     }
@@ -41,7 +41,7 @@ extension LanguageServer {
       lines[0] += " `\(name)(\(columns.joined(separator: ", ")))`"
     }
     if let doc = info.doc { lines.append(doc) }
-    let counts = analysis.knowledge.definitions[name] ?? .init(facts: 0, rules: 0)
+    let counts = analysis.definitions[name] ?? .init(facts: 0, rules: 0)
     lines.append(
       "\(counts.facts) fact\(counts.facts == 1 ? "" : "s"), \(counts.rules) rule\(counts.rules == 1 ? "" : "s")")
     return lines.joined(separator: "\n\n")

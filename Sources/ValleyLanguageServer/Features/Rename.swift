@@ -20,7 +20,7 @@ extension LanguageServer {
       guard Self.lexesAs(newName, predicate: true), !Syntax.reservedWords.contains(newName) else {
         throw .requestFailed("'\(newName)' is not a predicate name: it must start with a lower-case letter")
       }
-      if newName != occurrence.name, point.analysis.knowledge.catalog.number(of: newName) != nil {
+      if newName != occurrence.name, point.analysis.catalog.number(of: newName) != nil {
         throw .requestFailed("'\(newName)' is already a predicate; renaming would merge the two")
       }
       edits = index.occurrences(of: occurrence.name).map { ($0.span, newName) }

@@ -1,7 +1,8 @@
 import ValleyEngine
 
-/// One pass of the engine's checks: knowledge files loaded together, and the scripts that run
-/// over them, with an index of their names.
+/// One pass of the engine's checks over a workspace: the knowledge files of each folder
+/// loaded together (as `valley FOLDER/*.kb` would), each folder seeing the predicates of the
+/// others; and the scripts that run over them; with an index of their names.
 struct Analysis: Sendable {
   /// A script checked against the knowledge files.
   struct Script: Sendable {
@@ -10,8 +11,16 @@ struct Analysis: Sendable {
     var analysis: ScriptAnalysis
   }
 
-  /// The knowledge files' analysis; its `sources` also hold the scripts.
-  private(set) var knowledge: KnowledgeAnalysis
+  /// Every knowledge file read, by folder, then path.
+  private(set) var files: [KnowledgeAnalysis.File] = []
+  /// The workspace's predicates: each with its arity, columns and doc.
+  let catalog: PredicateCatalog
+  /// Facts and rules per predicate, over all folders.
+  private(set) var definitions: [String: KnowledgeAnalysis.Definitions] = [:]
+  /// The knowledge files' diagnostics.
+  private(set) var knowledgeDiagnostics: [Diagnostic] = []
+  /// Every text read, knowledge files, tables and scripts.
+  private(set) var sources = SourceRegistry()
   /// The scripts, by URI order.
   private(set) var scripts: [Script] = []
   /// Names and clauses of all of them.
@@ -22,13 +31,25 @@ struct Analysis: Sendable {
   /// Checks the knowledge files at `paths` and the open scripts `scripts` (URI and text).
   init(paths: [String], scripts documents: [Workspace.Document], workspace: Workspace) {
     let loader = workspace.loader
-    knowledge = KnowledgeAnalysis(paths: paths, loader: loader)
-    for file in knowledge.files { uris[file.source.id] = workspace.uri(ofPath: file.path) }
-    var sources = knowledge.sources
+    catalog = KnowledgeAnalysis.catalog(of: paths, loader: loader)
+    var folders: [String: [String]] = [:]
+    for path in paths { folders[PathJoin.directory(of: path) ?? "", default: []].append(path) }
+    for folder in folders.keys.sorted() {
+      let group = KnowledgeAnalysis(
+        paths: folders[folder] ?? [], loader: loader, sources: sources, context: catalog)
+      sources = group.sources
+      files += group.files
+      knowledgeDiagnostics += group.diagnostics
+      for (name, counts) in group.definitions {
+        let sum = definitions[name] ?? .init(facts: 0, rules: 0)
+        definitions[name] = .init(facts: sum.facts + counts.facts, rules: sum.rules + counts.rules)
+      }
+    }
+    for file in files { uris[file.source.id] = workspace.uri(ofPath: file.path) }
     for document in documents {
       let source = sources.add(name: document.path, text: document.text)
       let folder = PathJoin.directory(of: document.path)
-      let analysis = ScriptAnalysis(source, catalog: knowledge.catalog) { load in
+      let analysis = ScriptAnalysis(source, catalog: catalog) { load in
         let path = PathJoin.resolve(load.path, against: folder)
         if case .failure(let problem) = loader.readText(path, shownAs: load.path, at: load.span) { return problem }
         return nil
@@ -36,13 +57,12 @@ struct Analysis: Sendable {
       scripts.append(Script(uri: document.uri, source: source, analysis: analysis))
       uris[source.id] = document.uri
     }
-    knowledge.sources = sources
     index = SymbolIndex(
-      knowledge: knowledge.files.map { ($0.source, $0.syntax) }, scripts: scripts.map { ($0.source, $0.analysis) })
+      knowledge: files.map { ($0.source, $0.syntax) }, scripts: scripts.map { ($0.source, $0.analysis) })
   }
 
   /// The source file with an id.
-  func source(_ id: Int) -> SourceFile? { knowledge.sources.file(id) }
+  func source(_ id: Int) -> SourceFile? { sources.file(id) }
 
   /// The source file of a URI among those analysed.
   func source(uri: String) -> SourceFile? {
@@ -51,7 +71,7 @@ struct Analysis: Sendable {
 
   /// The knowledge file of a source id.
   func knowledgeFile(_ id: Int) -> KnowledgeAnalysis.File? {
-    knowledge.files.first { $0.source.id == id }
+    files.first { $0.source.id == id }
   }
 
   /// The script with a URI.
@@ -63,7 +83,7 @@ struct Analysis: Sendable {
   func diagnosticsByURI(unplaced: [String]) -> [String: [Diagnostic]] {
     var result: [String: [Diagnostic]] = [:]
     for uri in uris.values { result[uri] = [] }
-    let all = knowledge.diagnostics + scripts.flatMap(\.analysis.diagnostics)
+    let all = knowledgeDiagnostics + scripts.flatMap(\.analysis.diagnostics)
     for diagnostic in all {
       if let span = diagnostic.span, let file = source(span.file) {
         result[uris[span.file] ?? DocumentURI.uri(ofPath: file.name), default: []].append(diagnostic)
