@@ -31,12 +31,15 @@ struct Analysis: Sendable {
   /// Checks the knowledge files at `paths` and the open scripts `scripts` (URI and text).
   init(paths: [String], scripts documents: [Workspace.Document], workspace: Workspace) {
     let loader = workspace.loader
-    catalog = KnowledgeAnalysis.catalog(of: paths, loader: loader)
     var folders: [String: [String]] = [:]
     for path in paths { folders[PathJoin.directory(of: path) ?? "", default: []].append(path) }
+    // With one folder there is nothing else to see: its own catalog is the workspace's.
+    let context = folders.count > 1 ? KnowledgeAnalysis.catalog(of: paths, loader: loader) : nil
+    var single: PredicateCatalog?
     for folder in folders.keys.sorted() {
       let group = KnowledgeAnalysis(
-        paths: folders[folder] ?? [], loader: loader, sources: sources, context: catalog)
+        paths: folders[folder] ?? [], loader: loader, sources: sources, context: context)
+      single = group.catalog
       sources = group.sources
       files += group.files
       knowledgeDiagnostics += group.diagnostics
@@ -45,6 +48,7 @@ struct Analysis: Sendable {
         definitions[name] = .init(facts: sum.facts + counts.facts, rules: sum.rules + counts.rules)
       }
     }
+    catalog = context ?? single ?? PredicateCatalog()
     for file in files { uris[file.source.id] = workspace.uri(ofPath: file.path) }
     for document in documents {
       let source = sources.add(name: document.path, text: document.text)
