@@ -98,3 +98,28 @@ import ValleyTestSupport
     #expect(titles == ["Replace B with _", "Rename B to _B"])
   }
 }
+
+extension EditingTests {
+  @Test func scriptsHaveHoverAnOutlineAndColouredCommands() throws {
+    let fixture = try LSPFixture()
+    let uri = fixture.uri("u.q")
+    fixture.client.open(uri, ":load \"a.kb\"\n?- weak(F).\n")
+    let hover = try fixture.client.at("textDocument/hover", uri, 1, 4)
+    #expect(hover["contents"]?["value"]?.stringValue?.hasPrefix("**weak/1**") == true)
+    let symbols = try fixture.client.at("textDocument/documentSymbol", uri, 0, 0).arrayValue ?? []
+    #expect(symbols.compactMap { $0["name"]?.stringValue } == [":load \"a.kb\"", "?- weak(F)."])
+    let data = (try fixture.client.at("textDocument/semanticTokens/full", uri, 0, 0)["data"]?.arrayValue ?? [])
+      .compactMap(\.intValue)
+    // load (keyword), "a.kb" (string), ?- (operator), weak (function), F (variable).
+    #expect(data.count == 25)
+    #expect(stride(from: 3, to: data.count, by: 5).map { data[$0] } == [7, 3, 8, 0, 1])
+    let annotations = try fixture.client.at("textDocument/completion", fixture.uri("a.kb"), 0, 1)
+    #expect(
+      annotations["items"]?.arrayValue?.compactMap { $0["label"]?.stringValue } == ["source", "note", "pred", "import"])
+    let lone = fixture.uri("lone.kb")
+    fixture.client.open(lone, "p(1).\n@")
+    let afterAt = try fixture.client.at("textDocument/completion", lone, 1, 1)
+    #expect(
+      afterAt["items"]?.arrayValue?.compactMap { $0["label"]?.stringValue } == ["source", "note", "pred", "import"])
+  }
+}

@@ -69,3 +69,55 @@ import ValleyTestSupport
     #expect(try client.waitForExit() == 0)
   }
 }
+
+extension ProtocolTests {
+  /// Every request, at every kind of position (inside a surrogate pair, past a line's end,
+  /// past the file's end), on broken text full of multi-byte characters: an answer each time.
+  @Test func everyRequestAnswersAtAnyPositionOfABrokenFile() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let client = try LSPClient(root: folder.path)
+    let text = "@pred 안산(\"😀\" \np(X :- 😀(Y), \"unterminated\n/* open comment\nq(A) :- r(A), not q(A).\n"
+    let uris = [DocumentURI.uri(ofPath: folder.path("broken.kb")), DocumentURI.uri(ofPath: folder.path("broken.q"))]
+    for uri in uris { client.open(uri, text) }
+    let positions = [
+      (0, 0), (0, 8), (0, 9), (1, 4), (1, 8), (2, 5), (4, 0), (3, 30), (50, 0), (1, 10_000), (Int(Int32.max), 3),
+    ]
+    let methods = [
+      "textDocument/hover", "textDocument/definition", "textDocument/references", "textDocument/prepareRename",
+      "textDocument/completion", "textDocument/documentSymbol", "textDocument/semanticTokens/full",
+    ]
+    for uri in uris {
+      for (line, character) in positions {
+        for method in methods {
+          let answer = try client.request(
+            method,
+            [
+              "textDocument": ["uri": .string(uri)], "position": ["line": .int(line), "character": .int(character)],
+              "context": ["includeDeclaration": true],
+            ])
+          #expect(answer["result"] != nil || answer["error"] != nil, "\(method) at \(line):\(character)")
+        }
+        let rename = try client.request(
+          "textDocument/rename",
+          [
+            "textDocument": ["uri": .string(uri)], "position": ["line": .int(line), "character": .int(character)],
+            "newName": "Z",
+          ])
+        #expect(rename["result"] != nil || rename["error"] != nil)
+        let actions = try client.request(
+          "textDocument/codeAction",
+          [
+            "textDocument": ["uri": .string(uri)],
+            "range": [
+              "start": ["line": .int(line), "character": .int(character)], "end": ["line": 99_999, "character": 0],
+            ],
+            "context": ["diagnostics": []],
+          ])
+        #expect(actions["result"] != nil)
+      }
+    }
+    #expect(try client.diagnostics(for: uris[0]).isEmpty == false)
+    #expect(try client.stop() == 0)
+  }
+}

@@ -20,11 +20,17 @@ extension LanguageServer {
     let statement = Array(tokens[statementStart...])
     var items: [JSONValue] = []
     let last = statement.last
-    let lastTouchesCursor = last.map { $0.span.end == point.offset } ?? false
+    // The tokens start before the cursor; the last one holds it when it ends at or after it.
+    let lastTouchesCursor = last.map { $0.span.end >= point.offset } ?? false
+    let atSign = last.map { $0.span.start < point.source.bytes.count && point.source.bytes[$0.span.start] == 0x40 }
 
-    if case .annotation = last?.kind, lastTouchesCursor {
-      return Self.completionList(
-        Self.annotationNames.map { Self.item($0, kind: 14, detail: "@\($0)", sort: "0") })
+    if let last, lastTouchesCursor, atSign == true {
+      switch last.kind {
+      case .annotation, .invalid:  // `@sou` or a lone `@`
+        return Self.completionList(
+          Self.annotationNames.map { Self.item($0, kind: 14, detail: "@\($0)", sort: "0") })
+      default: break
+      }
     }
     if point.uri.hasSuffix(".q"), let first = statement.first, first.isPunct(.colon),
       statement.count == 1 || (statement.count == 2 && lastTouchesCursor && last?.nameText != nil)
