@@ -134,3 +134,17 @@ extension DiagnosticsTests {
     #expect(duplicate.first?["relatedInformation"]?.arrayValue?.first?["location"]?["uri"]?.stringValue == two)
   }
 }
+
+extension DiagnosticsTests {
+  @Test func aRuleThatGrowsWithoutEndIsStoppedQuickly() throws {
+    let fixture = try LSPFixture()
+    let uri = fixture.uri("grow.kb")
+    let start = ContinuousClock.now
+    fixture.client.open(uri, "n(0).\nn(Y) :- n(X), Y = X + 1.\n")
+    let diagnostics = try fixture.client.diagnostics(for: uri, version: 1)
+    let elapsed = ContinuousClock.now - start
+    #expect(diagnostics.compactMap { $0["code"]?.stringValue }.allSatisfy { ["E403", "E404"].contains($0) })
+    #expect(diagnostics.count == 1)
+    #expect(elapsed < .seconds(10), "the budget is half a second; \(elapsed) is far past it")
+  }
+}

@@ -28,6 +28,10 @@ struct Analysis: Sendable {
   /// The URI of each source file id.
   private(set) var uris: [Int: String] = [:]
 
+  /// The limits of evaluating the rules while checking: small, so that a rule that grows
+  /// without end shows the engine's limit error within half a second of a keystroke.
+  static let budget = EvaluationBudget(maximumDerivedFacts: 250_000, timeLimit: 0.5)
+
   /// Checks the knowledge files at `paths` and the open scripts `scripts` (URI and text).
   init(paths: [String], scripts documents: [Workspace.Document], workspace: Workspace) {
     let loader = workspace.loader
@@ -38,7 +42,7 @@ struct Analysis: Sendable {
     var single: PredicateCatalog?
     for folder in folders.keys.sorted() {
       let group = KnowledgeAnalysis(
-        paths: folders[folder] ?? [], loader: loader, sources: sources, context: context)
+        paths: folders[folder] ?? [], loader: loader, budget: Analysis.budget, sources: sources, context: context)
       single = group.catalog
       sources = group.sources
       files += group.files
