@@ -10,7 +10,11 @@
 paper_success_factor(Factor).
 
 % Each one with the claim that names it and its Korean wording:
-paper_success_factor(Factor), about(Claim, Factor), claim(Claim, success_factor), claim_status(Claim, paper_words), quote_ko(Claim, Korean).
+paper_success_factor(Factor),
+    about(Claim, Factor),
+    claim(Claim, success_factor),
+    claim_status(Claim, paper_words),
+    quote_ko(Claim, Korean).
 
 % Who develops them (paper's words):
 develops(Actor, Factor), paper_success_factor(Factor).
@@ -20,4 +24,6 @@ claim_text(s21, Text).
 
 % The programmes of S40 are not named. These are examples from OUTSIDE sources,
 % linked by Valley's reading I3 (not the paper's words):
-example_of(Programme, sme_tech_upgrading_programmes), about(Claim, Programme), claim_status(Claim, external).
+example_of(Programme, sme_tech_upgrading_programmes),
+    about(Claim, Programme),
+    claim_status(Claim, external).

@@ -9,7 +9,10 @@
 paper_industry(Industry, Claim).
 
 % How the paper classes them (note textiles: core in English, light in Korean):
-paper_industry(Industry, _), industry_class(Industry, Class), Class != polluting, Class != non_polluting.
+paper_industry(Industry, _),
+    industry_class(Industry, Class),
+    Class != polluting,
+    Class != non_polluting.
 disagreement(textiles_classification, ClaimA, ValueA, ClaimB, ValueB).
 
 % Named only in the Korean abstract:

@@ -15,7 +15,10 @@ n_paper_figures(N).
 self_assessment(Claim).
 
 % Which outcome claims have outside support, and which are only asserted:
-attributed_to(Outcome, gtp), about(Claim, Outcome), claim_status(Claim, paper_words), corroborates(Outside, Claim).
+attributed_to(Outcome, gtp),
+    about(Claim, Outcome),
+    claim_status(Claim, paper_words),
+    corroborates(Outside, Claim).
 only_asserted(Claim), claim(Claim, outcome), claim_text(Claim, Text).
 
 % Outside figures for GTP and ASV (year, value, claim):

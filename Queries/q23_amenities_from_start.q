@@ -23,4 +23,6 @@ place_measure(Cluster, Measure, Kind, Claim), measure_status(Measure, Status).
 no_place_measure_found(Cluster).
 
 % Ansan Science Valley for comparison: only plans (2003, and an undated later one).
-place_measure(asv, Measure, Kind, Claim), measure_status(Measure, Status), response(lack_of_lifestyle_amenities, Measure, _, Year, Mark).
+place_measure(asv, Measure, Kind, Claim),
+    measure_status(Measure, Status),
+    response(lack_of_lifestyle_amenities, Measure, _, Year, Mark).

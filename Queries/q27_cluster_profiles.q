@@ -21,4 +21,8 @@ cluster_claim_without_url(Claim).
 cluster_claim_not_external(Cluster, Claim).
 
 % The sources: claim, confidence, year and address.
-compared_cluster(Cluster), about(Claim, Cluster), claim_status(Claim, external), confidence(Claim, Level), source_url(Claim, Url).
+compared_cluster(Cluster),
+    about(Claim, Cluster),
+    claim_status(Claim, external),
+    confidence(Claim, Level),
+    source_url(Claim, Url).

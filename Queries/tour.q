@@ -28,7 +28,10 @@ claim_text(s27, Text), quote_en(s27, Quote).
 hedged(Claim, Wording).
 
 % 6. The only success factors the paper itself names (S39, S40, Korean abstract).
-paper_success_factor(Factor), about(Claim, Factor), claim(Claim, success_factor), claim_status(Claim, paper_words).
+paper_success_factor(Factor),
+    about(Claim, Factor),
+    claim(Claim, success_factor),
+    claim_status(Claim, paper_words).
 
 % 7. Key question 1: which limiting factors does nothing in the knowledge base
 %    address yet? (Valley's reading I5; "addressed" does not mean "solved".)

@@ -10,7 +10,7 @@
 @prompt "Write it yourself with not; do not use the ready-made rule unaddressed_limit."
 @hint "Start from factor(F, limiting)."
 @hint "not addresses(_, F) holds when nothing addresses F: _ means any value."
-@reveal missing
+@reveal missing whynot
 @solution
 has_measure(F) :- addresses(_, F).
 factor(F, limiting), not has_measure(F).
@@ -20,6 +20,8 @@ factor(F, limiting), not has_measure(F).
 @prompt "Which members are listed in 2023 but not in 2009?"
 @hint "member_of(Member, Group, Claim): the group is asv, the claim e21 or e29."
 @hint "Negation needs its variables bound first: member_of(I, asv, e29), not member_of(I, asv, e21)."
+@credit partial
+@reveal whynot
 @solution
 member_of(I, asv, e29), not member_of(I, asv, e21).
 

@@ -26,6 +26,12 @@ public struct CheckResult: Sendable {
   public var notes: [String]
   /// The errors, for `error` results caused by the student's text.
   public var report: DiagnosticReport?
+  /// The share of the credit earned, from 0 to 1, when the exercise gives partial credit
+  /// (`@credit partial`); nil otherwise. See ``score(_:expectedCount:)``.
+  public var score: Double?
+  /// One missing row in the student's column order, kept when the exercise says
+  /// `@reveal whynot` so that the checker can explain it (never shown as such).
+  var missingExample: [Value]?
 
   /// Creates a result.
   public init(_ status: Status, _ detail: String, notes: [String] = [], report: DiagnosticReport? = nil) {
@@ -35,8 +41,53 @@ public struct CheckResult: Sendable {
     self.report = report
   }
 
+  /// The score with two decimals (`0.67`), when there is one.
+  public var scoreText: String? { score.map { Self.decimal(hundredths: Self.hundredths($0)) } }
+
+  /// A score in hundredths, rounded (0...100).
+  public static func hundredths(_ score: Double) -> Int { Int((min(max(score, 0), 1) * 100).rounded()) }
+
+  /// Hundredths written with two decimals: 67 as `0.67`, 750 as `7.50`.
+  public static func decimal(hundredths: Int) -> String {
+    let cents = String(hundredths % 100)
+    return "\(hundredths / 100).\(cents.count == 1 ? "0" + cents : cents)"
+  }
+
   /// How many example rows feedback shows.
   public static let exampleLimit = 3
+
+  /// The share of the credit a comparison earns: the rows both give, over the rows either
+  /// gives (expected rows plus extra rows). 1 for a correct answer, 0 when no expected row is
+  /// given or the number of columns differs; a missing row and an extra row cost the same.
+  public static func score(_ comparison: AnswerComparison, expectedCount: Int) -> Double {
+    if comparison.isCorrect { return 1 }
+    guard comparison.columnCounts == nil else { return 0 }
+    let matched = expectedCount - comparison.missing.count
+    let either = expectedCount + comparison.extra.count
+    return either > 0 ? Double(max(0, matched)) / Double(either) : 0
+  }
+
+  /// The verdict for a comparison, with a score when the exercise gives partial credit.
+  static func from(
+    _ comparison: AnswerComparison, student: AnswerTable, expected: AnswerTable, for exercise: Exercise
+  ) -> CheckResult {
+    var result = from(comparison, student: student, revealMissing: exercise.revealMissing)
+    if exercise.partialCredit {
+      result.score = score(comparison, expectedCount: expected.rows.count)
+    }
+    if exercise.revealWhyNot, comparison.columnCounts == nil, !student.variables.isEmpty,
+      let first = comparison.missing.first
+    {
+      if let order = comparison.columnOrder {
+        var row = first
+        for (expectedColumn, studentColumn) in order.enumerated() { row[studentColumn] = first[expectedColumn] }
+        result.missingExample = row
+      } else {
+        result.missingExample = first
+      }
+    }
+    return result
+  }
 
   /// The verdict for a comparison.
   public static func from(

@@ -14,6 +14,11 @@ public struct Exercise: Sendable {
   public var knowledgeFiles: [String]
   /// Whether feedback may show examples of missing rows (`@reveal missing`).
   public var revealMissing: Bool
+  /// Whether feedback on a wrong answer may explain one missing row: the row, and the first
+  /// premise of the student's query that fails for it (`@reveal whynot`).
+  public var revealWhyNot: Bool
+  /// Whether a wrong answer earns part of the credit (`@credit partial`); see ``CheckResult/score``.
+  public var partialCredit: Bool
   /// The reference statements. Never shown to a student.
   var solution: StatementBlock?
   /// The id on the `@exercise` line.
@@ -33,6 +38,8 @@ public struct Exercise: Sendable {
     self.hints = []
     self.knowledgeFiles = []
     self.revealMissing = false
+    self.revealWhyNot = false
+    self.partialCredit = false
     self.idSpan = idSpan
   }
 
@@ -61,6 +68,9 @@ public struct ExerciseSet: Sendable {
 
   /// The folder relative `@knowledge` paths resolve against.
   public var directory: String? { PathJoin.directory(of: name) }
+
+  /// Whether any exercise of the set gives partial credit (grade sheets then show scores).
+  public var givesPartialCredit: Bool { exercises.contains { $0.partialCredit } }
 
   /// The exercise with this id.
   public func exercise(_ id: String) -> Exercise? {

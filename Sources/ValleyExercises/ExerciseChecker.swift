@@ -1,18 +1,33 @@
+import Synchronization
 import ValleyEngine
 
 /// Checks answers against an exercise set's solutions.
 ///
 /// Each solution runs once, in a workspace of its own, and its answers are kept for every
-/// answer checked after. Each answer runs in a fresh workspace too.
-public final class ExerciseChecker {
+/// answer checked after. Each answer runs in a fresh workspace too, made from the exercise's
+/// loaded knowledge, which is kept after the first time.
+///
+/// A checker may be used from several threads at once (a classroom server checks many
+/// students' answers at the same time): what it keeps is behind a lock, and the answers
+/// themselves run outside it.
+public final class ExerciseChecker: @unchecked Sendable {
   /// The exercises.
   public let set: ExerciseSet
   /// How workspaces are made.
   public let environment: ExerciseEnvironment
-  private var expected: [String: Result<AnswerTable, SolutionFailure>] = [:]
+  /// What the checker keeps, by exercise id: expected answers; each exercise's loaded
+  /// knowledge (base and `@knowledge`), so that every answer starts from it instead of loading
+  /// the files again; warnings from solutions that ran.
+  private struct Kept {
+    var expected: [String: Result<AnswerTable, SolutionFailure>] = [:]
+    var templates: [String: KnowledgeSnapshot] = [:]
+    var solutionWarnings: [String: DiagnosticReport] = [:]
+  }
+  private let kept = Mutex(Kept())
+
   /// Warnings from solutions that ran (a singleton variable, say), by exercise id; for
   /// educators only.
-  public private(set) var solutionWarnings: [String: DiagnosticReport] = [:]
+  public var solutionWarnings: [String: DiagnosticReport] { kept.withLock { $0.solutionWarnings } }
 
   /// Why a solution gives nothing to compare with. Shown only to educators (`valley check`):
   /// the report's excerpts may show solution text.
@@ -44,9 +59,10 @@ public final class ExerciseChecker {
   /// The solution's answers for `exercise`, computed once. A solution that does not run or
   /// that gives no answer is a failure.
   public func expectedAnswers(for exercise: Exercise) -> Result<AnswerTable, SolutionFailure> {
-    if let known = expected[exercise.id] { return known }
+    if let known = kept.withLock({ $0.expected[exercise.id] }) { return known }
+    // Two threads may both run a new solution; they get the same answers, and one is kept.
     let result = runSolution(exercise)
-    expected[exercise.id] = result
+    kept.withLock { $0.expected[exercise.id] = $0.expected[exercise.id] ?? result }
     return result
   }
 
@@ -57,7 +73,7 @@ public final class ExerciseChecker {
       return .failure(
         SolutionFailure(report: DiagnosticReport([], sources: set.sources), summary: summary, kind: .solution))
     }
-    let workspace = ExerciseWorkspace(exercise: exercise, environment: environment)
+    let workspace = self.workspace(for: exercise)
     if let problems = workspace.setupProblems {
       return .failure(
         SolutionFailure(
@@ -68,7 +84,7 @@ public final class ExerciseChecker {
     case .failed(let report):
       return .failure(SolutionFailure(report: report, summary: summary, kind: .solution))
     case .answers(let table, let warnings):
-      if let warnings { solutionWarnings[exercise.id] = warnings }
+      if let warnings { kept.withLock { $0.solutionWarnings[exercise.id] = warnings } }
       if table.rows.isEmpty {
         let empty = Diagnostic.error(
           ExerciseCode.emptySolution, "the solution of exercise \(exercise.id) gives no answer",
@@ -80,6 +96,19 @@ public final class ExerciseChecker {
     }
   }
 
+  /// A fresh workspace for `exercise`: from its kept knowledge when it loaded before, else
+  /// loaded from the files (and kept when it loads).
+  func workspace(for exercise: Exercise) -> ExerciseWorkspace {
+    if let template = kept.withLock({ $0.templates[exercise.id] }) {
+      return ExerciseWorkspace(snapshot: template, environment: environment)
+    }
+    let workspace = ExerciseWorkspace(exercise: exercise, environment: environment)
+    if let template = workspace.template {
+      kept.withLock { $0.templates[exercise.id] = $0.templates[exercise.id] ?? template }
+    }
+    return workspace
+  }
+
   /// Checks the student's answers `table` for `exercise`.
   public func check(_ table: AnswerTable, for exercise: Exercise) -> CheckResult {
     switch expectedAnswers(for: exercise) {
@@ -87,13 +116,34 @@ public final class ExerciseChecker {
       return CheckResult(.error, failure.summary)
     case .success(let wanted):
       return CheckResult.from(
-        AnswerComparison.compare(student: table, expected: wanted), student: table,
-        revealMissing: exercise.revealMissing)
+        AnswerComparison.compare(student: table, expected: wanted), student: table, expected: wanted,
+        for: exercise)
     }
+  }
+
+  /// Checks the answers `table` of the query `queryText`, which ran in `session`; under
+  /// `@reveal whynot`, a wrong answer's feedback also explains one missing row in that session.
+  public func check(_ table: AnswerTable, of queryText: String, in session: Session, for exercise: Exercise)
+    -> CheckResult
+  {
+    var result = check(table, for: exercise)
+    if let row = result.missingExample {
+      result.notes += WhyNotHint.lines(
+        query: queryText, row: row, variables: table.variables, session: session)
+    }
+    return result
   }
 
   /// Checks one answer from an answer file, in a fresh workspace.
   public func check(_ answer: Answer, in file: SourceFile, sources: SourceRegistry, for exercise: Exercise)
+    -> CheckResult
+  {
+    var result = checkRunning(answer, in: file, sources: sources, for: exercise)
+    if exercise.partialCredit, result.score == nil { result.score = 0 }
+    return result
+  }
+
+  private func checkRunning(_ answer: Answer, in file: SourceFile, sources: SourceRegistry, for exercise: Exercise)
     -> CheckResult
   {
     if !answer.diagnostics.isEmpty {
@@ -105,7 +155,7 @@ public final class ExerciseChecker {
     if case .failure(let failure) = expectedAnswers(for: exercise) {
       return CheckResult(.error, failure.summary)
     }
-    let workspace = ExerciseWorkspace(exercise: exercise, environment: environment)
+    let workspace = self.workspace(for: exercise)
     if workspace.setupProblems != nil {
       return CheckResult(.error, "exercise \(exercise.id) cannot be checked: its knowledge does not load")
     }
@@ -113,7 +163,7 @@ public final class ExerciseChecker {
     case .failed(let report):
       return failure(report)
     case .answers(let table, _):
-      return check(table, for: exercise)
+      return check(table, of: answer.block.queryText(in: file) ?? "", in: workspace.session, for: exercise)
     }
   }
 

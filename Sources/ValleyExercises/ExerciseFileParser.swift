@@ -7,7 +7,9 @@ import ValleyEngine
 /// at the first one.
 public enum ExerciseFileParser {
   /// The directives of an exercise file.
-  static let directives = ["exercise", "prompt", "hint", "knowledge", "solution", "reveal"]
+  static let directives = ["exercise", "prompt", "hint", "knowledge", "solution", "reveal", "credit"]
+  /// What `@reveal` may name.
+  static let revealable = ["missing", "whynot"]
 
   /// Reads and parses the file at `path` through `loader` (named `path` in messages).
   public static func load(_ path: String, loader: SourceLoader) -> ExerciseSet {
@@ -94,15 +96,28 @@ public enum ExerciseFileParser {
         if let path = quoted(segment, what: "a knowledge file name", diagnostics: &diagnostics) {
           exercise.knowledgeFiles.append(PathJoin.resolve(path, against: PathJoin.directory(of: name)))
         }
-      default:  // reveal
-        if segment.arguments.count == 1, segment.arguments[0].nameText == "missing" {
-          exercise.revealMissing = true
+      case "credit":
+        if segment.arguments.count == 1, let word = segment.arguments[0].nameText, word == "partial" || word == "full" {
+          exercise.partialCredit = word == "partial"
         } else {
           diagnostics.append(
             .error(
-              ExerciseCode.badArgument, "@reveal takes one word: missing",
+              ExerciseCode.badArgument, "@credit takes one word: partial or full",
               at: segment.arguments.first?.span ?? span,
-              help: "write '@reveal missing' to show examples of missing rows"))
+              help: "write '@credit partial' to give part of the credit for a partly right answer"))
+        }
+      default:  // reveal
+        let words = segment.arguments.map { $0.nameText ?? "" }
+        if !words.isEmpty, words.allSatisfy(revealable.contains) {
+          if words.contains("missing") { exercise.revealMissing = true }
+          if words.contains("whynot") { exercise.revealWhyNot = true }
+        } else {
+          let bad = segment.arguments.first { !revealable.contains($0.nameText ?? "") }
+          diagnostics.append(
+            .error(
+              ExerciseCode.badArgument, "@reveal takes the words missing and whynot",
+              at: bad?.span ?? span,
+              help: "write '@reveal missing' to show examples of missing rows, '@reveal whynot' to explain one"))
         }
       }
     }

@@ -39,6 +39,22 @@ public final class ExerciseWorkspace {
     setupProblems = report.hasErrors ? DiagnosticReport(report.errors, sources: report.sources) : nil
   }
 
+  /// Makes a workspace that starts from `snapshot`: the knowledge another workspace for the
+  /// same exercise had loaded (see ``template``), shared copy-on-write instead of loaded again.
+  public init(snapshot: KnowledgeSnapshot, environment: ExerciseEnvironment) {
+    files = OverlayFiles()
+    session = Session(from: snapshot, loader: OverlayLoader(base: environment.loader, files: files))
+    session.budget = environment.budget
+    session.workingDirectory = environment.workingDirectory
+    setupProblems = nil
+  }
+
+  /// The loaded knowledge of a fresh workspace, for ``init(snapshot:environment:)``; nil
+  /// when the knowledge did not load or something was added.
+  public var template: KnowledgeSnapshot? {
+    setupProblems == nil ? session.snapshot() : nil
+  }
+
   /// Adds clauses written in `text` (a masked copy of a file, see ``StatementBlock``) under the
   /// file name `name`, all or nothing; returns what loading said (diagnostics only).
   public func addClauses(_ text: String, name: String) -> [Output] {

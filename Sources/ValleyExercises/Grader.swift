@@ -17,6 +17,8 @@ public struct GradeSheet: Sendable {
   /// Problems with the answer files themselves (unreadable, text before the first `@answer`,
   /// answers to unknown exercises), each with the files it points into.
   public var fileProblems: [DiagnosticReport]
+  /// Whether the set gives partial credit somewhere, so that the sheet shows scores.
+  public var scored = false
 
   /// Whether every answer is correct.
   public var allCorrect: Bool {
@@ -50,7 +52,7 @@ public enum Grader {
         problems.append(DiagnosticReport(sheetProblems.inSourceOrder(), sources: sheet.sources))
       }
       for exercise in set.exercises {
-        let result: CheckResult
+        var result: CheckResult
         let answers = sheet.answers(to: exercise.id)
         if let file = sheet.file, let answer = answers.first {
           if answers.count > 1 {
@@ -67,10 +69,13 @@ public enum Grader {
         } else {
           result = CheckResult(.missing, "no answer")
         }
+        if exercise.partialCredit, result.score == nil { result.score = 0 }
         rows.append(GradeRow(student: student, exercise: exercise.id, result: result))
       }
     }
-    return GradeSheet(rows: rows, fileProblems: problems)
+    var sheet = GradeSheet(rows: rows, fileProblems: problems)
+    sheet.scored = set.givesPartialCredit
+    return sheet
   }
 
   /// The students' names: each file's name without folder and extension, or the path as

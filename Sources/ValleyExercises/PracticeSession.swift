@@ -195,7 +195,7 @@ public final class PracticeSession {
         return nil
       }).first
     else { return [.text("your last query gave no answers to check")] }
-    let result = checker.check(table, for: current)
+    let result = checker.check(table, of: lastQuery.text, in: workspace.session, for: current)
     var lines: [String]
     switch result.status {
     case .correct:
@@ -207,7 +207,7 @@ public final class PracticeSession {
         solved == set.exercises.count
           ? "You have solved every exercise in \(set.name)." : "Type :next for the next exercise.")
     case .incorrect:
-      lines = ["Not yet: \(result.detail)."] + result.notes
+      lines = ["Not yet: \(result.detail)\(result.scoreText.map { " (score \($0))" } ?? "")."] + result.notes
       let shown = progress.hintsShown[current.id] ?? 0
       if shown < current.hints.count { lines.append("Type :hint for a hint.") }
     case .error, .missing:

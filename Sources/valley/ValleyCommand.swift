@@ -13,6 +13,7 @@ struct ValleyCommand: ParsableCommand {
       valley exercise <file>
       valley check <files> ...
       valley grade --exercises <file> [--format <format>] <answers> ...
+      valley fmt [--check] [--kind <kind>] [<paths> ...]
       valley lsp
       """,
     discussion: """
@@ -20,7 +21,7 @@ struct ValleyCommand: ParsableCommand {
       terminal, it runs it as a query script instead, exactly as `valley run -`.
       """,
     version: ValleyVersion.string,
-    subcommands: [Repl.self, Run.self, Serve.self, Exercise.self, Check.self, Grade.self, Lsp.self],
+    subcommands: [Repl.self, Run.self, Serve.self, Exercise.self, Check.self, Grade.self, Format.self, Lsp.self],
     defaultSubcommand: Repl.self
   )
 }

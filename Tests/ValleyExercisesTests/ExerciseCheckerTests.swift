@@ -211,4 +211,33 @@ import ValleyTestSupport
     #expect(rows["without"]?.status == .error)
     #expect(rows["without"]?.detail == "alice.answers:4:1: error: unknown predicate 'link/2' [E202]")
   }
+
+  @Test func oneCheckerChecksFromManyThreadsAtOnce() async throws {
+    let set = ExerciseFixture.set()
+    let answers = [
+      "@answer e1\nlink(X, Y).\n", "@answer e2\nlink(P, Q).\n", "@answer e3\nage(P, A), A > 20.\n",
+      "@answer e2\nt(X, C) :- link(X, B), link(B, C).\nt(X, C).\n", "@answer e3\nage(P, A), A > .\n",
+    ]
+    func verdict(_ checker: ExerciseChecker, _ text: String) -> String {
+      let sheet = AnswerFileParser.parse(text: text, name: "s.answers")
+      guard let file = sheet.file, let answer = sheet.answers.first, let exercise = set.exercise(answer.exerciseID)
+      else { return "unparsed" }
+      let result = checker.check(answer, in: file, sources: sheet.sources, for: exercise)
+      return ([result.status.rawValue, result.detail] + result.notes).joined(separator: "|")
+    }
+    let serial = ExerciseChecker(set: set, environment: ExerciseFixture.environment())
+    let expected = answers.map { verdict(serial, $0) }
+    // A fresh checker, so that solutions and kept knowledge are made under contention too.
+    let shared = ExerciseChecker(set: set, environment: ExerciseFixture.environment())
+    let results = await withTaskGroup(of: (Int, String).self) { group in
+      for round in 0..<40 {
+        group.addTask { (round % answers.count, verdict(shared, answers[round % answers.count])) }
+      }
+      var all: [(Int, String)] = []
+      for await result in group { all.append(result) }
+      return all
+    }
+    #expect(results.count == 40)
+    for (index, text) in results { #expect(text == expected[index]) }
+  }
 }

@@ -104,7 +104,7 @@ import ValleyTestSupport
     #expect(lines.contains("x.q:10:11: error: 'bad id' is not a usable exercise id [E604]"))
     #expect(lines.contains("x.q:11:11: error: @exercise c needs a title in quotes [E604]"))
     #expect(lines.contains("x.q:12:9: error: @prompt takes the prompt in quotes [E604]"))
-    #expect(lines.contains("x.q:13:9: error: @reveal takes one word: missing [E604]"))
+    #expect(lines.contains("x.q:13:9: error: @reveal takes the words missing and whynot [E604]"))
     #expect(lines.contains("x.q:14:1: error: exercise a has a second @solution [E613]"))
   }
 

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import ValleyEngine
+import ValleyExercises
 import ValleyTestSupport
 
 @testable import ValleyServer
@@ -106,5 +107,64 @@ import ValleyTestSupport
         buffer: try await client.execute(uri: "/api/teacher/progress.csv", method: .get, headers: teacher).body)
       #expect(csv.contains("Cy,beginner,b1,1,true,"), "\(csv)")
     }
+  }
+
+  @Test func partialCreditAndWhyNotHintsReachTheStudentAndTheTeacher() async throws {
+    let state = try TemporaryFolder()
+    defer { state.remove() }
+    let file = state.path + "/partly.q"
+    try """
+    @exercise s1 "Limits, partly"
+    @prompt "List the limiting factors."
+    @hint "Use factor/2."
+    @credit partial
+    @reveal whynot
+    @solution
+    factor(F, limiting).
+    """.write(toFile: file, atomically: true, encoding: .utf8)
+    var configuration = ServerConfiguration()
+    configuration.exerciseFiles = [file]
+    configuration.stateFolder = state.path + "/state"
+    configuration.teacherToken = "teacher-secret"
+    let server = try ClassroomServer(
+      configuration: configuration, snapshot: Self.snapshot,
+      exerciseBase: .folder(path: Self.knowledge, displayName: "Knowledge"))
+    try await server.application().test(.router) { client in
+      let catalogue = String(buffer: try await client.execute(uri: "/api/exercises", method: .get).body)
+      #expect(catalogue.contains(#""partial_credit": true"#))
+      let token = try await ServerAPITests.newSession(client, name: "Dee")
+      var headers = ServerAPITests.json
+      headers[.authorization] = "Bearer \(token)"
+      let body = try JSONSerialization.data(withJSONObject: ["answer": "factor(F, limiting), F != crime_image."])
+      let response = try await client.execute(
+        uri: "/api/exercises/partly/s1/check", method: .post, headers: headers, body: ByteBuffer(bytes: body))
+      let verdict = try #require(
+        try JSONSerialization.jsonObject(with: Data(String(buffer: response.body).utf8)) as? [String: Any])
+      #expect(verdict["correct"] as? Bool == false)
+      let score = try #require(verdict["score"] as? Double)
+      #expect(score > 0.5 && score < 1)
+      let feedback = try #require(verdict["feedback"] as? String)
+      #expect(feedback.hasPrefix("Not yet: 1 missing, 0 extra (score "), "\(feedback)")
+      #expect(
+        feedback.contains("your query does not give F = crime_image: it fails at crime_image != crime_image"),
+        "\(feedback)")
+
+      let progress = String(buffer: try await client.execute(uri: "/api/progress", method: .get, headers: headers).body)
+      #expect(progress.contains(#""score": "#), "\(progress)")
+      let teacher: HTTPFields = [.authorization: "Bearer teacher-secret"]
+      let table = String(
+        buffer: try await client.execute(uri: "/api/teacher/progress", method: .get, headers: teacher).body)
+      #expect(table.contains(#""partial_credit": true"#) && table.contains(#""score": "#))
+      let plain = String(
+        buffer: try await client.execute(uri: "/api/teacher/progress.csv", method: .get, headers: teacher).body)
+      #expect(plain.hasPrefix("name,set,id,attempts,solved,when\r\nDee,partly,s1,1,false,"), "\(plain)")
+      let scored = String(
+        buffer: try await client.execute(
+          uri: "/api/teacher/progress.csv?with=score", method: .get, headers: teacher
+        ).body)
+      #expect(scored.hasPrefix("name,set,id,attempts,solved,when,score\r\nDee,partly,s1,1,false,"), "\(scored)")
+      #expect(scored.hasSuffix(",\(CheckResult.decimal(hundredths: CheckResult.hundredths(score)))\r\n"), "\(scored)")
+    }
+    server.releaseState()
   }
 }

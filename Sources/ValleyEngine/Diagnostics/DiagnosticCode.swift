@@ -67,6 +67,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
   case E527
   case E528
   case E529
+  case E530
   case E601
   case E602
   case E603
@@ -165,6 +166,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case .E527: "Graphviz failed"
     case .E529: "a statement that would read or write the server's files (`:load`, `:import`, `:reload`, `:save`)"
     case .E528: "`:import` usage"
+    case .E530: "`valley fmt` would have changed what a file means (a bug; the file is left as it was)"
     case .E601: "text outside a `@solution` block that is not a directive or a comment"
     case .E602: "unknown directive"
     case .E603: "a directive before the first `@exercise`"

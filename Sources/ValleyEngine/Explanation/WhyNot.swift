@@ -61,6 +61,23 @@ extension Explainer {
       closest: closest.prefix(5).map { atomText(predicate, $0) })
   }
 
+  /// Why `query` does not give the answer `row` (one value per answer variable, in order): the
+  /// query is examined like a rule whose head is its answer variables, so the report has one
+  /// finding, located at `location`, with the first premise that fails for that row.
+  func whyNotAnswer(
+    _ query: Query, row: [Value], text: String, location: String, budget: EvaluationBudget
+  ) -> WhyNotReport {
+    let head = Atom(
+      predicate: -1, arguments: query.answerVariables.map { .variable($0, query.span) }, span: query.span)
+    let rule = Rule(
+      head: head, body: query.body, variableNames: query.variableNames, span: query.span, source: nil,
+      note: nil, unit: -1, text: text)
+    var finding = examine(rule, index: -1, goal: row, budget: budget)
+    finding.location = location
+    let holds = finding.headMismatch == nil && finding.failingPremise == nil
+    return WhyNotReport(goal: text, holds: holds, rules: holds ? [] : [finding], hasFacts: false, closest: [])
+  }
+
   private func examine(
     _ rule: Rule, index: Int, goal: [Value], budget: EvaluationBudget
   ) -> WhyNotReport.RuleFinding {
@@ -137,12 +154,17 @@ extension Explainer {
       boundSoFar = prefixBound
     }
     if let derived = headMismatch(rule, index: index, body: body, slots: slots, goal: goal, budget: budget) {
-      finding.failingPremise = atomText(rule.head.predicate, derived)
+      let shown =
+        rule.head.predicate >= 0
+        ? atomText(rule.head.predicate, derived)
+        : "(" + derived.map(ValueFormatter.source).joined(separator: ", ") + ")"
+      finding.failingPremise = shown
       finding.reason =
-        "every premise holds, but the rule derives \(atomText(rule.head.predicate, derived)): "
+        "every premise holds, but the \(rule.head.predicate >= 0 ? "rule derives" : "query gives") \(shown): "
         + "an integer and a decimal are different values, even when they are equal as numbers"
       return finding
     }
+    if rule.head.predicate < 0 { return finding }  // a query that gives the row: it holds
     finding.reason = "every premise holds (the goal should hold; this is unexpected)"
     return finding
   }

@@ -64,7 +64,7 @@ extension ClassroomServer {
     defer { live.end() }
     let student = live.name
     do throws(EvaluationPool.Busy) {
-      let verdict = try await pool.run { () -> Result<(correct: Bool, feedback: String), ProgressDatabase.Failure> in
+      let verdict = try await pool.run { () -> Result<ExerciseRoom.Verdict, ProgressDatabase.Failure> in
         do throws(ProgressDatabase.Failure) {
           return .success(try exercises.check(student: student, set: set, exercise: id, answer: answer))
         } catch {
@@ -72,9 +72,10 @@ extension ClassroomServer {
         }
       }
       switch verdict {
-      case .success(let (correct, feedback)):
-        return Self.json(
-          .ok, JSON.object([("correct", correct ? "true" : "false"), ("feedback", JSON.string(feedback))]))
+      case .success(let verdict):
+        var fields = [("correct", verdict.correct ? "true" : "false"), ("feedback", JSON.string(verdict.feedback))]
+        if let score = verdict.score { fields.append(("score", CheckResult.decimal(hundredths: score))) }
+        return Self.json(.ok, JSON.object(fields))
       case .failure:
         return Self.error(.serviceUnavailable, "the attempt could not be recorded; try again", retryAfter: 5)
       }
@@ -96,11 +97,13 @@ extension ClassroomServer {
       return Self.error(.serviceUnavailable, "progress cannot be read just now", retryAfter: 5)
     }
     if csv {
-      var text = "name,set,id,attempts,solved,when\r\n"
+      // `?with=score` adds each row's best score (all or nothing where there is no partial credit).
+      let withScore = request.uri.queryParameters.get("with") == "score"
+      var text = "name,set,id,attempts,solved,when" + (withScore ? ",score" : "") + "\r\n"
       for (student, row) in rows {
-        text +=
-          [student, row.set, row.id, String(row.attempts), row.solved ? "true" : "false", row.when]
-          .map(Self.csvField).joined(separator: ",") + "\r\n"
+        var fields = [student, row.set, row.id, String(row.attempts), row.solved ? "true" : "false", row.when]
+        if withScore { fields.append(CheckResult.decimal(hundredths: row.bestScore ?? (row.solved ? 100 : 0))) }
+        text += fields.map(Self.csvField).joined(separator: ",") + "\r\n"
       }
       var headers = HTTPFields()
       headers[.contentType] = "text/csv; charset=utf-8"
@@ -117,16 +120,22 @@ extension ClassroomServer {
       }
     }
     let list = students.map { JSON.object([("name", JSON.string($0.0)), ("progress", Self.progressJSON($0.1))]) }
-    return Self.json(.ok, JSON.object([("students", "[" + list.joined(separator: ", ") + "]")]))
+    return Self.json(
+      .ok,
+      JSON.object([
+        ("students", "[" + list.joined(separator: ", ") + "]"),
+        ("partial_credit", exercises?.givesPartialCredit == true ? "true" : "false"),
+      ]))
   }
 
   static func progressJSON(_ rows: [ProgressDatabase.Row]) -> String {
     "["
       + rows.map {
-        JSON.object([
-          ("set", JSON.string($0.set)), ("id", JSON.string($0.id)), ("attempts", String($0.attempts)),
-          ("solved", $0.solved ? "true" : "false"), ("when", JSON.string($0.when)),
-        ])
+        JSON.object(
+          [
+            ("set", JSON.string($0.set)), ("id", JSON.string($0.id)), ("attempts", String($0.attempts)),
+            ("solved", $0.solved ? "true" : "false"), ("when", JSON.string($0.when)),
+          ] + ($0.bestScore.map { [("score", CheckResult.decimal(hundredths: $0))] } ?? []))
       }.joined(separator: ", ") + "]"
   }
 

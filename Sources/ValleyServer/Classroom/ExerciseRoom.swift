@@ -8,7 +8,7 @@ import ValleyExercises
 /// Solutions and expected answers stay here: what leaves is the exercise's id, title, prompt
 /// and hints, and a verdict whose feedback is written from counts and the student's own rows.
 final class ExerciseRoom: @unchecked Sendable {
-  /// One set and its checker (a checker caches expected answers, so each is used under a lock).
+  /// One set and its checker (which many checks may use at once).
   struct Room {
     var id: String
     var set: ExerciseSet
@@ -22,7 +22,6 @@ final class ExerciseRoom: @unchecked Sendable {
 
   let rooms: [Room]
   let database: ProgressDatabase
-  private let lock = NSLock()
 
   /// Loads the exercise files and checks that every solution runs; `base` is the knowledge
   /// each exercise session starts from.
@@ -62,6 +61,7 @@ final class ExerciseRoom: @unchecked Sendable {
           ("id", JSON.string(exercise.id)), ("title", JSON.string(exercise.title)),
           ("prompt", JSON.string(exercise.prompt)),
           ("hints", "[" + exercise.hints.map(JSON.string).joined(separator: ", ") + "]"),
+          ("partial_credit", exercise.partialCredit ? "true" : "false"),
         ])
       }
       return JSON.object([
@@ -80,31 +80,41 @@ final class ExerciseRoom: @unchecked Sendable {
   /// Grades `answer` (statements as typed at the prompt) for `student`, records the attempt
   /// and returns the verdict and its feedback. Runs on an evaluation thread.
   func check(student: String, set setID: String, exercise id: String, answer: String) throws(ProgressDatabase.Failure)
-    -> (correct: Bool, feedback: String)
+    -> Verdict
   {
     guard let room = rooms.first(where: { $0.id == setID }), let exercise = room.set.exercise(id) else {
-      return (false, "no such exercise")
+      return Verdict(correct: false, feedback: "no such exercise", score: nil)
     }
     let sheet = AnswerFileParser.parse(text: "@answer \(id)\n" + answer, name: "answer")
     let result: CheckResult
     if let file = sheet.file, let parsed = sheet.answers.first {
-      lock.lock()
       result = room.checker.check(parsed, in: file, sources: sheet.sources, for: exercise)
-      lock.unlock()
     } else {
       result = CheckResult(.missing, "empty answer")
     }
     let correct = result.status == .correct
-    try database.record(student: student, set: setID, exercise: id, correct: correct, at: Date())
-    return (correct, Self.feedback(result))
+    let score = result.score.map(CheckResult.hundredths)
+    try database.record(student: student, set: setID, exercise: id, correct: correct, score: score, at: Date())
+    return Verdict(correct: correct, feedback: Self.feedback(result), score: score)
   }
+
+  /// What a check answers: the verdict, its feedback, and the score in hundredths when the
+  /// exercise gives partial credit.
+  struct Verdict: Sendable {
+    var correct: Bool
+    var feedback: String
+    var score: Int?
+  }
+
+  /// Whether any exercise gives partial credit (the teacher's views then show scores).
+  var givesPartialCredit: Bool { rooms.contains { $0.set.givesPartialCredit } }
 
   /// The verdict for a person: the detail line, the notes, and the errors of the answer.
   static func feedback(_ result: CheckResult) -> String {
     var lines: [String]
     switch result.status {
     case .correct: lines = ["Correct."]
-    case .incorrect: lines = ["Not yet: \(result.detail)."]
+    case .incorrect: lines = ["Not yet: \(result.detail)\(result.scoreText.map { " (score \($0))" } ?? "")."]
     case .error: lines = ["Your answer does not run: \(result.detail)"]
     case .missing: lines = ["There is no answer yet: end your statements with a query."]
     }

@@ -21,6 +21,8 @@ final class ProgressDatabase: @unchecked Sendable {
     var solved: Bool
     /// ISO 8601, UTC, of the last attempt.
     var when: String
+    /// The best score, in hundredths, for an exercise that gives partial credit.
+    var bestScore: Int? = nil
   }
 
   private let database: OpaquePointer
@@ -65,7 +67,16 @@ final class ProgressDatabase: @unchecked Sendable {
       );
       CREATE INDEX IF NOT EXISTS attempts_by_student ON attempts (student, exercise_set, exercise);
       """
-    guard sqlite3_exec(database, setup, nil, nil, nil) == SQLITE_OK else {
+    // Version 1 adds each attempt's score (hundredths; NULL without partial credit).
+    let upgrade = """
+      BEGIN IMMEDIATE;
+      ALTER TABLE attempts ADD COLUMN score INTEGER;
+      PRAGMA user_version = 1;
+      COMMIT;
+      """
+    guard sqlite3_exec(database, setup, nil, nil, nil) == SQLITE_OK,
+      Self.userVersion(database) >= 1 || sqlite3_exec(database, upgrade, nil, nil, nil) == SQLITE_OK
+    else {
       let message = String(cString: sqlite3_errmsg(database))
       sqlite3_close(database)
       Glibc.close(descriptor)
@@ -74,6 +85,14 @@ final class ProgressDatabase: @unchecked Sendable {
   }
 
   private var closed = false
+
+  /// The schema's version (`PRAGMA user_version`), 0 for a database of the first release.
+  private static func userVersion(_ database: OpaquePointer) -> Int {
+    var statement: OpaquePointer?
+    guard sqlite3_prepare_v2(database, "PRAGMA user_version", -1, &statement, nil) == SQLITE_OK else { return 0 }
+    defer { sqlite3_finalize(statement) }
+    return sqlite3_step(statement) == SQLITE_ROW ? Int(sqlite3_column_int64(statement, 0)) : 0
+  }
 
   deinit { close() }
 
@@ -89,11 +108,13 @@ final class ProgressDatabase: @unchecked Sendable {
   }
 
   /// Records one attempt; returns only once it is on disk.
-  func record(student: String, set: String, exercise: String, correct: Bool, at time: Date) throws(Failure) {
+  func record(
+    student: String, set: String, exercise: String, correct: Bool, score: Int? = nil, at time: Date
+  ) throws(Failure) {
     lock.lock()
     defer { lock.unlock() }
     guard !closed else { throw Failure(description: "the server is stopping") }
-    let sql = "INSERT INTO attempts (student, exercise_set, exercise, correct, at) VALUES (?, ?, ?, ?, ?)"
+    let sql = "INSERT INTO attempts (student, exercise_set, exercise, correct, at, score) VALUES (?, ?, ?, ?, ?, ?)"
     var statement: OpaquePointer?
     guard sqlite3_prepare_v2(database, sql, -1, &statement, nil) == SQLITE_OK else { throw failure() }
     defer { sqlite3_finalize(statement) }
@@ -102,6 +123,7 @@ final class ProgressDatabase: @unchecked Sendable {
     valley_sqlite3_bind_text(statement, 3, exercise)
     sqlite3_bind_int(statement, 4, correct ? 1 : 0)
     valley_sqlite3_bind_text(statement, 5, Self.iso(time))
+    if let score { sqlite3_bind_int64(statement, 6, Int64(score)) } else { sqlite3_bind_null(statement, 6) }
     guard sqlite3_step(statement) == SQLITE_DONE else { throw failure() }
   }
 
@@ -110,7 +132,7 @@ final class ProgressDatabase: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     let sql = """
-      SELECT student, exercise_set, exercise, COUNT(*), MAX(correct), MAX(at) FROM attempts
+      SELECT student, exercise_set, exercise, COUNT(*), MAX(correct), MAX(at), MAX(score) FROM attempts
       \(student == nil ? "" : "WHERE student = ?")
       GROUP BY student, exercise_set, exercise ORDER BY student, exercise_set, exercise
       """
@@ -130,7 +152,9 @@ final class ProgressDatabase: @unchecked Sendable {
           text(0),
           Row(
             set: text(1), id: text(2), attempts: Int(sqlite3_column_int64(statement, 3)),
-            solved: sqlite3_column_int(statement, 4) != 0, when: text(5))
+            solved: sqlite3_column_int(statement, 4) != 0, when: text(5),
+            bestScore: sqlite3_column_type(statement, 6) == SQLITE_NULL
+              ? nil : Int(sqlite3_column_int64(statement, 6)))
         ))
     }
     return rows

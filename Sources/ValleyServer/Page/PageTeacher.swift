@@ -43,7 +43,7 @@ extension PageAssets {
         </div>
         <p id="teacher-status" class="teacher-status" role="status" aria-live="polite"></p>
         <div id="board-wrap" class="board-wrap"></div>
-        <p class="legend">✓ solved · a number: attempts, not solved yet · blank: not tried. Refreshed every 5 seconds.</p>
+        <p class="legend">✓ solved · a number: attempts, not solved yet (with the best score where there is partial credit) · blank: not tried. Refreshed every 5 seconds.</p>
       </section>
     </main>
     </body>
@@ -125,8 +125,10 @@ extension PageAssets {
         }
         return columns;
       }
+      let partialCredit = false; // some exercise gives partial credit: show best scores
       function clean(body) {
         if (!body || !Array.isArray(body.students)) return null;
+        partialCredit = body.partial_credit === true;
         return body.students.filter((s) => s && typeof s.name === "string").map((s) => ({
           name: s.name,
           progress: (Array.isArray(s.progress) ? s.progress : []).filter((r) => r && typeof r.set === "string" && typeof r.id === "string"),
@@ -187,8 +189,9 @@ extension PageAssets {
               td.title = "solved, " + attempts + (attempts === 1 ? " attempt" : " attempts");
             } else if (row && attempts > 0) {
               td.className = "tried";
-              td.textContent = String(attempts);
-              td.title = attempts + (attempts === 1 ? " attempt" : " attempts") + ", not solved";
+              const score = typeof row.score === "number" ? row.score.toFixed(2) : null;
+              td.textContent = String(attempts) + (score ? " · " + score : "");
+              td.title = attempts + (attempts === 1 ? " attempt" : " attempts") + ", not solved" + (score ? ", best score " + score : "");
             }
             tr.append(td);
           }
@@ -251,7 +254,7 @@ extension PageAssets {
         event.preventDefault();
         if (!token) return;
         try {
-          const response = await fetch("/api/teacher/progress.csv", { headers: authorized(), credentials: "same-origin" });
+          const response = await fetch("/api/teacher/progress.csv" + (partialCredit ? "?with=score" : ""), { headers: authorized(), credentials: "same-origin" });
           if (response.status === 401) { askToken("That token is wrong: the server refused it."); return; }
           if (!response.ok) { status("The CSV download failed (" + response.status + ")."); return; }
           const blob = new Blob([await response.text()], { type: "text/csv;charset=utf-8" });

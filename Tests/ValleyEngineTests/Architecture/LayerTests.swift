@@ -11,7 +11,7 @@ import ValleyTestSupport
   /// Lowest first.
   static let layers = [
     "Diagnostics", "Store", "Syntax", "Files", "Semantics", "Planning", "Evaluation", "Knowledge",
-    "Explanation", "Results", "Presentation", "Session",
+    "Explanation", "Results", "Presentation", "Session", "Formatting",
   ]
 
   static let engine = URL(fileURLWithPath: TestPackage.root + "/Sources/ValleyEngine")
