@@ -28,6 +28,9 @@ let package = Package(
     .target(name: "ValleyEngine"),
     // Exercises: authoring, practice and grading, over the engine's public API.
     .target(name: "ValleyExercises", dependencies: ["ValleyEngine"]),
+    // The language server for editors (`valley lsp`): JSON-RPC over standard input and
+    // output, over the engine's checks; no Foundation, so it runs inside `valley`.
+    .target(name: "ValleyLanguageServer", dependencies: ["ValleyEngine"]),
     // The classroom server: HTTP over the session API.
     .target(
       name: "ValleyServer",
@@ -45,6 +48,7 @@ let package = Package(
       dependencies: [
         "ValleyEngine",
         "ValleyExercises",
+        "ValleyLanguageServer",
         "CReadline",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
@@ -64,6 +68,9 @@ let package = Package(
         "ValleyEngine", "ValleyServer", "ValleyTestSupport",
         .product(name: "HummingbirdTesting", package: "hummingbird"),
       ]),
+    .testTarget(
+      name: "ValleyLanguageServerTests",
+      dependencies: ["ValleyEngine", "ValleyLanguageServer", "ValleyTestSupport", "valley"]),
     .testTarget(
       name: "ValleyScriptTests",
       dependencies: ["ValleyEngine", "ValleyExercises", "ValleyTestSupport", "valley", "valley-serve"]),

@@ -14,13 +14,14 @@ struct ValleyCommand: ParsableCommand {
       valley check <files> ...
       valley grade --exercises <file> [--format <format>] <answers> ...
       valley fmt [--check] [--kind <kind>] [<paths> ...]
+      valley lsp
       """,
     discussion: """
       With no subcommand, valley reads statements at a prompt. When standard input is not a \
       terminal, it runs it as a query script instead, exactly as `valley run -`.
       """,
     version: ValleyVersion.string,
-    subcommands: [Repl.self, Run.self, Serve.self, Exercise.self, Check.self, Grade.self, Format.self],
+    subcommands: [Repl.self, Run.self, Serve.self, Exercise.self, Check.self, Grade.self, Format.self, Lsp.self],
     defaultSubcommand: Repl.self
   )
 }

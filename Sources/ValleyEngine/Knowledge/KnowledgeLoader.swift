@@ -37,29 +37,45 @@ struct KnowledgeLoader {
     loader.readText(physical(path), shownAs: path, at: span)
   }
 
+  /// What ``parse(_:into:)`` read: each file's syntax, its load unit and its tables.
+  struct Parsed {
+    var files: [(file: SourceFile, syntax: Syntax.KnowledgeFile, unit: Int)] = []
+    var importsByUnit: [Int: [ImportedTable]] = [:]
+    /// Read and syntax errors.
+    var diagnostics: [Diagnostic] = []
+  }
+
   /// Parses, checks and evaluates `files` together into `kb`. On errors (the diagnostics hold
   /// one), `kb` is to be discarded: the caller keeps its own copy.
   mutating func load(_ files: [File], into kb: inout KnowledgeBase) -> (loaded: [Loaded], diagnostics: [Diagnostic]) {
-    var diagnostics: [Diagnostic] = []
-    var parsed: [(file: SourceFile, syntax: Syntax.KnowledgeFile, unit: Int)] = []
+    let parsed = parse(files, into: &kb)
+    if parsed.diagnostics.contains(where: { $0.severity == .error }) {
+      return ([], DiagnosticLog.ordered(parsed.diagnostics))
+    }
+    return check(parsed, into: &kb)
+  }
+
+  /// Reads and parses `files` and the tables they import, and gives each its unit in `kb`
+  /// (a file loaded again replaces its earlier clauses).
+  mutating func parse(_ files: [File], into kb: inout KnowledgeBase) -> Parsed {
+    var parsed = Parsed()
     var pendingImports: [ImportedTable] = []
-    var importsByUnit: [Int: [ImportedTable]] = [:]
     for entry in files {
       let text: String
       switch read(entry.path, at: entry.span) {
       case .failure(let diagnostic):
-        diagnostics.append(diagnostic)
+        parsed.diagnostics.append(diagnostic)
         continue
       case .success(let t):
         text = t
       }
       let file = sources.add(name: entry.displayName, text: text)
       let (syntax, syntaxDiagnostics) = Parser.parseKnowledge(file)
-      diagnostics += syntaxDiagnostics
+      parsed.diagnostics += syntaxDiagnostics
       for request in syntax.imports {
         let path = PathJoin.resolve(request.path, against: PathJoin.directory(of: entry.displayName))
         switch readTable(path, at: request.span) {
-        case .failure(let list): diagnostics += list.diagnostics
+        case .failure(let list): parsed.diagnostics += list.diagnostics
         case .success(let table):
           pendingImports.append(
             ImportedTable(
@@ -68,31 +84,33 @@ struct KnowledgeLoader {
         }
       }
       let (unit, reloaded) = kb.unit(named: entry.displayName, canonical: loader.canonical(physical(entry.path)))
-      if parsed.contains(where: { $0.unit == unit }) { continue }  // named twice in one load
+      if parsed.files.contains(where: { $0.unit == unit }) { continue }  // named twice in one load
       if reloaded { kb.remove(unit: unit) }
-      parsed.append((file, syntax, unit))
-      importsByUnit[unit] = pendingImports.map {
+      parsed.files.append((file, syntax, unit))
+      parsed.importsByUnit[unit] = pendingImports.map {
         var t = $0
         t.unit = unit
         return t
       }
       pendingImports = []
     }
-    if diagnostics.contains(where: { $0.severity == .error }) {
-      return ([], DiagnosticLog.ordered(diagnostics))
-    }
+    return parsed
+  }
+
+  /// Checks and evaluates what ``parse(_:into:)`` read, into `kb`; the diagnostics include the
+  /// parse's own.
+  func check(_ parsed: Parsed, into kb: inout KnowledgeBase) -> (loaded: [Loaded], diagnostics: [Diagnostic]) {
     let (added, checkDiagnostics) = kb.add(
-      parsed.map { ($0.file, $0.syntax.clauses, $0.syntax.declarations, $0.unit) },
-      imports: parsed.flatMap { importsByUnit[$0.unit] ?? [] }, pool: pool, budget: budget)
-    diagnostics += checkDiagnostics
+      parsed.files.map { ($0.file, $0.syntax.clauses, $0.syntax.declarations, $0.unit) },
+      imports: parsed.files.flatMap { parsed.importsByUnit[$0.unit] ?? [] }, pool: pool, budget: budget)
     // Rows of @import tables count as facts of the file that imports them.
-    let loaded = zip(parsed, added).map { entry, counts in
+    let loaded = zip(parsed.files, added).map { entry, counts in
       Loaded(
         name: entry.file.name,
-        facts: counts.facts + (importsByUnit[entry.unit] ?? []).reduce(0) { $0 + $1.table.rowCount },
+        facts: counts.facts + (parsed.importsByUnit[entry.unit] ?? []).reduce(0) { $0 + $1.table.rowCount },
         rules: counts.rules)
     }
-    return (loaded, diagnostics)
+    return (loaded, parsed.diagnostics + checkDiagnostics)
   }
 
   /// Reads a CSV or TSV table (TSV when the name ends in .tsv or .tab).

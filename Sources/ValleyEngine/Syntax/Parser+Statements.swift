@@ -39,11 +39,13 @@ extension Parser {
             guard case .name(let predicate) = parser.current.kind else {
               throw parser.fail(expected: "a predicate name after @import")
             }
-            parser.advance()
+            let predicateSpan = parser.advance().span
             let path = try parser.annotationText("@import \(predicate)")
             let end = parser.previous.span
             file.imports.append(
-              Syntax.Import(predicate: predicate, path: path, span: start.merged(with: end), source: source))
+              Syntax.Import(
+                predicate: predicate, predicateSpan: predicateSpan, path: path, span: start.merged(with: end),
+                source: source))
           default:
             let suggestion = Suggestions.closest(to: name, among: annotationNames)
             parser.diagnostics.append(
@@ -137,7 +139,8 @@ extension Parser {
     guard case .name(let name) = current.kind else {
       throw fail(expected: "a predicate name after @pred")
     }
-    var end = advance().span
+    let nameSpan = advance().span
+    var end = nameSpan
     var columns: [String] = []
     if current.isPunct(.leftParen) {
       advance()
@@ -159,6 +162,7 @@ extension Parser {
       end = advance().span
     }
     if current.isPunct(.period) { end = advance().span }
-    return Syntax.Declaration(name: name, columns: columns, doc: doc, span: start.merged(with: end))
+    return Syntax.Declaration(
+      name: name, nameSpan: nameSpan, columns: columns, doc: doc, span: start.merged(with: end))
   }
 }

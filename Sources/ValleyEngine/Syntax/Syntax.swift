@@ -110,6 +110,8 @@ public enum Syntax {
   public struct Declaration: Sendable, Hashable {
     /// The predicate name.
     public var name: String
+    /// Where the name is.
+    public var nameSpan: SourceSpan
     /// The column names.
     public var columns: [String]
     /// The one-line documentation.
@@ -130,6 +132,8 @@ public enum Syntax {
   public struct Import: Sendable, Hashable {
     /// The predicate that receives the rows.
     public var predicate: String
+    /// Where the predicate's name is.
+    public var predicateSpan: SourceSpan
     /// The file, as written (relative to the knowledge file).
     public var path: String
     /// The whole annotation.
