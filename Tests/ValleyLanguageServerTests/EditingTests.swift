@@ -122,4 +122,34 @@ extension EditingTests {
     #expect(
       afterAt["items"]?.arrayValue?.compactMap { $0["label"]?.stringValue } == ["source", "note", "pred", "import"])
   }
+
+  @Test func formattingIsValleyFmtsLayoutAsOneEdit() throws {
+    let fixture = try LSPFixture()
+    let uri = fixture.uri("f.kb")
+    // Hangul before the end: the edit's range ends in UTF-16 units.
+    let messy = "p(X):-q(X,Y),not r(Y).   % 안산\n\n\n\nq(a,b).\nr(\"안산\")."
+    fixture.client.open(uri, messy)
+    let edits =
+      try fixture.client.request(
+        "textDocument/formatting",
+        ["textDocument": ["uri": .string(uri)], "options": ["tabSize": 2, "insertSpaces": true]]
+      )["result"]?.arrayValue ?? []
+    #expect(edits.count == 1)
+    let edit = try #require(edits.first)
+    #expect(edit["range"]?["start"]?["line"]?.intValue == 0 && edit["range"]?["start"]?["character"]?.intValue == 0)
+    #expect(edit["range"]?["end"]?["line"]?.intValue == 5 && edit["range"]?["end"]?["character"]?.intValue == 8)
+    let formatted = "p(X) :- q(X, Y), not r(Y). % 안산\n\nq(a, b).\nr(\"안산\").\n"
+    #expect(edit["newText"]?.stringValue == formatted)
+    // Formatted text needs no edit; text with a syntax error gets none either.
+    fixture.client.change(uri, formatted, version: 2)
+    let none = try fixture.client.request("textDocument/formatting", ["textDocument": ["uri": .string(uri)]])
+    #expect(none["result"]?.arrayValue?.isEmpty == true)
+    fixture.client.change(uri, "p(X :- q(X).", version: 3)
+    let broken = try fixture.client.request("textDocument/formatting", ["textDocument": ["uri": .string(uri)]])
+    #expect(broken["result"]?.arrayValue?.isEmpty == true)
+    // A document that is not open is a parameter error.
+    let closed = try fixture.client.request(
+      "textDocument/formatting", ["textDocument": ["uri": .string(fixture.uri("a.kb"))]])
+    #expect(closed["error"]?["code"]?.intValue == -32602)
+  }
 }

@@ -68,6 +68,7 @@ public final class LanguageServer {
     case "textDocument/documentSymbol": return try documentSymbols(params)
     case "textDocument/semanticTokens/full": return try semanticTokens(params)
     case "textDocument/codeAction": return try codeActions(params)
+    case "textDocument/formatting": return try formatting(params)
     default: throw .methodNotFound(method)
     }
   }
@@ -136,6 +137,7 @@ public final class LanguageServer {
           "full": true,
         ],
         "codeActionProvider": ["codeActionKinds": ["quickfix"]],
+        "documentFormattingProvider": true,
       ],
       "serverInfo": ["name": "valley", "version": .string(ValleyVersion.string)],
     ]
