@@ -6,64 +6,48 @@ enum SyntaxWalk {
   /// Every atom of a body, aggregate bodies included, in order.
   static func atoms(in literals: [Syntax.Literal]) -> [Syntax.Atom] {
     var found: [Syntax.Atom] = []
-    for literal in literals { collect(literal, into: &found) }
+    for literal in literals { walk(literal, atom: { found.append($0) }, term: { _ in }) }
     return found
-  }
-
-  private static func collect(_ literal: Syntax.Literal, into found: inout [Syntax.Atom]) {
-    switch literal {
-    case .positive(let atom), .negative(let atom, _):
-      found.append(atom)
-      for term in atom.arguments { collect(term, into: &found) }
-    case .comparison(_, let left, let right, _):
-      collect(left, into: &found)
-      collect(right, into: &found)
-    }
-  }
-
-  private static func collect(_ term: Syntax.Term, into found: inout [Syntax.Atom]) {
-    switch term {
-    case .binary(_, let l, let r, _):
-      collect(l, into: &found)
-      collect(r, into: &found)
-    case .negate(let t, _): collect(t, into: &found)
-    case .aggregate(let aggregate):
-      for t in aggregate.terms { collect(t, into: &found) }
-      for literal in aggregate.body { collect(literal, into: &found) }
-    case .variable, .symbol, .integer, .decimal: break
-    }
   }
 
   /// Every variable occurrence (name and span) of a clause or query, in text order; `_` is
   /// left out (each one is a fresh variable).
   static func variables(head: Syntax.Atom?, body: [Syntax.Literal]) -> [(name: String, span: SourceSpan)] {
     var found: [(String, SourceSpan)] = []
-    if let head { for term in head.arguments { collect(term, into: &found) } }
-    for literal in body { collect(literal, into: &found) }
-    return found.filter { $0.0 != "_" }.sorted { $0.1.start < $1.1.start }
+    func variable(_ term: Syntax.Term) {
+      if case .variable(let name, let span) = term, name != "_" { found.append((name, span)) }
+    }
+    if let head { for term in head.arguments { walk(term, atom: { _ in }, term: variable) } }
+    for literal in body { walk(literal, atom: { _ in }, term: variable) }
+    return found.sorted { $0.1.start < $1.1.start }
   }
 
-  private static func collect(_ literal: Syntax.Literal, into found: inout [(String, SourceSpan)]) {
+  /// Visits a literal's atoms (before their arguments) and every term at every depth.
+  private static func walk(
+    _ literal: Syntax.Literal, atom: (Syntax.Atom) -> Void, term: (Syntax.Term) -> Void
+  ) {
     switch literal {
-    case .positive(let atom), .negative(let atom, _):
-      for term in atom.arguments { collect(term, into: &found) }
+    case .positive(let a), .negative(let a, _):
+      atom(a)
+      for t in a.arguments { walk(t, atom: atom, term: term) }
     case .comparison(_, let left, let right, _):
-      collect(left, into: &found)
-      collect(right, into: &found)
+      walk(left, atom: atom, term: term)
+      walk(right, atom: atom, term: term)
     }
   }
 
-  private static func collect(_ term: Syntax.Term, into found: inout [(String, SourceSpan)]) {
-    switch term {
-    case .variable(let name, let span): found.append((name, span))
+  /// Visits a term and its sub-terms, and the atoms of aggregate bodies.
+  private static func walk(_ t: Syntax.Term, atom: (Syntax.Atom) -> Void, term: (Syntax.Term) -> Void) {
+    term(t)
+    switch t {
     case .binary(_, let l, let r, _):
-      collect(l, into: &found)
-      collect(r, into: &found)
-    case .negate(let t, _): collect(t, into: &found)
+      walk(l, atom: atom, term: term)
+      walk(r, atom: atom, term: term)
+    case .negate(let inner, _): walk(inner, atom: atom, term: term)
     case .aggregate(let aggregate):
-      for t in aggregate.terms { collect(t, into: &found) }
-      for literal in aggregate.body { collect(literal, into: &found) }
-    case .symbol, .integer, .decimal: break
+      for inner in aggregate.terms { walk(inner, atom: atom, term: term) }
+      for literal in aggregate.body { walk(literal, atom: atom, term: term) }
+    case .variable, .symbol, .integer, .decimal: break
     }
   }
 }
