@@ -8,11 +8,20 @@ extension Parser {
   }
 
   /// Parses a whole knowledge file, reading its tokens as it goes.
-  public static func parseKnowledge(_ source: SourceFile) -> (Syntax.KnowledgeFile, [Diagnostic]) {
-    parseKnowledge(Parser(lexer: Lexer(source)))
+  ///
+  /// With a `pool`, facts whose arguments are all constants go to the file's
+  /// ``Syntax/KnowledgeFile/facts``, their values interned in `pool`, instead of its
+  /// ``Syntax/KnowledgeFile/clauses`` (a load wants that; tools that read every clause's syntax
+  /// do not). The diagnostics are the same either way.
+  public static func parseKnowledge(
+    _ source: SourceFile, compactingFactsInto pool: ValuePool? = nil
+  ) -> (Syntax.KnowledgeFile, [Diagnostic]) {
+    parseKnowledge(Parser(lexer: Lexer(source)), pool: pool)
   }
 
-  private static func parseKnowledge(_ start: Parser) -> (Syntax.KnowledgeFile, [Diagnostic]) {
+  private static func parseKnowledge(
+    _ start: Parser, pool: ValuePool? = nil
+  ) -> (Syntax.KnowledgeFile, [Diagnostic]) {
     var parser = start
     var file = Syntax.KnowledgeFile()
     var source: String?
@@ -73,7 +82,11 @@ extension Parser {
         clause.source = source
         clause.note = note?.0
         note = nil
-        file.clauses.append(clause)
+        if let pool, let values = Syntax.CompactFacts.constants(of: clause) {
+          file.facts.append(clause, values: values, clausesBefore: file.clauses.count, pool: pool)
+        } else {
+          file.clauses.append(clause)
+        }
       } catch {
         parser.recover()
       }
