@@ -95,14 +95,23 @@ extension Syntax {
     /// Adds a fact, interning its values in `pool`; `clausesBefore` is the number of clauses
     /// of the file read so far that are not kept compactly.
     mutating func append(_ clause: Clause, values: [Value], clausesBefore: Int, pool: ValuePool) {
-      let number = groupNumber(clause.head.name, arity: values.count, clausesBefore: clausesBefore)
-      let annotation = annotationNumber(Annotation(source: clause.source, note: clause.note))
-      let start = clause.span.start
+      append(
+        clause.head.name, values: values, span: clause.span, atomSpan: clause.head.span,
+        annotation: Annotation(source: clause.source, note: clause.note), clausesBefore: clausesBefore, pool: pool)
+    }
+
+    /// Adds the fact `name(values)` written at `span` (its atom at `atomSpan`).
+    mutating func append(
+      _ name: String, values: [Value], span: SourceSpan, atomSpan: SourceSpan, annotation: Annotation,
+      clausesBefore: Int, pool: ValuePool
+    ) {
+      let number = groupNumber(name, arity: values.count, clausesBefore: clausesBefore)
+      let annotationNumber = annotationNumber(annotation)
       for value in values { groups[number].values.append(pool.intern(value)) }
-      groups[number].starts.append(start)
-      groups[number].clauseLengths.append(UInt32(clamping: clause.span.end - start))
-      groups[number].atomLengths.append(UInt32(clamping: clause.head.span.end - start))
-      groups[number].annotations.append(annotation)
+      groups[number].starts.append(span.start)
+      groups[number].clauseLengths.append(UInt32(clamping: span.end - span.start))
+      groups[number].atomLengths.append(UInt32(clamping: atomSpan.end - span.start))
+      groups[number].annotations.append(annotationNumber)
     }
 
     private mutating func groupNumber(_ name: String, arity: Int, clausesBefore: Int) -> Int {

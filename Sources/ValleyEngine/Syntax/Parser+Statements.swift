@@ -26,6 +26,7 @@ extension Parser {
     var file = Syntax.KnowledgeFile()
     var source: String?
     var note: (String, SourceSpan)?
+    var constants: [Value] = []  // the values of a constant fact, reused from fact to fact
     while !parser.atEnd {
       do {
         if case .annotation(let name) = parser.current.kind {
@@ -77,6 +78,14 @@ extension Parser {
               .E115, "\(what) cannot appear in a knowledge file", at: parser.current.span,
               help: "put queries and commands in a script (.q) or type them at the prompt"))
           throw Abandon()
+        }
+        if let pool, let fact = parser.readConstantFact(into: &constants) {
+          file.facts.append(
+            fact.name, values: constants, span: fact.span, atomSpan: fact.atomSpan,
+            annotation: Syntax.Annotation(source: source, note: note?.0), clausesBefore: file.clauses.count,
+            pool: pool)
+          note = nil
+          continue
         }
         var clause = try parser.parseClause()
         clause.source = source
