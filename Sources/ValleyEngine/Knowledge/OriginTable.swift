@@ -61,6 +61,26 @@ public struct OriginTable: RandomAccessCollection, Sendable {
     annotationNumbers.append(annotation)
   }
 
+  /// The origins of a run of facts stored into an empty table: `starts`, `lengths` and
+  /// `annotationNumbers` (numbers into `annotations`) are taken over as they are, all rows
+  /// from one `unit` and `file`, except the rows `skipped` (ascending: duplicates that were
+  /// not stored).
+  init(
+    unit: Int, file: Int, starts: [Int], lengths: [UInt32], annotationNumbers: [Int32],
+    annotations: [Syntax.Annotation], skipping skipped: [Int]
+  ) {
+    self.annotations = annotations
+    for (number, annotation) in annotations.enumerated() where annotationIndex[annotation] == nil {
+      annotationIndex[annotation] = Int32(truncatingIfNeeded: number)
+    }
+    self.starts = starts
+    self.lengths = lengths
+    self.annotationNumbers = annotationNumbers
+    units = Array(repeating: Int32(truncatingIfNeeded: unit), count: starts.count)
+    files = Array(repeating: Int32(truncatingIfNeeded: file), count: starts.count)
+    remove(rows: skipped)
+  }
+
   /// Removes the origins of `rows` (ascending, distinct), keeping the others in order.
   mutating func remove(rows: [Int]) {
     guard !rows.isEmpty else { return }

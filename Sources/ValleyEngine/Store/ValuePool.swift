@@ -6,17 +6,12 @@
 /// interns millions of them); symbols in a dictionary, whose string equality and hashing
 /// follow Unicode canonical equivalence.
 public final class ValuePool: @unchecked Sendable {
-  /// Each value's kind: 0 an integer, 1 a decimal, 2 a symbol.
-  private var kinds: [UInt8] = []
-  /// Each number's 64 bits; for a symbol, its place in `texts`. Kept apart from the symbols'
-  /// text so a number costs 9 bytes rather than a whole ``Value``.
-  private var bits: [UInt64] = []
-  private var texts: [String] = []
-  private var integers = NumberTable()
-  private var decimals = NumberTable()
-  private var symbols: [String: UInt32] = [:]
+  /// Everything in one value: each use of a stored property of a class is checked at run
+  /// time for exclusive access, so interning makes one such access rather than five.
+  private var tables = PoolTables()
+
   /// For each identifier, whether its value is a symbol (a quick test for joins and filters).
-  public private(set) var isSymbol: [Bool] = []
+  public var isSymbol: [Bool] { tables.isSymbol }
 
   /// Creates an empty pool.
   public init() {}
@@ -25,18 +20,37 @@ public final class ValuePool: @unchecked Sendable {
   /// until one of them interns a new value (the tables are copy-on-write arrays).
   public func copy() -> ValuePool {
     let copy = ValuePool()
-    copy.kinds = kinds
-    copy.bits = bits
-    copy.texts = texts
-    copy.integers = integers
-    copy.decimals = decimals
-    copy.symbols = symbols
-    copy.isSymbol = isSymbol
+    copy.tables = tables
     return copy
   }
 
   /// The identifier of `value`, adding it if it is new.
-  public func intern(_ value: Value) -> UInt32 {
+  public func intern(_ value: Value) -> UInt32 { tables.intern(value) }
+
+  /// The identifier of `value` if it was ever interned.
+  public func lookup(_ value: Value) -> UInt32? { tables.lookup(value) }
+
+  /// The value with identifier `id`.
+  public subscript(id: UInt32) -> Value { tables.value(id) }
+
+  /// How many distinct values the pool holds.
+  public var count: Int { tables.kinds.count }
+}
+
+/// The tables of a ``ValuePool``.
+private struct PoolTables {
+  /// Each value's kind: 0 an integer, 1 a decimal, 2 a symbol.
+  var kinds: [UInt8] = []
+  /// Each number's 64 bits; for a symbol, its place in `texts`. Kept apart from the symbols'
+  /// text so a number costs 9 bytes rather than a whole ``Value``.
+  var bits: [UInt64] = []
+  var texts: [String] = []
+  var integers = NumberTable()
+  var decimals = NumberTable()
+  var symbols: [String: UInt32] = [:]
+  var isSymbol: [Bool] = []
+
+  mutating func intern(_ value: Value) -> UInt32 {
     let next = UInt32(truncatingIfNeeded: kinds.count)
     switch value {
     case .integer(let i):
@@ -45,8 +59,7 @@ public final class ValuePool: @unchecked Sendable {
       if id == next { append(kind: 0, bits: pattern) }
       return id
     case .decimal(let d):
-      let pattern = ValuePool.pattern(d)
-      let id = decimals.find(pattern, orInsert: next)
+      let id = decimals.find(PoolTables.pattern(d), orInsert: next)
       if id == next { append(kind: 1, bits: d.bitPattern) }
       return id
     case .symbol(let s):
@@ -58,23 +71,21 @@ public final class ValuePool: @unchecked Sendable {
     }
   }
 
-  private func append(kind: UInt8, bits pattern: UInt64) {
+  private mutating func append(kind: UInt8, bits pattern: UInt64) {
     kinds.append(kind)
     bits.append(pattern)
     isSymbol.append(kind == 2)
   }
 
-  /// The identifier of `value` if it was ever interned.
-  public func lookup(_ value: Value) -> UInt32? {
+  func lookup(_ value: Value) -> UInt32? {
     switch value {
     case .integer(let i): integers.find(UInt64(bitPattern: i))
-    case .decimal(let d): decimals.find(ValuePool.pattern(d))
+    case .decimal(let d): decimals.find(PoolTables.pattern(d))
     case .symbol(let s): symbols[s]
     }
   }
 
-  /// The value with identifier `id`.
-  public subscript(id: UInt32) -> Value {
+  func value(_ id: UInt32) -> Value {
     let i = Int(id)
     switch kinds[i] {
     case 0: return .integer(Int64(bitPattern: bits[i]))
@@ -83,11 +94,8 @@ public final class ValuePool: @unchecked Sendable {
     }
   }
 
-  /// How many distinct values the pool holds.
-  public var count: Int { kinds.count }
-
   /// The bits of a decimal, with -0.0 as 0.0 (the two are equal values).
-  private static func pattern(_ d: Double) -> UInt64 {
+  static func pattern(_ d: Double) -> UInt64 {
     d == 0 ? 0 : d.bitPattern
   }
 }

@@ -65,7 +65,7 @@ import ValleyTestSupport
     case 4: return g.pick(["\"서울\"", "\"a b\"", "\"Zed\"", "\"\"", "서울", "\"it\\\"s\""])
     case 5: return g.pick(["alice", "bob", "count", "mod", "not", "c_3"])
     case 6: return "(\(g.next(9)))"
-    case 7: return "- \(g.next(9))"
+    case 7: return g.pick(["- \(g.next(9))", "-9223372036854775808", "9223372036854775807", "1.5e3", "-2E-2", "- 0.0"])
     default: return "\(g.next(20))"
     }
   }
@@ -75,7 +75,10 @@ import ValleyTestSupport
     var text = ""
     for line in 0..<lines {
       if line == errorLine {
-        text += g.pick(["edge(1, .\n", "node(X.\n", "? q.\n", "edge(99999999999999999999, 1).\n"])
+        text += g.pick([
+          "edge(1, .\n", "node(X.\n", "? q.\n", "edge(99999999999999999999, 1).\n", "node(9223372036854775808).\n",
+          "edge(f(1), 2).\n", "node(count).\nnode(--1).\n", "edge(1, 2)\n",
+        ])
         continue
       }
       switch g.next(20) {
