@@ -1,9 +1,15 @@
 extension KnowledgeBase {
-  /// Checks clauses and declarations, adds them and extends the model. Returns the
-  /// number of facts and rules per file and every diagnostic (errors mean: discard this copy).
+  /// One file's part of an ``add(_:imports:pool:budget:)``.
+  typealias ClauseFile = (
+    file: SourceFile, clauses: [Syntax.Clause], facts: Syntax.CompactFacts, declarations: [Syntax.Declaration],
+    unit: Int
+  )
+
+  /// Checks clauses, compact facts and declarations, adds them and extends the model. Returns
+  /// the number of facts and rules per file and every diagnostic (errors mean: discard this
+  /// copy).
   mutating func add(
-    _ files: [(file: SourceFile, clauses: [Syntax.Clause], declarations: [Syntax.Declaration], unit: Int)],
-    imports: [ImportedTable] = [], pool: ValuePool, budget: EvaluationBudget
+    _ files: [ClauseFile], imports: [ImportedTable] = [], pool: ValuePool, budget: EvaluationBudget
   ) -> ([(facts: Int, rules: Int)], [Diagnostic]) {
     var lowering = Lowering(catalog: catalog)
     for entry in files {
@@ -13,20 +19,35 @@ extension KnowledgeBase {
     for table in imports {
       guard let predicate = lowering.registerImport(table.predicate, columns: table.table.columns, at: table.span)
       else { continue }
-      for (r, span) in table.table.rowSpans.enumerated() {
-        batch.add(
-          predicate, table.table.row(r),
-          origin: FactOrigin(unit: table.unit, span: span, source: table.source, note: nil), pool: pool)
-      }
+      batch.add(predicate, table, pool: pool)
     }
+    // Heads are registered in clause order (the first use of a predicate is where an arity
+    // error's note points); a group of compact facts takes the place of its first fact.
+    var groupPredicates: [[Int?]] = []
     for entry in files {
-      for clause in entry.clauses { lowering.registerHead(clause.head) }
+      let groups = entry.facts.groups
+      var predicates: [Int?] = []
+      for (c, clause) in entry.clauses.enumerated() {
+        while predicates.count < groups.count, groups[predicates.count].clausesBefore <= c {
+          predicates.append(lowering.registerFacts(groups[predicates.count], file: entry.file.id))
+        }
+        lowering.registerHead(clause.head)
+      }
+      while predicates.count < groups.count {
+        predicates.append(lowering.registerFacts(groups[predicates.count], file: entry.file.id))
+      }
+      groupPredicates.append(predicates)
     }
     var diagnostics: [Diagnostic] = []
     var rules: [Rule] = []
     var counts: [(facts: Int, rules: Int)] = []
-    for entry in files {
+    for (entry, predicates) in zip(files, groupPredicates) {
       var count = (facts: 0, rules: 0)
+      for (group, predicate) in zip(entry.facts.groups, predicates) {
+        guard let predicate else { continue }
+        batch.add(predicate, group, annotations: entry.facts.annotations, unit: entry.unit, file: entry.file.id)
+        count.facts += group.count
+      }
       for clause in entry.clauses {
         switch lowering.lower(clause, unit: entry.unit, file: entry.file) {
         case .fact(let predicate, let values):

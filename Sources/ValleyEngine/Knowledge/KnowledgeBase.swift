@@ -65,12 +65,37 @@ struct KnowledgeBase: Sendable {
     }
   }
 
-  /// Stores `count` facts of interned values given one after another in `values`, each with
-  /// its origin; facts already stored are skipped.
-  mutating func storeRows(_ predicate: Int, _ values: [UInt32], count: Int, origins rowOrigins: [FactOrigin]) {
+  /// Stores a run of facts (interned values one after another, with their origins); facts
+  /// already stored are skipped.
+  mutating func storeRows(_ predicate: Int, _ run: FactBatch.Run) {
     let arity = base.relations[predicate].arity
-    let flat = arity == 0 ? Array(repeating: 0, count: count > 0 ? 1 : 0) : values
-    base.relations[predicate].insert(rowsOf: flat) { k in origins[predicate].append(rowOrigins[k]) }
+    let flat = arity == 0 ? Array(repeating: 0, count: run.count > 0 ? 1 : 0) : run.values
+    if origins[predicate].isEmpty {
+      // The first facts of a predicate: the table takes the run's origins over, without the
+      // facts that were already stored (earlier in the run).
+      var skipped: [Int] = []
+      var next = 0
+      base.relations[predicate].insert(rowsOf: flat) { k in
+        while next < k {
+          skipped.append(next)
+          next += 1
+        }
+        next = k + 1
+      }
+      skipped += next..<run.count
+      origins[predicate] = OriginTable(
+        unit: run.unit, file: run.file, starts: run.starts, lengths: run.lengths,
+        annotationNumbers: run.annotationNumbers, annotations: run.annotations, skipping: skipped)
+      return
+    }
+    // Annotation numbers of the run, translated to the table's when first used.
+    var numbers = [Int32](repeating: -1, count: run.annotations.count)
+    base.relations[predicate].insert(rowsOf: flat) { k in
+      let local = Int(run.annotationNumbers[k])
+      if numbers[local] < 0 { numbers[local] = origins[predicate].number(of: run.annotations[local]) }
+      origins[predicate].append(
+        unit: run.unit, file: run.file, start: run.starts[k], length: run.lengths[k], annotation: numbers[local])
+    }
   }
 
   /// Removes a stored fact; returns whether it was there. The model is left as it was:

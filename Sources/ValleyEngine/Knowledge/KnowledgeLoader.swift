@@ -26,6 +26,9 @@ struct KnowledgeLoader {
   let pool: ValuePool
   let budget: EvaluationBudget
   var sources: SourceRegistry
+  /// Whether facts with constant arguments are kept compactly (``Syntax/CompactFacts``)
+  /// rather than as syntax: what a session's loads want; an analysis keeps every clause.
+  var compactFacts = false
 
   /// Where a path shown to users is on disk.
   func physical(_ path: String) -> String {
@@ -61,16 +64,15 @@ struct KnowledgeLoader {
     var parsed = Parsed()
     var pendingImports: [ImportedTable] = []
     for entry in files {
-      let text: String
+      let file: SourceFile
       switch read(entry.path, at: entry.span) {
       case .failure(let diagnostic):
         parsed.diagnostics.append(diagnostic)
         continue
-      case .success(let t):
-        text = t
+      case .success(let text):
+        file = sources.add(name: entry.displayName, text: text)
       }
-      let file = sources.add(name: entry.displayName, text: text)
-      let (syntax, syntaxDiagnostics) = Parser.parseKnowledge(file)
+      let (syntax, syntaxDiagnostics) = Parser.parseKnowledge(file, compactingFactsInto: compactFacts ? pool : nil)
       parsed.diagnostics += syntaxDiagnostics
       for request in syntax.imports {
         let path = PathJoin.resolve(request.path, against: PathJoin.directory(of: entry.displayName))
@@ -101,7 +103,7 @@ struct KnowledgeLoader {
   /// parse's own.
   func check(_ parsed: Parsed, into kb: inout KnowledgeBase) -> (loaded: [Loaded], diagnostics: [Diagnostic]) {
     let (added, checkDiagnostics) = kb.add(
-      parsed.files.map { ($0.file, $0.syntax.clauses, $0.syntax.declarations, $0.unit) },
+      parsed.files.map { ($0.file, $0.syntax.clauses, $0.syntax.facts, $0.syntax.declarations, $0.unit) },
       imports: parsed.files.flatMap { parsed.importsByUnit[$0.unit] ?? [] }, pool: pool, budget: budget)
     // Rows of @import tables count as facts of the file that imports them.
     let loaded = zip(parsed.files, added).map { entry, counts in

@@ -4,10 +4,7 @@
 /// unit, file, start and length of the clause's text, and the number of its
 /// `@source`/`@note` pair, each pair stored once) instead of a 64-byte ``FactOrigin``.
 public struct OriginTable: RandomAccessCollection, Sendable {
-  private struct Annotation: Hashable, Sendable {
-    var source: String?
-    var note: String?
-  }
+  private typealias Annotation = Syntax.Annotation
 
   private var units: [Int32] = []
   private var files: [Int32] = []
@@ -40,20 +37,48 @@ public struct OriginTable: RandomAccessCollection, Sendable {
 
   /// Adds the origin of the next stored row.
   mutating func append(_ origin: FactOrigin) {
-    let annotation = Annotation(source: origin.source, note: origin.note)
-    let number: Int32
-    if let known = annotationIndex[annotation] {
-      number = known
-    } else {
-      number = Int32(truncatingIfNeeded: annotations.count)
-      annotations.append(annotation)
-      annotationIndex[annotation] = number
+    append(
+      unit: origin.unit, file: origin.span.file, start: origin.span.start,
+      length: UInt32(clamping: origin.span.end - origin.span.start),
+      annotation: number(of: Annotation(source: origin.source, note: origin.note)))
+  }
+
+  /// The number of an annotation in this table, adding it when new.
+  mutating func number(of annotation: Syntax.Annotation) -> Int32 {
+    if let known = annotationIndex[annotation] { return known }
+    let number = Int32(truncatingIfNeeded: annotations.count)
+    annotations.append(annotation)
+    annotationIndex[annotation] = number
+    return number
+  }
+
+  /// Adds the origin of the next stored row, its annotation given by ``number(of:)``.
+  mutating func append(unit: Int, file: Int, start: Int, length: UInt32, annotation: Int32) {
+    units.append(Int32(truncatingIfNeeded: unit))
+    files.append(Int32(truncatingIfNeeded: file))
+    starts.append(start)
+    lengths.append(length)
+    annotationNumbers.append(annotation)
+  }
+
+  /// The origins of a run of facts stored into an empty table: `starts`, `lengths` and
+  /// `annotationNumbers` (numbers into `annotations`) are taken over as they are, all rows
+  /// from one `unit` and `file`, except the rows `skipped` (ascending: duplicates that were
+  /// not stored).
+  init(
+    unit: Int, file: Int, starts: [Int], lengths: [UInt32], annotationNumbers: [Int32],
+    annotations: [Syntax.Annotation], skipping skipped: [Int]
+  ) {
+    self.annotations = annotations
+    for (number, annotation) in annotations.enumerated() where annotationIndex[annotation] == nil {
+      annotationIndex[annotation] = Int32(truncatingIfNeeded: number)
     }
-    units.append(Int32(truncatingIfNeeded: origin.unit))
-    files.append(Int32(truncatingIfNeeded: origin.span.file))
-    starts.append(origin.span.start)
-    lengths.append(UInt32(clamping: origin.span.end - origin.span.start))
-    annotationNumbers.append(number)
+    self.starts = starts
+    self.lengths = lengths
+    self.annotationNumbers = annotationNumbers
+    units = Array(repeating: Int32(truncatingIfNeeded: unit), count: starts.count)
+    files = Array(repeating: Int32(truncatingIfNeeded: file), count: starts.count)
+    remove(rows: skipped)
   }
 
   /// Removes the origins of `rows` (ascending, distinct), keeping the others in order.

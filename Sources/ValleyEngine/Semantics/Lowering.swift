@@ -81,6 +81,25 @@ public struct Lowering {
     }
   }
 
+  /// Registers the predicate of a group of compact facts of file `file`, as
+  /// ``registerHead(_:)`` would for each of them in turn: the first fact adds a new predicate;
+  /// when the predicate has another arity, every fact of the group is an arity error. Returns
+  /// the predicate's number when the facts fit.
+  public mutating func registerFacts(_ group: Syntax.CompactFacts.Group, file: Int) -> Int? {
+    guard group.count > 0 else { return nil }
+    if let number = catalog.number(of: group.name) {
+      let info = catalog[number]
+      guard info.arity == group.arity else {
+        for i in 0..<group.count {
+          diagnostics.append(arityError(group.name, used: group.arity, at: group.atomSpan(i, file: file), info: info))
+        }
+        return nil
+      }
+      return number
+    }
+    return catalog.add(name: group.name, arity: group.arity, at: group.atomSpan(0, file: file))
+  }
+
   private func arityError(_ name: String, used: Int, at span: SourceSpan, info: PredicateInfo)
     -> Diagnostic
   {

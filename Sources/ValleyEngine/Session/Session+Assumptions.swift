@@ -18,7 +18,7 @@ extension Session {
     switch assumption.change {
     case .clause(let clause, let file):
       let unit = kb.unit(named: KnowledgeBase.assumptionUnitName, canonical: KnowledgeBase.assumptionUnitName).unit
-      return kb.add([(file, [clause], [], unit)], pool: pool, budget: budget).1
+      return kb.add([(file, [clause], Syntax.CompactFacts(), [], unit)], pool: pool, budget: budget).1
     case .hide(let predicate, let ids):
       guard kb.unstore(predicate, ids) else { return [] }
       return kb.shrink(removing: [(predicate, ids)], pool: pool, budget: budget)

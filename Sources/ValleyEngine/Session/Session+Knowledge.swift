@@ -34,6 +34,7 @@ extension Session {
   func load(_ files: [FileToLoad], line: Int, summary: LoadSummary) -> [Output] {
     var kb = knowledge
     var loader = knowledgeLoader()
+    loader.compactFacts = true
     let (loaded, diagnostics) = loader.load(files, into: &kb)
     sources = loader.sources
     if diagnostics.contains(where: { $0.severity == .error }) {

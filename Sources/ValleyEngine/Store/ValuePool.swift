@@ -6,12 +6,12 @@
 /// interns millions of them); symbols in a dictionary, whose string equality and hashing
 /// follow Unicode canonical equivalence.
 public final class ValuePool: @unchecked Sendable {
-  private var values: [Value] = []
-  private var integers = NumberTable()
-  private var decimals = NumberTable()
-  private var symbols: [String: UInt32] = [:]
+  /// Everything in one value: each use of a stored property of a class is checked at run
+  /// time for exclusive access, so interning makes one such access rather than five.
+  private var tables = PoolTables()
+
   /// For each identifier, whether its value is a symbol (a quick test for joins and filters).
-  public private(set) var isSymbol: [Bool] = []
+  public var isSymbol: [Bool] { tables.isSymbol }
 
   /// Creates an empty pool.
   public init() {}
@@ -20,59 +20,102 @@ public final class ValuePool: @unchecked Sendable {
   /// until one of them interns a new value (the tables are copy-on-write arrays).
   public func copy() -> ValuePool {
     let copy = ValuePool()
-    copy.values = values
-    copy.integers = integers
-    copy.decimals = decimals
-    copy.symbols = symbols
-    copy.isSymbol = isSymbol
+    copy.tables = tables
     return copy
   }
 
   /// The identifier of `value`, adding it if it is new.
-  public func intern(_ value: Value) -> UInt32 {
-    let next = UInt32(truncatingIfNeeded: values.count)
-    let id: UInt32
+  public func intern(_ value: Value) -> UInt32 { tables.intern(value) }
+
+  /// The identifier of `value` if it was ever interned.
+  public func lookup(_ value: Value) -> UInt32? { tables.lookup(value) }
+
+  /// The value with identifier `id`.
+  public subscript(id: UInt32) -> Value { tables.value(id) }
+
+  /// How many distinct values the pool holds.
+  public var count: Int { tables.kinds.count }
+}
+
+/// The tables of a ``ValuePool``.
+private struct PoolTables {
+  /// Each value's kind: 0 an integer, 1 a decimal, 2 a symbol.
+  var kinds: [UInt8] = []
+  /// Each number's 64 bits; for a symbol, its place in `texts`. Kept apart from the symbols'
+  /// text so a number costs 9 bytes rather than a whole ``Value``.
+  var bits: [UInt64] = []
+  var texts: [String] = []
+  var integers = NumberTable()
+  var decimals = NumberTable()
+  var symbols: [String: UInt32] = [:]
+  var isSymbol: [Bool] = []
+
+  mutating func intern(_ value: Value) -> UInt32 {
+    let next = UInt32(truncatingIfNeeded: kinds.count)
     switch value {
-    case .integer(let i): id = integers.find(UInt64(bitPattern: i), orInsert: next)
-    case .decimal(let d): id = decimals.find(ValuePool.pattern(d), orInsert: next)
+    case .integer(let i):
+      let pattern = UInt64(bitPattern: i)
+      let id = integers.find(pattern, orInsert: next)
+      if id == next { append(kind: 0, bits: pattern) }
+      return id
+    case .decimal(let d):
+      let id = decimals.find(PoolTables.pattern(d), orInsert: next)
+      if id == next { append(kind: 1, bits: d.bitPattern) }
+      return id
     case .symbol(let s):
       if let known = symbols[s] { return known }
       symbols[s] = next
-      id = next
+      append(kind: 2, bits: UInt64(texts.count))
+      texts.append(s)
+      return next
     }
-    if id == next {
-      values.append(value)
-      isSymbol.append(!value.isNumber)
-    }
-    return id
   }
 
-  /// The identifier of `value` if it was ever interned.
-  public func lookup(_ value: Value) -> UInt32? {
+  private mutating func append(kind: UInt8, bits pattern: UInt64) {
+    kinds.append(kind)
+    bits.append(pattern)
+    isSymbol.append(kind == 2)
+  }
+
+  func lookup(_ value: Value) -> UInt32? {
     switch value {
     case .integer(let i): integers.find(UInt64(bitPattern: i))
-    case .decimal(let d): decimals.find(ValuePool.pattern(d))
+    case .decimal(let d): decimals.find(PoolTables.pattern(d))
     case .symbol(let s): symbols[s]
     }
   }
 
-  /// The value with identifier `id`.
-  public subscript(id: UInt32) -> Value { values[Int(id)] }
-
-  /// How many distinct values the pool holds.
-  public var count: Int { values.count }
+  func value(_ id: UInt32) -> Value {
+    let i = Int(id)
+    switch kinds[i] {
+    case 0: return .integer(Int64(bitPattern: bits[i]))
+    case 1: return .decimal(Double(bitPattern: bits[i]))
+    default: return .symbol(texts[Int(bits[i])])
+    }
+  }
 
   /// The bits of a decimal, with -0.0 as 0.0 (the two are equal values).
-  private static func pattern(_ d: Double) -> UInt64 {
+  static func pattern(_ d: Double) -> UInt64 {
     d == 0 ? 0 : d.bitPattern
   }
 }
 
-/// An open-addressing table from 64-bit patterns to identifiers (at most half full).
+/// An open-addressing table from 64-bit patterns to identifiers (at most three quarters
+/// full, linear probing).
+///
+/// Each slot holds its key and identifier together in 12 bytes, so a probe touches one
+/// place in memory: a load of millions of distinct numbers looks them up at random.
 struct NumberTable {
-  private var keys: [UInt64] = []
-  /// Identifier plus one; 0 marks an empty slot.
-  private var ids: [UInt32] = []
+  private struct Slot {
+    var low: UInt32 = 0
+    var high: UInt32 = 0
+    /// Identifier plus one; 0 marks an empty slot.
+    var id: UInt32 = 0
+
+    var key: UInt64 { UInt64(high) << 32 | UInt64(low) }
+  }
+
+  private var slots: [Slot] = []
   private var count = 0
 
   @inline(__always)
@@ -81,11 +124,11 @@ struct NumberTable {
   }
 
   func find(_ key: UInt64) -> UInt32? {
-    guard !ids.isEmpty else { return nil }
-    let mask = ids.count - 1
+    guard !slots.isEmpty else { return nil }
+    let mask = slots.count - 1
     var i = NumberTable.home(key, mask)
-    while ids[i] != 0 {
-      if keys[i] == key { return ids[i] - 1 }
+    while slots[i].id != 0 {
+      if slots[i].key == key { return slots[i].id - 1 }
       i = (i + 1) & mask
     }
     return nil
@@ -93,31 +136,27 @@ struct NumberTable {
 
   /// The identifier of `key`, or `id` after recording it as the identifier of `key`.
   mutating func find(_ key: UInt64, orInsert id: UInt32) -> UInt32 {
-    if (count + 1) * 2 > ids.count { grow() }
-    let mask = ids.count - 1
+    if (count + 1) * 4 > slots.count * 3 { grow() }
+    let mask = slots.count - 1
     var i = NumberTable.home(key, mask)
-    while ids[i] != 0 {
-      if keys[i] == key { return ids[i] - 1 }
+    while slots[i].id != 0 {
+      if slots[i].key == key { return slots[i].id - 1 }
       i = (i + 1) & mask
     }
-    keys[i] = key
-    ids[i] = id + 1
+    slots[i] = Slot(low: UInt32(truncatingIfNeeded: key), high: UInt32(truncatingIfNeeded: key >> 32), id: id + 1)
     count += 1
     return id
   }
 
   private mutating func grow() {
-    let size = max(64, ids.count * 2)
-    var newKeys = [UInt64](repeating: 0, count: size)
-    var newIds = [UInt32](repeating: 0, count: size)
+    let size = max(64, slots.count * 2)
+    var grown = [Slot](repeating: Slot(), count: size)
     let mask = size - 1
-    for slot in ids.indices where ids[slot] != 0 {
-      var i = NumberTable.home(keys[slot], mask)
-      while newIds[i] != 0 { i = (i + 1) & mask }
-      newKeys[i] = keys[slot]
-      newIds[i] = ids[slot]
+    for slot in slots where slot.id != 0 {
+      var i = NumberTable.home(slot.key, mask)
+      while grown[i].id != 0 { i = (i + 1) & mask }
+      grown[i] = slot
     }
-    keys = newKeys
-    ids = newIds
+    slots = grown
   }
 }

@@ -257,6 +257,21 @@ public struct Lexer {
 
   // MARK: Numbers
 
+  /// The value of the ASCII digits `bytes[start..<end]`, or nil when it does not fit in 64
+  /// bits (what `UInt64(text)` gives, without making the text).
+  private static func digitsValue(_ bytes: [UInt8], _ start: Int, _ end: Int) -> UInt64? {
+    var value: UInt64 = 0
+    var i = start
+    while i < end {
+      let (shifted, over) = value.multipliedReportingOverflow(by: 10)
+      let (sum, carry) = shifted.addingReportingOverflow(UInt64(bytes[i] &- UInt8(ascii: "0")))
+      if over || carry { return nil }
+      value = sum
+      i += 1
+    }
+    return value
+  }
+
   private mutating func number(_ start: Int) -> Token {
     while let b = peek(), isDigit(b) { position += 1 }
     var isDecimal = false
@@ -273,6 +288,9 @@ public struct Lexer {
         position += look
         while let b = peek(), isDigit(b) { position += 1 }
       }
+    }
+    if !isDecimal, let value = Lexer.digitsValue(bytes, start, position), value <= UInt64(Int64.max) + 1 {
+      return Token(.integer(value), span: span(start, position), line: line)
     }
     let text = String(decoding: bytes[start..<position], as: UTF8.self)
     if isDecimal {

@@ -8,15 +8,25 @@ extension Parser {
   }
 
   /// Parses a whole knowledge file, reading its tokens as it goes.
-  public static func parseKnowledge(_ source: SourceFile) -> (Syntax.KnowledgeFile, [Diagnostic]) {
-    parseKnowledge(Parser(lexer: Lexer(source)))
+  ///
+  /// With a `pool`, facts whose arguments are all constants go to the file's
+  /// ``Syntax/KnowledgeFile/facts``, their values interned in `pool`, instead of its
+  /// ``Syntax/KnowledgeFile/clauses`` (a load wants that; tools that read every clause's syntax
+  /// do not). The diagnostics are the same either way.
+  public static func parseKnowledge(
+    _ source: SourceFile, compactingFactsInto pool: ValuePool? = nil
+  ) -> (Syntax.KnowledgeFile, [Diagnostic]) {
+    parseKnowledge(Parser(lexer: Lexer(source)), pool: pool)
   }
 
-  private static func parseKnowledge(_ start: Parser) -> (Syntax.KnowledgeFile, [Diagnostic]) {
+  private static func parseKnowledge(
+    _ start: Parser, pool: ValuePool? = nil
+  ) -> (Syntax.KnowledgeFile, [Diagnostic]) {
     var parser = start
     var file = Syntax.KnowledgeFile()
     var source: String?
     var note: (String, SourceSpan)?
+    var constants: [Value] = []  // the values of a constant fact, reused from fact to fact
     while !parser.atEnd {
       do {
         if case .annotation(let name) = parser.current.kind {
@@ -69,11 +79,23 @@ extension Parser {
               help: "put queries and commands in a script (.q) or type them at the prompt"))
           throw Abandon()
         }
+        if let pool, let fact = parser.readConstantFact(into: &constants) {
+          file.facts.append(
+            fact.name, values: constants, span: fact.span, atomSpan: fact.atomSpan,
+            annotation: Syntax.Annotation(source: source, note: note?.0), clausesBefore: file.clauses.count,
+            pool: pool)
+          note = nil
+          continue
+        }
         var clause = try parser.parseClause()
         clause.source = source
         clause.note = note?.0
         note = nil
-        file.clauses.append(clause)
+        if let pool, let values = Syntax.CompactFacts.constants(of: clause) {
+          file.facts.append(clause, values: values, clausesBefore: file.clauses.count, pool: pool)
+        } else {
+          file.clauses.append(clause)
+        }
       } catch {
         parser.recover()
       }

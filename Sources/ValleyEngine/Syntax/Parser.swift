@@ -62,6 +62,14 @@ public struct Parser {
 
   var atEnd: Bool { current.isEnd }
 
+  /// The token `offset` after the current one (the end token past the end), reading as many
+  /// tokens as that needs; nothing is consumed.
+  mutating func lookahead(_ offset: Int) -> Token {
+    load(index + offset)
+    let i = index + offset - windowStart
+    return i < window.count ? window[i] : window[window.count - 1]
+  }
+
   @discardableResult
   mutating func advance() -> Token {
     let token = current

@@ -144,8 +144,11 @@ public enum Syntax {
 
   /// The contents of a knowledge file.
   public struct KnowledgeFile: Sendable {
-    /// The clauses, in order.
+    /// The clauses, in order (without the facts kept in ``facts``).
     public var clauses: [Clause] = []
+    /// The facts kept compactly, when the parser was asked to (see
+    /// ``Parser/parseKnowledge(_:compactingFactsInto:)``); otherwise empty.
+    public var facts = CompactFacts()
     /// The declarations, in order.
     public var declarations: [Declaration] = []
     /// The imports, in order.

@@ -179,8 +179,10 @@ public struct TableReader {
       var allNumber = true
       for r in 0..<starts.count {
         let text = cells[r * names.count + c].text
-        if Int64(text) == nil { allInt = false }
-        if Double(text) == nil || !(Double(text)?.isFinite ?? false) { allNumber = false }
+        // An integer is also a finite decimal: parse as one only when it is not an integer.
+        if Int64(text) != nil { continue }
+        allInt = false
+        if !(Double(text)?.isFinite ?? false) { allNumber = false }
         if !allNumber { break }
       }
       types.append(cells.isEmpty ? .symbol : allInt ? .int : allNumber ? .decimal : .symbol)
@@ -223,6 +225,10 @@ public struct TableReader {
 extension String {
   /// The text without leading and trailing spaces and tabs.
   var trimmingSpaces: String {
+    // Most cells have nothing to trim: tell from their first and last bytes.
+    if let first = utf8.first, first != 0x20, first != 0x09, let last = utf8.last, last != 0x20, last != 0x09 {
+      return self
+    }
     var s = Substring(self)
     while s.first == " " || s.first == "\t" { s.removeFirst() }
     while s.last == " " || s.last == "\t" { s.removeLast() }

@@ -25,7 +25,7 @@ extension Session {
     }
     var kb = knowledge
     let before = (kb.base.totalCount, kb.rules.count)
-    let (_, diagnostics) = kb.add([(file, [clause], [], 0)], pool: pool, budget: budget)
+    let (_, diagnostics) = kb.add([(file, [clause], Syntax.CompactFacts(), [], 0)], pool: pool, budget: budget)
     if diagnostics.contains(where: { $0.severity == .error }) {
       return [.diagnostics(diagnostics, line: line)]
     }
