@@ -7,6 +7,7 @@ let package = Package(
     .executable(name: "valley", targets: ["valley"]),
     .executable(name: "valley-serve", targets: ["valley-serve"]),
     .library(name: "ValleyEngine", targets: ["ValleyEngine"]),
+    .library(name: "ValleyExport", targets: ["ValleyExport"]),
   ],
   dependencies: [
     // The command line (subcommands, --help, --version, usage errors).
@@ -26,6 +27,8 @@ let package = Package(
     // The system's SQLite, for the classroom server's progress (Debian's libsqlite3-dev).
     .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
     .target(name: "ValleyEngine"),
+    // `valley export`: the analysed program as SQL (SQLite, PostgreSQL, DuckDB) or Soufflé.
+    .target(name: "ValleyExport", dependencies: ["ValleyEngine"]),
     // Exercises: authoring, practice and grading, over the engine's public API.
     .target(name: "ValleyExercises", dependencies: ["ValleyEngine"]),
     // The classroom server: HTTP over the session API.
@@ -45,6 +48,7 @@ let package = Package(
       dependencies: [
         "ValleyEngine",
         "ValleyExercises",
+        "ValleyExport",
         "CReadline",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
@@ -64,6 +68,8 @@ let package = Package(
         "ValleyEngine", "ValleyServer", "ValleyTestSupport",
         .product(name: "HummingbirdTesting", package: "hummingbird"),
       ]),
+    .testTarget(
+      name: "ValleyExportTests", dependencies: ["ValleyEngine", "ValleyExport", "ValleyTestSupport", "valley"]),
     .testTarget(
       name: "ValleyScriptTests",
       dependencies: ["ValleyEngine", "ValleyExercises", "ValleyTestSupport", "valley", "valley-serve"]),

@@ -13,13 +13,14 @@ struct ValleyCommand: ParsableCommand {
       valley exercise <file>
       valley check <files> ...
       valley grade --exercises <file> [--format <format>] <answers> ...
+      valley export --to <target> [--output <file>] [<files> ...]
       """,
     discussion: """
       With no subcommand, valley reads statements at a prompt. When standard input is not a \
       terminal, it runs it as a query script instead, exactly as `valley run -`.
       """,
     version: ValleyVersion.string,
-    subcommands: [Repl.self, Run.self, Serve.self, Exercise.self, Check.self, Grade.self],
+    subcommands: [Repl.self, Run.self, Serve.self, Exercise.self, Check.self, Grade.self, Export.self],
     defaultSubcommand: Repl.self
   )
 }

@@ -15,28 +15,33 @@
 /// adds numbers. Values stay small (no overflow) and decimals are halves (sums are exact in
 /// any order). A rule that reads its own stratum puts only values it read into its head, so
 /// every model is finite.
-enum RandomProgram {
-  typealias P = ReferenceProgram
+public enum RandomProgram {
+  /// Short for the program type.
+  public typealias P = ReferenceProgram
 
   /// The values a column (or a variable) may hold; each kind includes the ones before it.
-  enum Kind: Int, Comparable {
+  public enum Kind: Int, Comparable {
     case int, num, any
-    static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
+    /// Narrower kinds first.
+    public static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
   }
 
   /// A predicate's column kinds.
-  typealias Signature = [Kind]
+  public typealias Signature = [Kind]
 
-  static let symbols = ["a", "ab", "b", "c"]
-  static let decimals: [Double] = [-0.5, 0.5, 1.0, 1.5, 2.0]
+  /// The symbols programs use.
+  public static let symbols = ["a", "ab", "b", "c"]
+  /// The decimals programs use: halves, so sums are exact in any order.
+  public static let decimals: [Double] = [-0.5, 0.5, 1.0, 1.5, 2.0]
 
-  static func make(seed: UInt64) -> ReferenceProgram {
+  /// The program for `seed` (the same on every run).
+  public static func make(seed: UInt64) -> ReferenceProgram {
     var generator = Generator(rng: SplitMix64(seed: seed))
     return generator.program()
   }
 
   /// A query over a program's predicates (every one may be read), with its named variables.
-  static func query(for program: ReferenceProgram, seed: UInt64) -> [P.Literal] {
+  public static func query(for program: ReferenceProgram, seed: UInt64) -> [P.Literal] {
     var generator = Generator(rng: SplitMix64(seed: seed))
     generator.signatures = signatures(of: program)
     let all = program.arities.keys.sorted()
@@ -45,7 +50,7 @@ enum RandomProgram {
 
   /// The column kinds of a program's predicates, read back from its facts and rules' use
   /// (a query only needs them to pick constants and keep arithmetic on numbers).
-  static func signatures(of program: ReferenceProgram) -> [String: Signature] {
+  public static func signatures(of program: ReferenceProgram) -> [String: Signature] {
     var result: [String: Signature] = [:]
     for (name, arity) in program.arities {
       result[name] = Array(repeating: .int, count: arity)
@@ -60,7 +65,8 @@ enum RandomProgram {
     return result
   }
 
-  static func kind(of value: P.Value) -> Kind {
+  /// The narrowest kind that holds `value`.
+  public static func kind(of value: P.Value) -> Kind {
     switch value {
     case .int: return .int
     case .dec: return .num
