@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Runs scripts written by `valley export` on a real SQL engine and prints what they stored.
 
-    python3 scripts/export_run.py --engine sqlite|duckdb|postgresql SCRIPT.sql ...
+    python3 scripts/export_run.py --engine sqlite|duckdb|postgresql|souffle SCRIPT ...
 
 Each script runs in a fresh database (SQLite and DuckDB: in memory; PostgreSQL: a schema of
 its own in a temporary cluster this script starts, as an unprivileged user when run as root,
@@ -21,7 +21,8 @@ sentences, empty when every predicate holds exactly Valley's rows) instead of "t
 
 Needs: SQLite through Python's sqlite3 module; DuckDB through the `duckdb` module
 (pip install duckdb); PostgreSQL's server programs (Debian's `postgresql` package; found with
-pg_config, in /usr/lib/postgresql/*/bin, or given with --pg-bin).
+pg_config, in /usr/lib/postgresql/*/bin, or given with --pg-bin); Soufflé built with 64-bit
+values (--souffle PATH or $SOUFFLE), whose interpreter runs each program (`souffle -D DIR`).
 """
 
 import argparse
@@ -306,12 +307,61 @@ def run_postgresql(cluster, paths):
     return results
 
 
+# ---------------------------------------------------------------- Soufflé
+
+
+def run_souffle(souffle, path):
+    """Runs a program from `valley export --to souffle` with Soufflé's interpreter and reads
+    its outputs (one tab-separated file per predicate) by the program's declarations."""
+    import re
+
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    declarations = re.findall(r'^// predicate (".*")\n\.decl (\w+)\((.*)\)$', text, re.M)
+    out = tempfile.mkdtemp(prefix="valley-souffle-")
+    try:
+        start = time.perf_counter()
+        run = subprocess.run([souffle, "-D", out, path], capture_output=True, text=True)
+        seconds = time.perf_counter() - start
+        if run.returncode != 0 or "Error" in run.stderr:  # warnings (singletons) are no failure
+            return {"script": path, "error": (run.stderr or run.stdout).strip() or f"souffle exited with {run.returncode}"}
+        tables = {}
+        for name_json, relation, attributes in declarations:
+            types = [a.split(":")[1].strip() for a in attributes.split(",")] if attributes.strip() else []
+            try:
+                with open(os.path.join(out, relation + ".csv"), encoding="utf-8") as handle:
+                    lines = handle.read().splitlines()
+            except FileNotFoundError:
+                lines = []
+            rows = []
+            for line in lines:
+                if not types:
+                    rows.append([])
+                    continue
+                fields = line.split("\t")
+                row = []
+                for kind, field in zip(types, fields):
+                    if kind == "number":
+                        row.append(["i", str(int(field))])
+                    elif kind == "float":
+                        row.append(["d", repr(float(field))])
+                    else:
+                        row.append(["s", field])
+                rows.append(row)
+            tables[json.loads(name_json)] = rows[:1] if not types else rows
+        return {"script": path, "seconds": seconds, "tables": tables}
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+
+
 # ---------------------------------------------------------------- main
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--engine", required=True, choices=["sqlite", "duckdb", "postgresql"])
+    parser.add_argument("--engine", required=True, choices=["sqlite", "duckdb", "postgresql", "souffle"])
+    parser.add_argument("--souffle", default=os.environ.get("SOUFFLE") or "souffle",
+                        help="Soufflé's program (default: $SOUFFLE, else souffle on PATH)")
     parser.add_argument("--pg-bin", help="the folder of PostgreSQL's initdb and pg_ctl")
     parser.add_argument("--compare", action="store_true",
                         help="compare with SCRIPT.expected.json instead of printing the tables")
@@ -320,7 +370,7 @@ def main():
 
     def report(result):
         if options.compare and "tables" in result:
-            stem = result["script"][:-4] if result["script"].endswith(".sql") else result["script"]
+            stem = os.path.splitext(result["script"])[0]
             with open(stem + ".expected.json", encoding="utf-8") as handle:
                 expected = json.load(handle)
             result["differences"] = differences(expected, result.pop("tables"))
@@ -336,6 +386,10 @@ def main():
                 report(result)
         finally:
             cluster.stop()
+        return
+    if options.engine == "souffle":
+        for path in options.scripts:
+            report(run_souffle(options.souffle, path))
         return
     run = run_sqlite if options.engine == "sqlite" else run_duckdb
     for path in options.scripts:

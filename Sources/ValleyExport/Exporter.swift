@@ -26,7 +26,8 @@ public enum Exporter {
       var writer = SQLScriptWriter(snapshot: snapshot, dialect: dialect, kinds: inference.columns)
       return .success(writer.write(header: header))
     case .souffle:
-      return SouffleWriter(snapshot: snapshot, kinds: inference.columns).write(header: header)
+      var writer = SouffleWriter(snapshot: snapshot, kinds: inference.columns)
+      return writer.write(header: header)
     }
   }
 

@@ -23,7 +23,7 @@ struct KindInference {
     while changed {
       changed = false
       for rule in program.rules {
-        let scope = KindScope(inference: self, body: rule.body, outer: [:], anonymous: rule.anonymousSlots)
+        let scope = KindScope(columns: columns, body: rule.body, outer: [:], anonymous: rule.anonymousSlots)
         for (j, term) in rule.head.arguments.enumerated() {
           let kinds = scope.kinds(of: term)
           if !columns[rule.head.predicate][j].isSuperset(of: kinds) {
@@ -65,15 +65,16 @@ struct KindInference {
 
 /// The kinds of the variables of one body, worked out on demand.
 final class KindScope {
-  let inference: KindInference
+  /// The kinds of each column, by predicate.
+  let columns: [[KindSet]]
   let body: [Literal]
   let bindings: BodyBindings
   let outer: [Int: KindSet]
   private var known: [Int: KindSet] = [:]
   private var resolving: Set<Int> = []
 
-  init(inference: KindInference, body: [Literal], outer: [Int: KindSet], anonymous: Set<Int>) {
-    self.inference = inference
+  init(columns: [[KindSet]], body: [Literal], outer: [Int: KindSet], anonymous: Set<Int>) {
+    self.columns = columns
     self.body = body
     self.outer = outer
     bindings = BodyBindings(body: body, outer: Set(outer.keys), anonymous: anonymous)
@@ -94,7 +95,7 @@ final class KindScope {
     case .atom:
       var kinds = KindSet.all
       for (i, j) in bindings.occurrences[v] ?? [] {
-        if case .positive(let atom) = body[i] { kinds.formIntersection(inference.columns[atom.predicate][j]) }
+        if case .positive(let atom) = body[i] { kinds.formIntersection(columns[atom.predicate][j]) }
       }
       result = kinds
     case .assignment(_, let term): result = kinds(of: term)
@@ -112,6 +113,6 @@ final class KindScope {
   func innerScope(_ agg: Aggregate) -> KindScope {
     var outerKinds: [Int: KindSet] = [:]
     for g in agg.grouping { outerKinds[g] = kinds(ofVariable: g) }
-    return KindScope(inference: inference, body: agg.body, outer: outerKinds, anonymous: bindings.anonymous)
+    return KindScope(columns: columns, body: agg.body, outer: outerKinds, anonymous: bindings.anonymous)
   }
 }

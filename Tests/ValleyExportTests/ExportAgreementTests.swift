@@ -15,17 +15,17 @@ import ValleyTestSupport
   /// The random programs `swift test` checks (seeds from 1).
   static let randomPrograms = 120
 
-  @Test(.enabled(if: SQLEngine.sqlite.runs), .timeLimit(.minutes(10)))
+  @Test(.enabled(if: ExportEngine.sqlite.runs), .timeLimit(.minutes(10)))
   func sqliteAgreesWithValley() throws {
     try expectAgreement(try Self.cases(), on: .sqlite)
   }
 
-  @Test(.enabled(if: SQLEngine.duckdb.runs), .timeLimit(.minutes(10)))
+  @Test(.enabled(if: ExportEngine.duckdb.runs), .timeLimit(.minutes(10)))
   func duckdbAgreesWithValley() throws {
     try expectAgreement(try Self.cases(), on: .duckdb)
   }
 
-  @Test(.enabled(if: SQLEngine.postgresql.runs), .timeLimit(.minutes(10)))
+  @Test(.enabled(if: ExportEngine.postgresql.runs), .timeLimit(.minutes(10)))
   func postgresqlAgreesWithValley() throws {
     try expectAgreement(try Self.cases(), on: .postgresql)
   }

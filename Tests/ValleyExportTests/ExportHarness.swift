@@ -49,15 +49,16 @@ struct ExportCase {
   }
 }
 
-/// The SQL engines the exported scripts are run on, through `scripts/export_run.py`.
-enum SQLEngine: String, CaseIterable, Sendable {
-  case sqlite, duckdb, postgresql
+/// The engines the exported programs run on, through `scripts/export_run.py`.
+enum ExportEngine: String, CaseIterable, Sendable {
+  case sqlite, duckdb, postgresql, souffle
 
   var target: ExportTarget {
     switch self {
     case .sqlite: .sqlite
     case .duckdb: .duckdb
     case .postgresql: .postgresql
+    case .souffle: .souffle
     }
   }
 
@@ -67,8 +68,12 @@ enum SQLEngine: String, CaseIterable, Sendable {
     case .sqlite: Self.sqliteMissing
     case .duckdb: Self.duckdbMissing
     case .postgresql: Self.postgresMissing
+    case .souffle: Self.souffleProgram == nil ? ["SOUFFLE, the path of a Soufflé built with 64-bit values"] : []
     }
   }
+
+  /// Soufflé's program, from `SOUFFLE` (its tests run only when it is set, CI or not).
+  static let souffleProgram: String? = ProcessInfo.processInfo.environment["SOUFFLE"].flatMap { $0.isEmpty ? nil : $0 }
 
   private static let sqliteMissing = Tools.pythonHas("sqlite3") ? [] : ["python3 with its sqlite3 module"]
   private static let duckdbMissing =
@@ -82,8 +87,11 @@ enum SQLEngine: String, CaseIterable, Sendable {
       ? [] : ["PostgreSQL's server programs (apt-get install postgresql)"]
   }()
 
-  /// Runs when the engine is there, and always under CI (where a missing one fails).
-  var runs: Bool { missing.isEmpty || Tools.underCI }
+  /// Runs when the engine is there, and always under CI (where a missing SQL engine fails).
+  var runs: Bool { missing.isEmpty || (Tools.underCI && self != .souffle) }
+
+  /// The extension of its programs.
+  var fileExtension: String { self == .souffle ? "dl" : "sql" }
 }
 
 /// How a script fared: the engine's error, or the predicates whose rows differ from Valley's.
@@ -97,7 +105,7 @@ enum EngineRun {
   /// Runs each script on `engine` in a fresh database and compares what it stored with
   /// `models` (Valley's model for each script; see ``ExportCase/modelJSON``); one result
   /// per script, in order.
-  static func run(_ scripts: [String], models: [String], on engine: SQLEngine) throws -> [EngineResult] {
+  static func run(_ scripts: [String], models: [String], on engine: ExportEngine) throws -> [EngineResult] {
     try #require(
       engine.missing.isEmpty, "CI is set, and the \(engine) tests lack: \(engine.missing.joined(separator: ", "))")
     let folder = try TemporaryFolder()
@@ -106,18 +114,20 @@ enum EngineRun {
     var paths: [String] = []
     for (n, (script, model)) in zip(scripts, models).enumerated() {
       let name = "script\(n).\(engine.rawValue)"
-      try folder.write(name + ".sql", script)
+      let file = "\(name).\(engine.fileExtension)"
+      try folder.write(file, script)
       try folder.write(name + ".expected.json", model)
       if let keep {
-        try Data(script.utf8).write(to: URL(fileURLWithPath: "\(keep)/\(name).sql"))
+        try Data(script.utf8).write(to: URL(fileURLWithPath: "\(keep)/\(file)"))
         try Data(model.utf8).write(to: URL(fileURLWithPath: "\(keep)/\(name).expected.json"))
       }
-      paths.append(folder.path(name + ".sql"))
+      paths.append(folder.path(file))
     }
     let helper = TestPackage.root + "/scripts/export_run.py"
+    let souffle = engine == .souffle ? ["--souffle", ExportEngine.souffleProgram ?? "souffle"] : []
     let run = try ChildRun(
-      executable: "/usr/bin/env", arguments: ["python3", helper, "--compare", "--engine", engine.rawValue] + paths,
-      seconds: 900)
+      executable: "/usr/bin/env",
+      arguments: ["python3", helper, "--compare", "--engine", engine.rawValue] + souffle + paths, seconds: 900)
     try #require(run.status == 0 && !run.timedOut, "export_run.py on \(engine):\n\(run.output.suffix(3000))")
     var results: [EngineResult] = []
     for line in run.output.split(separator: "\n") where line.hasPrefix("{") {
@@ -162,7 +172,7 @@ extension ExportCase {
 /// Exports `cases` to `engine`, runs every script in one batch, and records every predicate
 /// whose rows differ from Valley's model.
 func expectAgreement(
-  _ cases: [ExportCase], on engine: SQLEngine, sourceLocation: Testing.SourceLocation = #_sourceLocation
+  _ cases: [ExportCase], on engine: ExportEngine, sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) throws {
   let scripts = try cases.map { try $0.export(to: engine.target) }
   let results = try EngineRun.run(scripts, models: cases.map(\.modelJSON), on: engine)

@@ -118,4 +118,33 @@ enum FocusedPrograms {
     decomposed(X) :- word(X), X = "e\u{301}".
     ordered(X, Y) :- word(X), word(Y), X < Y.
     """#
+
+  /// A program Soufflé can run: every column of one kind (Soufflé's columns have one type).
+  static let souffle = #"""
+    @pred e(from, to)
+    e(1, 2). e(2, 3). e(3, 1). e(3, 4). e(4, 5). e(6, 6).
+    d(0.1). d(-0.5). d(1e300). d(2.5). d(1e-7). d(100.0).
+    s(a). s("B b"). s("안산"). s("it's \"quoted\"").
+    count(1). output(2). 안산(3).
+    tc(X, Y) :- e(X, Y).
+    tc(X, Z) :- tc(X, Y), e(Y, Z).
+    squared(X, Y) :- e(X, Y).
+    squared(X, Z) :- squared(X, Y), squared(Y, Z).
+    even(1).
+    odd(Y) :- even(X), e(X, Y).
+    even(Y) :- odd(X), e(X, Y).
+    degree(X, N) :- e(X, _), N = count { Y : e(X, Y) }.
+    total(S) :- S = sum { X, Y : e(X, Y) }.
+    smallest(M) :- M = min { X : d(X) }.
+    largest(M) :- M = max { Y : e(_, Y) }.
+    no_loop(X) :- e(X, _), not e(X, X).
+    scaled(X, Y) :- d(X), X < 10.0, Y = X * 3.0 + 1.
+    mixed(X, Y) :- e(X, _), d(Y), X < Y, Y < 3.0.
+    quotient(X, Q, R) :- e(X, _), Q = (X - 7) / 2, R = (X - 7) mod 3.
+    symbol_equal(X) :- s(X), X != a.
+    symbol_after_number(X) :- s(X), e(N, _), N < X.
+    keywords(X, Y, Z) :- count(X), output(Y), 안산(Z).
+    nothing :- e(9, 9).
+    something :- e(1, 2).
+    """#
 }

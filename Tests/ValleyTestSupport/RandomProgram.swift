@@ -34,9 +34,12 @@ public enum RandomProgram {
   /// The decimals programs use: halves, so sums are exact in any order.
   public static let decimals: [Double] = [-0.5, 0.5, 1.0, 1.5, 2.0]
 
-  /// The program for `seed` (the same on every run).
-  public static func make(seed: UInt64) -> ReferenceProgram {
+  /// The program for `seed` (the same on every run). With `integersOnly`, every column
+  /// holds integers (constants elsewhere, in comparisons, still take any kind): programs for
+  /// engines whose columns have one type.
+  public static func make(seed: UInt64, integersOnly: Bool = false) -> ReferenceProgram {
     var generator = Generator(rng: SplitMix64(seed: seed))
+    generator.integersOnly = integersOnly
     return generator.program()
   }
 
@@ -78,6 +81,7 @@ public enum RandomProgram {
     var rng: SplitMix64
     var signatures: [String: Signature] = [:]
     var domain = 4
+    var integersOnly = false
 
     mutating func program() -> ReferenceProgram {
       domain = Int.random(in: 3...5, using: &rng)
@@ -86,7 +90,7 @@ public enum RandomProgram {
       for i in 0..<Int.random(in: 3...4, using: &rng) {
         let name = "s\(i)"
         let arity = i == 0 ? 2 : rng.pick([0, 1, 2, 2, 2, 3])
-        let signature = (0..<arity).map { _ in rng.pick([Kind.int, .int, .num, .any]) }
+        let signature = (0..<arity).map { _ in integersOnly ? Kind.int : rng.pick([Kind.int, .int, .num, .any]) }
         signatures[name] = signature
         stored.append(name)
         var tuples = Set<[P.Value]>()
@@ -107,7 +111,7 @@ public enum RandomProgram {
       }
       for name in groups.joined() {
         let arity = rng.pick([0, 1, 1, 2, 2, 2, 3])
-        signatures[name] = (0..<arity).map { _ in rng.pick([Kind.int, .num, .any, .any]) }
+        signatures[name] = (0..<arity).map { _ in integersOnly ? Kind.int : rng.pick([Kind.int, .num, .any, .any]) }
       }
       var strata: [[P.Rule]] = []
       var lower = stored
