@@ -90,6 +90,16 @@ final class BodyTranslator {
       if let tag = ref.tag { conditions.append(Condition("\(alias).\(SQLNames.quote(tag.column)) = \(tag.value)")) }
       atoms[i] = (alias, ref)
     }
+    // A variable named by several atoms holds a value of every one of their columns; its
+    // value is read from one of them, and checked here to be of those kinds (the narrower
+    // value then needs no checks of its own).
+    for (v, source) in bindings.sources {
+      guard case .atom = source else { continue }
+      let (i, j) = canonicalOccurrence(of: v)
+      let kinds = occurrenceKinds(of: v)
+      let read = column(i, j)
+      if kinds != read.kinds { conditions.append(Condition.any(kinds.kinds.map { read.isKind($0, dialect) })) }
+    }
     for (i, literal) in body.enumerated() {
       switch literal {
       case .positive(let atom):

@@ -202,7 +202,9 @@ enum SQLDialect: Sendable {
   /// `i op d` for an integer and a double, exactly (PostgreSQL and DuckDB would compare
   /// the integer rounded to a double; SQLite compares the two exactly itself).
   func compareIntegerWithDecimal(_ op: String, _ i: String, _ d: String) -> String {
-    if self == .sqlite { return "(\(i) \(op) \(d))" }
+    // The unary plus keeps SQLite from propagating `column = constant` into the rest of the
+    // statement, which would put a decimal where an integer is (`X = 1.5, X * 3 < X`).
+    if self == .sqlite { return "(+\(i) \(op) +\(d))" }
     return "(\(exactComparison(i, d)) \(op) 0)"
   }
 

@@ -51,9 +51,9 @@ struct SQLValue {
     switch form {
     case .parts(let t, let i, let d, let s): return [t, i, d, s]
     case .single(let e):
-      let kind = kinds.single ?? .integer
-      return [dialect.tag(kind)]
-        + ValueKind.allCases.map { $0 == kind ? e : dialect.sentinel($0) }
+      // A value of no kind cannot exist (its rule never fires); fillers keep the types.
+      guard let kind = kinds.single else { return [dialect.tag(.integer)] + ValueKind.allCases.map(dialect.sentinel) }
+      return [dialect.tag(kind)] + ValueKind.allCases.map { $0 == kind ? e : dialect.sentinel($0) }
     }
   }
 

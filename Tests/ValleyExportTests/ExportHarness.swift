@@ -38,9 +38,14 @@ struct ExportCase {
     return ExportCase(name: name, session: session, snapshot: session.snapshot())
   }
 
+  /// The exported text for `target`, or the diagnostics that refuse it.
+  func exportResult(to target: ExportTarget) -> Result<String, ExportFailure> {
+    Exporter.export(snapshot, to: target, header: ["test export of \(name)"])
+  }
+
   /// The exported text for `target`; records the diagnostics and fails when it is refused.
   func export(to target: ExportTarget) throws -> String {
-    switch Exporter.export(snapshot, to: target, header: ["test export of \(name)"]) {
+    switch exportResult(to: target) {
     case .success(let text): return text
     case .failure(let failure):
       try #require(Bool(false), "\(name) cannot be exported to \(target):\n\(session.rendered(failure.diagnostics))")
@@ -171,15 +176,19 @@ extension ExportCase {
 
 /// Exports `cases` to `engine`, runs every script in one batch, and records every predicate
 /// whose rows differ from Valley's model.
+/// `failed` hears the name of each case that does not agree.
 func expectAgreement(
-  _ cases: [ExportCase], on engine: ExportEngine, sourceLocation: Testing.SourceLocation = #_sourceLocation
+  _ cases: [ExportCase], on engine: ExportEngine, sourceLocation: Testing.SourceLocation = #_sourceLocation,
+  failed: (String) -> Void = { _ in }
 ) throws {
   let scripts = try cases.map { try $0.export(to: engine.target) }
   let results = try EngineRun.run(scripts, models: cases.map(\.modelJSON), on: engine)
   for (exportCase, result) in zip(cases, results) {
     if let error = result.error {
+      failed(exportCase.name)
       Issue.record("\(exportCase.name) on \(engine): \(error)", sourceLocation: sourceLocation)
     } else if !result.differences.isEmpty {
+      failed(exportCase.name)
       Issue.record(
         "\(exportCase.name) on \(engine) differs from Valley:\n\(result.differences.joined(separator: "\n"))",
         sourceLocation: sourceLocation)
