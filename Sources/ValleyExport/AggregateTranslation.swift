@@ -20,6 +20,8 @@ struct AggregateTranslation {
   let tail: String
   /// Whether no tuples give a NULL value that fails the body (`min`/`max` of one kind).
   let nullWhenEmpty: Bool
+  /// The parts that are constants rather than aggregates (a sum's symbol part).
+  private(set) var constantParts: Set<Int> = []
 
   init(dialect: SQLDialect, kind: Syntax.AggregateKind, terms: [SQLValue], clauses: String, place: String) {
     // The inner query's columns: c0, c1... over every part of every term.
@@ -54,9 +56,11 @@ struct AggregateTranslation {
       (kinds, columns, tail, nullWhenEmpty) = (.integer, ["count(*)"], "", false)
 
     case .sum:
+      // Always an aggregate, so that no tuples still give one row (the sum 0).
       let integers =
         e.kinds.has(.integer)
-        ? "COALESCE(\(dialect.integerSum(only(.integer))), \(dialect.integer(0)))" : dialect.integer(0)
+        ? "COALESCE(\(dialect.integerSum(only(.integer))), \(dialect.integer(0)))"
+        : "(count(*) * \(dialect.integer(0)))"
       let symbolCheck =
         e.kinds.has(.symbol)
         ? "WHEN \(flag(.symbol)) THEN \(dialect.error("sum over a symbol\(place)", kind: .integer)) " : ""
@@ -77,6 +81,7 @@ struct AggregateTranslation {
         "CASE WHEN \(hasDecimal) THEN \(total) ELSE \(dialect.sentinel(.decimal)) END",
         dialect.sentinel(.symbol),
       ]
+      constantParts = [3]
 
     case .min, .max:
       let function = kind == .min ? "min" : "max"
@@ -92,10 +97,11 @@ struct AggregateTranslation {
       // Value order: numbers (numerically: the double nearest each, then the exact side of
       // it an integer lies on, then the integer), an integer before an equal decimal, then
       // symbols by bytes.
+      let (integer, decimal, symbol) = (dialect.tag(.integer), dialect.tag(.decimal), dialect.tag(.symbol))
       let number =
-        "(CASE WHEN \(t) = 0 THEN \(dialect.toDouble(i)) WHEN \(t) = 1 THEN \(d) ELSE \(dialect.sentinel(.decimal)) END)"
-      let side = "(CASE WHEN \(t) = 0 THEN \(dialect.exactComparison(i, number)) ELSE 0 END)"
-      var keys = ["(CASE WHEN \(t) = 2 THEN 1 ELSE 0 END)"]
+        "(CASE WHEN \(t) = \(integer) THEN \(dialect.toDouble(i)) WHEN \(t) = \(decimal) THEN \(d) ELSE \(dialect.sentinel(.decimal)) END)"
+      let side = "(CASE WHEN \(t) = \(integer) THEN \(dialect.exactComparison(i, number)) ELSE 0 END)"
+      var keys = ["(CASE WHEN \(t) = \(symbol) THEN 1 ELSE 0 END)"]
       if e.kinds.has(.integer) && e.kinds.has(.decimal) {
         keys += [number, side, "(CASE WHEN \(side) <> 0 THEN \(i) ELSE \(dialect.sentinel(.integer)) END)"]
       } else if e.kinds.has(.integer) {
@@ -120,11 +126,10 @@ struct AggregateTranslation {
   /// The value as scalar subqueries, one per part (a constant part stays a constant: over
   /// no tuples, a subquery without an aggregate function gives NULL).
   var scalarValue: SQLValue {
-    value(columns.map { $0 == constantSymbol ? $0 : "(SELECT \($0) FROM \(tuples)\(tail))" })
+    value(
+      columns.indices.map { constantParts.contains($0) ? columns[$0] : "(SELECT \(columns[$0]) FROM \(tuples)\(tail))" }
+    )
   }
-
-  /// The symbol part of a sum, which is always the filler.
-  private var constantSymbol: String? { columns.count == 4 && tail.isEmpty ? columns[3] : nil }
 
   /// The row as a subquery with columns `c0`, `c1`...
   var row: String {

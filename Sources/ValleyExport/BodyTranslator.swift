@@ -93,8 +93,8 @@ final class BodyTranslator {
     // A variable named by several atoms holds a value of every one of their columns; its
     // value is read from one of them, and checked here to be of those kinds (the narrower
     // value then needs no checks of its own).
-    for (v, source) in bindings.sources {
-      guard case .atom = source else { continue }
+    for v in bindings.sources.keys.sorted() {
+      guard case .atom = bindings.sources[v] else { continue }
       let (i, j) = canonicalOccurrence(of: v)
       let kinds = occurrenceKinds(of: v)
       let read = column(i, j)
@@ -154,7 +154,7 @@ final class BodyTranslator {
       result = aggregate(i, agg)
     case nil:
       // Safety binds every variable; a variable nothing binds has no value.
-      result = .single(.integer, dialect.error("an unbound variable\(place)", kind: .integer))
+      result = .none
     }
     values[v] = result
     return result

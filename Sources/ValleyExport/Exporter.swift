@@ -20,7 +20,7 @@ public enum Exporter {
     let inference = KindInference(program: program, storedFacts: snapshot.storedFacts(of:))
     switch target {
     case .sqlite, .postgresql, .duckdb:
-      let problems = unstorableSymbols(snapshot)
+      let problems = unstorableSymbols(snapshot, target: "SQL text")
       if !problems.isEmpty { return .failure(ExportFailure(diagnostics: problems)) }
       let dialect: SQLDialect = target == .sqlite ? .sqlite : (target == .postgresql ? .postgresql : .duckdb)
       var writer = SQLScriptWriter(snapshot: snapshot, dialect: dialect, kinds: inference.columns)
@@ -31,9 +31,10 @@ public enum Exporter {
     }
   }
 
-  /// E802 for each stored fact and rule with a symbol that holds U+0000, which SQL text
-  /// cannot hold (PostgreSQL refuses it; SQLite and DuckDB would cut it short).
-  static func unstorableSymbols(_ snapshot: KnowledgeSnapshot) -> [Diagnostic] {
+  /// E802 for each stored fact and rule with a symbol that holds U+0000, which neither SQL
+  /// text nor Soufflé's symbols can hold (PostgreSQL refuses it; the others end text there).
+  /// `target` names what cannot hold it.
+  static func unstorableSymbols(_ snapshot: KnowledgeSnapshot, target: String) -> [Diagnostic] {
     func bad(_ value: Value) -> Bool {
       if case .symbol(let s) = value { return s.unicodeScalars.contains("\u{0}") }
       return false
@@ -45,16 +46,16 @@ public enum Exporter {
       for (n, row) in snapshot.storedFacts(of: p).enumerated() where row.contains(where: bad) {
         problems.append(
           .error(
-            .E802, "a symbol with the character U+0000 cannot be stored in SQL text",
+            .E802, "a symbol with the character U+0000 cannot be stored in \(target)",
             at: n < origins.count ? origins[n].span : nil,
-            help: "SQL engines end text at U+0000; remove the character from the symbol"))
+            help: "remove the character from the symbol"))
       }
     }
     for rule in program.rules where rule.constants.contains(where: bad) {
       problems.append(
         .error(
-          .E802, "a symbol with the character U+0000 cannot be written in SQL text", at: rule.span,
-          help: "SQL engines end text at U+0000; remove the character from the symbol"))
+          .E802, "a symbol with the character U+0000 cannot be written in \(target)", at: rule.span,
+          help: "remove the character from the symbol"))
     }
     return problems
   }

@@ -96,20 +96,30 @@ enum SQLDialect: Sendable {
   // MARK: Errors
 
   /// An expression of type `kind` (or boolean when nil) that stops the script with
-  /// `message` when it is evaluated. It is never a constant, so no engine evaluates it
-  /// while planning a statement.
+  /// `message` when it is evaluated; inside a `CASE` arm, only when the arm is taken.
+  /// Outside one, pass `on`, an expression of the row: the error then waits for a row (an
+  /// engine may evaluate a constant once, before reading any row).
+  func error(_ message: String, kind: ValueKind?, on row: [String]) -> String {
+    let waits = row.map { "\($0) IS NULL" }.joined(separator: " OR ")
+    return "(CASE WHEN \(waits) THEN NULL ELSE \(error(message, kind: kind)) END)"
+  }
+
+  /// The error of ``error(_:kind:on:)``, for a `CASE` arm. Its message is built with
+  /// `random()` (adding nothing), so that no engine takes it for a constant and evaluates
+  /// it once before the rows (SQLite does that with constants, wherever they are).
   func error(_ message: String, kind: ValueKind?) -> String {
     let text = "'valley: " + message.doubling("'") + "'"
     switch self {
     case .sqlite:
       // SQLite has no function that raises an error; a malformed JSON path does, and its
       // message quotes the path.
-      return "json_extract('{}', \(text))"
+      return "json_extract('{}', \(text) || substr(random(), 1, 0))"
     case .postgresql:
+      // A PL/pgSQL function, which PostgreSQL never evaluates while planning.
       let type = kind.map(type) ?? "BOOLEAN"
       return "pg_temp.valley_error(\(text), NULL::\(type))"
     case .duckdb:
-      return "error(\(text))"
+      return "error(\(text) || left(CAST(random() AS VARCHAR), 0))"
     }
   }
 

@@ -112,10 +112,12 @@ struct SQLExpressions {
         }
       }
     }
+    // An operand of no kind cannot exist: the rule never fires.
+    if a.kinds.isEmpty || b.kinds.isEmpty { return .none }
     let symbolError = "arithmetic on a symbol \(context)"
     switch (integerCase, decimalCases.isEmpty) {
     case (nil, true):
-      return .single(.integer, dialect.error(symbolError, kind: .integer))
+      return .single(.integer, dialect.error(symbolError, kind: .integer, on: [a.expressions[0], b.expressions[0]]))
     case (let integer?, true):
       return .single(.integer, choose([integer], orElse: symbols ? dialect.error(symbolError, kind: .integer) : nil))
     case (nil, false):
@@ -145,11 +147,10 @@ struct SQLExpressions {
       kind == .integer
         ? dialect.integerNegation(a.part(.integer), context: context) : "(- \(a.part(.decimal)))"
     }
-    if let kind = numbers.single, case .single = a.form {
-      return .single(kind, a.kinds.has(.symbol) ? dialect.error(symbolError, kind: kind) : negated(kind))
-    }
+    if let kind = numbers.single, case .single = a.form { return .single(kind, negated(kind)) }
     guard case .parts(let tag, _, _, _) = a.form, !numbers.isEmpty else {
-      return .single(.integer, dialect.error(symbolError, kind: .integer))
+      return a.kinds.isEmpty
+        ? .none : .single(.integer, dialect.error(symbolError, kind: .integer, on: [a.expressions[0]]))
     }
     // The fillers negate to fillers (0 and -0.0, equal to 0.0), so each part negates whole.
     let checkedTag =

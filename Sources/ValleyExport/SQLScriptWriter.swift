@@ -49,8 +49,6 @@ struct SQLScriptWriter {
 
   /// The whole script; `header` lines go first, as comments.
   mutating func write(header: [String]) -> String {
-    var body: [String] = []
-    swap(&lines, &body)
     createTables()
     storeFacts()
     let derived = Set(program.rules.map(\.head.predicate))
@@ -60,7 +58,6 @@ struct SQLScriptWriter {
       for p in stratum.predicates { index(layouts[p]) }
     }
     writeCatalogue()
-    swap(&lines, &body)
 
     var script = header.map { "-- " + $0 }
     if dialect == .sqlite && usesRounds { script.append("PRAGMA recursive_triggers = ON;") }
@@ -70,7 +67,7 @@ struct SQLScriptWriter {
       script.append("SET LOCAL jit = off;")
       script += postgresFunctions()
     }
-    script += body
+    script += lines
     script.append("COMMIT;")
     if dialect == .sqlite && usesRounds { script.append("PRAGMA recursive_triggers = OFF;") }
     return script.joined(separator: "\n") + "\n"
@@ -131,7 +128,7 @@ struct SQLScriptWriter {
       lines.append(
         "-- \(program.catalog[layout.predicate].name): \(rows.count) stored fact\(rows.count == 1 ? "" : "s").")
       var pending: [String] = []
-      var lastSource: String?? = .none
+      var source: String?  // the @source of the pending facts
       func flush() {
         guard !pending.isEmpty else { return }
         lines.append("\(insertHead(layout)) VALUES")
@@ -140,12 +137,10 @@ struct SQLScriptWriter {
       }
       for (n, row) in rows.enumerated() {
         let origin = n < origins.count ? origins[n] : nil
-        if origin?.source != lastSource ?? nil || pending.count >= batch {
+        if origin?.source != source || pending.count >= batch {
           flush()
-          if let source = origin?.source, origin?.source != lastSource ?? nil {
-            lines.append("-- source: \(Self.oneLine(source))")
-          }
-          lastSource = .some(origin?.source)
+          if let next = origin?.source, next != source { lines.append("-- source: \(Self.oneLine(next))") }
+          source = origin?.source
         }
         let values = row.map { value -> SQLValue in
           let canonical = snapshot.canonical(value)

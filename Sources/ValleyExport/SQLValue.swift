@@ -20,6 +20,10 @@ struct SQLValue {
     SQLValue(kinds: KindSet(kind), form: .single(expression))
   }
 
+  /// A value that cannot exist: of no kind (read from a column that is always empty, or
+  /// computed from one). Its rule never fires; it compares with nothing.
+  static let none = SQLValue(kinds: [], form: .single("0"))
+
   /// The expression of the value's `kind` part (meaningful when the value has that kind).
   func part(_ kind: ValueKind) -> String {
     switch form {

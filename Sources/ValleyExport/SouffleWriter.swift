@@ -29,7 +29,7 @@ struct SouffleWriter {
   mutating func write(header: [String]) -> Result<String, ExportFailure> {
     names = program.catalog.predicates.map { claim(Self.identifier($0.name)) }
     checkColumns()
-    problems += Exporter.unstorableSymbols(snapshot)
+    problems += Exporter.unstorableSymbols(snapshot, target: "a Soufflé symbol")
     guard problems.isEmpty else { return .failure(ExportFailure(diagnostics: problems)) }
     var out = header.map { "// " + $0 }
     out.append(
@@ -255,12 +255,24 @@ private struct ClauseText {
   var helperCount: Int
   var taken: Set<String>
 
+  /// The Soufflé name of each variable slot: its Valley name when Soufflé reads it as one
+  /// (ASCII, not `__` like Soufflé's `__FILE__`), else `V` and the slot, made unique.
+  let variableNames: [String]
+
   init(writer: SouffleWriter, rule: Rule, scope: KindScope) {
     self.writer = writer
     self.rule = rule
     self.scope = scope
     helperCount = writer.nextHelper
     taken = writer.takenNames
+    let kept = Set(rule.variableNames)
+    variableNames = rule.variableNames.indices.map { v in
+      let name = rule.variableNames[v]
+      if SouffleWriter.identifier(name) == name && !name.hasPrefix("__") { return name }
+      var mangled = "V\(v)"
+      while kept.contains(mangled) { mangled += "_" }
+      return mangled
+    }
   }
 
   /// The body's literals, or nil when one of them can never hold (an atom whose argument is
@@ -333,9 +345,7 @@ private struct ClauseText {
     switch t {
     case .variable(let v, _):
       if scope.bindings.isAnonymous(v) { return "_" }
-      let name = rule.variableNames[v]
-      let plain = SouffleWriter.identifier(name)
-      return plain == name && name != "_" ? name : "V\(v)"
+      return variableNames[v]
     case .constant(let value, _):
       let text = SouffleWriter.literal(writer.snapshot.canonical(value))
       return text.hasPrefix("-") ? "(\(text))" : text

@@ -17,6 +17,14 @@ import ValleyTestSupport
     #expect(run.stdout.hasSuffix("COMMIT;\n"), "\(run.summary)")
   }
 
+  /// The same knowledge gives the same text, byte for byte, on every run.
+  @Test func theScriptIsTheSameOnEveryRun() throws {
+    let first = try ValleyProcess.run(["export", "--to", "postgresql"])
+    let second = try ValleyProcess.run(["export", "--to", "postgresql"])
+    #expect(first.status == 0 && !first.stdout.isEmpty, "\(first.summary)")
+    #expect(first.stdout == second.stdout)
+  }
+
   @Test func writesTheScriptToAFileWithOutput() throws {
     let folder = try TemporaryFolder(["edges.kb": Self.edges])
     let run = try ValleyProcess.run(
@@ -66,6 +74,17 @@ import ValleyTestSupport
     #expect(run.status == 1 && run.stdout.isEmpty, "\(run.summary)")
     #expect(run.stderr.hasPrefix("w.kb:2:17: error: Soufflé cannot express 'min' of symbols"), "\(run.summary)")
     #expect(run.stderr.contains("[E801]") && run.stderr.contains("^~~~"), "\(run.summary)")
+  }
+
+  /// SQL text and Soufflé symbols end at U+0000, so a symbol holding it is refused (E802).
+  @Test func aSymbolWithNULIsRefused() throws {
+    let folder = try TemporaryFolder(["nul.kb": "p(a).\np(\"a\\u{0}b\").\n"])
+    for target in ["sqlite", "souffle"] {
+      let run = try ValleyProcess.run(["export", "--to", target, "nul.kb"], directory: folder.path)
+      #expect(run.status == 1 && run.stdout.isEmpty, "\(run.summary)")
+      #expect(run.stderr.hasPrefix("nul.kb:2:1: error: a symbol with the character U+0000"), "\(run.summary)")
+      #expect(run.stderr.contains("[E802]"), "\(run.summary)")
+    }
   }
 
   @Test func usageErrorsExitWithTwo() throws {

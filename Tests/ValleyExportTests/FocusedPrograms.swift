@@ -22,6 +22,11 @@ enum FocusedPrograms {
     other(X, Y) :- w(X), w(Y), X != Y.
     numbers_first(X) :- v(X), X < a.
     copy(X, Y) :- w(X), Y = X.
+    m(0, -1). m(1.5, -1). m(ab, 0.5).
+    n(-1, 0). n(0, -1). n(ab, 2).
+    % X must be a value of three columns of different kinds: a decimal row's filler 0
+    % must not pass for the integer 0.
+    three_columns(X) :- m(X, Y), m(_, X), n(X, _).
     constant_one(X) :- v(X), X = 1.
     """#
 
@@ -41,6 +46,9 @@ enum FocusedPrograms {
     matched(X) :- i(X), X < 10, i(X + 9).
     matched_decimal(X) :- d(X), d(X - 15.0).
     compare_sum(X, Y) :- i(X), i(Y), X < 10, Y < 10, X + Y = 0.
+    small(1). small(2).
+    % SQLite must not rewrite X * 3 with 1.5 from X = 1.5 (its overflow check would fire).
+    propagated(X) :- small(X), X * 3 < X, X = 1.5.
     """#
 
   static let aggregates = #"""
@@ -67,6 +75,10 @@ enum FocusedPrograms {
     empty_min(X, M) :- n(X), M = min { Y : n(Y), Y > X }.
     nested(N) :- N = count { X : n(X), C = count { Y : n(Y), Y < X }, C >= 2 }.
     symbols_max(M) :- M = max { K : k(K) }.
+    @pred none(x) "never holds: its column has no kind"
+    sum_of_none(S) :- S = sum { X : none(X) }.
+    count_of_none(N) :- N = count { X : none(X) }.
+    halves_of_none(X) :- none(X), n(X / 2).
     """#
 
   static let recursion = #"""
