@@ -7,6 +7,7 @@ let package = Package(
     .executable(name: "valley", targets: ["valley"]),
     .executable(name: "valley-serve", targets: ["valley-serve"]),
     .library(name: "ValleyEngine", targets: ["ValleyEngine"]),
+    .library(name: "ValleyExport", targets: ["ValleyExport"]),
   ],
   dependencies: [
     // The command line (subcommands, --help, --version, usage errors).
@@ -26,6 +27,8 @@ let package = Package(
     // The system's SQLite, for the classroom server's progress (Debian's libsqlite3-dev).
     .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
     .target(name: "ValleyEngine"),
+    // `valley export`: the analysed program as SQL (SQLite, PostgreSQL, DuckDB) or Soufflé.
+    .target(name: "ValleyExport", dependencies: ["ValleyEngine"]),
     // Exercises: authoring, practice and grading, over the engine's public API.
     .target(name: "ValleyExercises", dependencies: ["ValleyEngine"]),
     // The language server for editors (`valley lsp`): JSON-RPC over standard input and
@@ -49,6 +52,7 @@ let package = Package(
         "ValleyEngine",
         "ValleyExercises",
         "ValleyLanguageServer",
+        "ValleyExport",
         "CReadline",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
@@ -71,6 +75,8 @@ let package = Package(
     .testTarget(
       name: "ValleyLanguageServerTests",
       dependencies: ["ValleyEngine", "ValleyLanguageServer", "ValleyTestSupport", "valley"]),
+    .testTarget(
+      name: "ValleyExportTests", dependencies: ["ValleyEngine", "ValleyExport", "ValleyTestSupport", "valley"]),
     .testTarget(
       name: "ValleyScriptTests",
       dependencies: ["ValleyEngine", "ValleyExercises", "ValleyTestSupport", "valley", "valley-serve"]),

@@ -41,7 +41,7 @@ struct ScriptRunner {
 
 extension Output {
   /// Whether this output carries diagnostics (errors or warnings).
-  fileprivate var isDiagnostics: Bool {
+  var isDiagnostics: Bool {
     if case .diagnostics = self { return true }
     return false
   }

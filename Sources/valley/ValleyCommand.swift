@@ -15,13 +15,16 @@ struct ValleyCommand: ParsableCommand {
       valley grade --exercises <file> [--format <format>] <answers> ...
       valley fmt [--check] [--kind <kind>] [<paths> ...]
       valley lsp
+      valley export --to <target> [--output <file>] [<files> ...]
       """,
     discussion: """
       With no subcommand, valley reads statements at a prompt. When standard input is not a \
       terminal, it runs it as a query script instead, exactly as `valley run -`.
       """,
     version: ValleyVersion.string,
-    subcommands: [Repl.self, Run.self, Serve.self, Exercise.self, Check.self, Grade.self, Format.self, Lsp.self],
+    subcommands: [
+      Repl.self, Run.self, Serve.self, Exercise.self, Check.self, Grade.self, Format.self, Lsp.self, Export.self,
+    ],
     defaultSubcommand: Repl.self
   )
 }

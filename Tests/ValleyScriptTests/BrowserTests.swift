@@ -63,34 +63,24 @@ import ValleyTestSupport
 enum BrowserPrerequisites {
   static let missing: [String] = {
     var missing: [String] = []
-    if executable(named: "chromium") == nil && executable(named: "chromium-browser") == nil {
+    if Tools.executable(named: "chromium") == nil && Tools.executable(named: "chromium-browser") == nil {
       missing.append("chromium (apt-get install chromium)")
     }
     let driver = ProcessInfo.processInfo.environment["CHROMEDRIVER"] ?? "/usr/bin/chromedriver"
     if !FileManager.default.isExecutableFile(atPath: driver) {
       missing.append("chromedriver at \(driver) (apt-get install chromium-driver)")
     }
-    let selenium = try? ChildRun(
-      executable: "/usr/bin/env", arguments: ["python3", "-c", "import selenium"], seconds: 60)
-    if selenium?.status != 0 { missing.append("the selenium module for python3 (python3 -m pip install selenium)") }
+    if !Tools.pythonHas("selenium") {
+      missing.append("the selenium module for python3 (python3 -m pip install selenium)")
+    }
     return missing
   }()
 
-  static let underCI: Bool = {
-    let value = ProcessInfo.processInfo.environment["CI"] ?? ""
-    return !value.isEmpty && value.lowercased() != "false" && value != "0"
-  }()
-
   /// Runs when everything is there, and always under CI (where it then fails, saying why).
-  static var runs: Bool { missing.isEmpty || underCI }
+  static var runs: Bool { missing.isEmpty || Tools.underCI }
 
   static var skipReason: Comment {
     Comment(rawValue: "needs \(missing.joined(separator: ", ")); under CI=true this fails instead")
-  }
-
-  static func executable(named name: String) -> String? {
-    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-    return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
   }
 }
 
@@ -174,38 +164,5 @@ private final class ServerProcess {
   func kill() {
     if process.isRunning { Glibc.kill(process.processIdentifier, SIGKILL) }
     (process.standardOutput as? Pipe)?.fileHandleForReading.readabilityHandler = nil
-  }
-}
-
-/// A child process run to its end (or stopped after `seconds`), its output and errors together.
-private struct ChildRun {
-  var status: Int32
-  var timedOut = false
-  var output: String
-
-  init(executable: String, arguments: [String], seconds: Double) throws {
-    let folder = try TemporaryFolder(["output": ""])
-    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: folder.path("output")))
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: TestPackage.root)
-    var environment = ProcessInfo.processInfo.environment
-    environment["PYTHONUNBUFFERED"] = "1"
-    process.environment = environment
-    process.standardInput = FileHandle.nullDevice
-    process.standardOutput = handle
-    process.standardError = handle
-    try process.run()
-    let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
-    while process.isRunning && ContinuousClock.now < deadline { usleep(50_000) }
-    if process.isRunning {
-      timedOut = true
-      process.terminate()
-    }
-    process.waitUntilExit()
-    try handle.close()
-    status = process.terminationStatus
-    output = (try? String(contentsOfFile: folder.path("output"), encoding: .utf8)) ?? ""
   }
 }

@@ -7,7 +7,7 @@
 /// used exists, and docs/language.md lists exactly these codes (a test compares them).
 /// Codes never change meaning once published; a code no longer given stays, marked retired,
 /// so it is never reused. E1xx syntax, E2xx checks, E3xx stratification, E4xx evaluation,
-/// E5xx commands and files, E6xx exercises, E7xx tables; W for warnings.
+/// E5xx commands and files, E6xx exercises, E7xx tables, E8xx export; W for warnings.
 public enum DiagnosticCode: String, CaseIterable, Sendable {
   case E100
   case E101
@@ -93,6 +93,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
   case E704
   case E705
   case E706
+  case E801
+  case E802
   case W101
   case W102
   case W501
@@ -192,6 +194,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case .E704: "unknown column type"
     case .E705: "a row with the wrong number of fields"
     case .E706: "a cell that does not fit its column's type"
+    case .E801: "a construct the chosen export target cannot express (`valley export`)"
+    case .E802: "a value the chosen export target cannot hold (`valley export`)"
     case .W101: "a variable that occurs once in a rule"
     case .W102: "a `@note` that no clause follows"
     case .W501: "a picture was asked for but Graphviz is not installed (DOT written instead)"

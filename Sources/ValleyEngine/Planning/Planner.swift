@@ -153,7 +153,7 @@ public struct Planner {
   /// aggregates whose result is V. Fixing it here, rather than taking whichever `=` the
   /// join order reaches first, keeps the answers independent of the plan (`V = 1, V = Y`
   /// with Y = 1.0 binds V to 1 in every order).
-  static func binders(_ body: [Literal], atomBound: Set<Int>) -> [Int: Int] {
+  public static func binders(_ body: [Literal], atomBound: Set<Int>) -> [Int: Int] {
     var binders: [Int: Int] = [:]
     func claims(_ v: Int, unless other: Term?) -> Bool {
       !atomBound.contains(v) && binders[v] == nil && !(other?.variables.contains(v) ?? false)
@@ -174,8 +174,9 @@ public struct Planner {
     return binders
   }
 
-  /// Variables that some positive atom of `body` binds as a plain argument.
-  static func atomBound(_ body: [Literal], anonymous: Set<Int>) -> Set<Int> {
+  /// Variables that some positive atom of `body` binds as a plain argument (`anonymous`:
+  /// the slots of `_`, which bind nothing).
+  public static func atomBound(_ body: [Literal], anonymous: Set<Int>) -> Set<Int> {
     var vars = Set<Int>()
     for literal in body {
       if case .positive(let atom) = literal {

@@ -1,3 +1,5 @@
+import ValleyTestSupport
+
 /// The oracle of the differential tests: ``ReferenceProgram`` evaluated as plainly as
 /// possible, straight from LANGUAGE.md, with no planning, indexing or incremental update.
 ///

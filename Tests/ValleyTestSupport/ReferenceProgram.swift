@@ -4,16 +4,16 @@
 /// Values, terms and literals mirror LANGUAGE.md directly: integers, decimals and symbols;
 /// variables (`_` is a fresh variable at each occurrence), constants and arithmetic; positive
 /// and negated atoms, comparisons and `X = Expr`, and aggregates.
-struct ReferenceProgram {
+public struct ReferenceProgram {
   /// A value. `int(1)` and `dec(1.0)` are different values that compare equal as numbers.
-  enum Value: Hashable {
+  public enum Value: Hashable, Sendable {
     case int(Int64)
     case dec(Double)
     case sym(String)
   }
 
   /// The arithmetic operators.
-  enum Operator: String {
+  public enum Operator: String, Sendable {
     case add = "+"
     case subtract = "-"
     case multiply = "*"
@@ -22,20 +22,28 @@ struct ReferenceProgram {
   }
 
   /// A term.
-  indirect enum Term: Hashable {
+  public indirect enum Term: Hashable, Sendable {
     case variable(String)
     case constant(Value)
     case binary(Operator, Term, Term)
   }
 
   /// `predicate(terms...)`, or `predicate` with no terms.
-  struct Atom {
-    var predicate: String
-    var terms: [Term]
+  public struct Atom: Sendable {
+    /// The predicate's name.
+    public var predicate: String
+    /// The arguments.
+    public var terms: [Term]
+
+    /// An atom of `predicate` over `terms`.
+    public init(predicate: String, terms: [Term]) {
+      self.predicate = predicate
+      self.terms = terms
+    }
   }
 
   /// The comparison operators, with their Valley spelling.
-  enum Comparison: String, CaseIterable {
+  public enum Comparison: String, CaseIterable, Sendable {
     case equal = "="
     case notEqual = "!="
     case less = "<"
@@ -45,20 +53,24 @@ struct ReferenceProgram {
   }
 
   /// The aggregate functions.
-  enum AggregateKind: String, CaseIterable {
+  public enum AggregateKind: String, CaseIterable, Sendable {
     case count, sum, min, max
   }
 
   /// `result = kind { terms : body }`.
-  struct Aggregate {
-    var kind: AggregateKind
-    var result: String
-    var terms: [Term]
-    var body: [Literal]
+  public struct Aggregate: Sendable {
+    /// The function.
+    public var kind: AggregateKind
+    /// The variable that receives the value.
+    public var result: String
+    /// The aggregated tuple.
+    public var terms: [Term]
+    /// The literals that produce the tuples.
+    public var body: [Literal]
   }
 
   /// One body literal.
-  indirect enum Literal {
+  public indirect enum Literal: Sendable {
     case positive(Atom)
     case negative(Atom)
     /// A comparison; `X = Expr` with X bound by no positive atom of the clause binds X.
@@ -67,20 +79,28 @@ struct ReferenceProgram {
   }
 
   /// A rule; an empty body is not generated (facts are stored facts).
-  struct Rule {
-    var head: Atom
-    var body: [Literal]
+  public struct Rule: Sendable {
+    /// The head.
+    public var head: Atom
+    /// The body.
+    public var body: [Literal]
+
+    /// A rule `head :- body.`
+    public init(head: Atom, body: [Literal]) {
+      self.head = head
+      self.body = body
+    }
   }
 
   /// Every predicate with its arity (stored and derived), declared with `@pred`.
-  var arities: [String: Int]
+  public var arities: [String: Int]
   /// Stored facts by predicate.
-  var facts: [String: Set<[Value]>]
+  public var facts: [String: Set<[Value]>]
   /// Rules in strata: a stratum reads earlier ones through `not` and aggregates.
-  var strata: [[Rule]]
+  public var strata: [[Rule]]
 
   /// The predicates that rules define, in stratum order.
-  var derivedPredicates: [String] {
+  public var derivedPredicates: [String] {
     var names: [String] = []
     for rule in strata.joined() where !names.contains(rule.head.predicate) {
       names.append(rule.head.predicate)
@@ -93,12 +113,12 @@ struct ReferenceProgram {
 
 extension ReferenceProgram {
   /// The program as a knowledge file: declarations, facts, then rules in stratum order.
-  var valleyText: String {
+  public var valleyText: String {
     (declarations + factClauses + ruleClauses).joined(separator: "\n") + "\n"
   }
 
   /// An `@pred` line for every predicate, so that empty ones are known.
-  var declarations: [String] {
+  public var declarations: [String] {
     arities.keys.sorted().map { name in
       let arity = arities[name]!
       return arity == 0 ? "@pred \(name)" : "@pred \(name)(\((0..<arity).map { "c\($0)" }.joined(separator: ", ")))"
@@ -106,28 +126,32 @@ extension ReferenceProgram {
   }
 
   /// One clause per stored fact, in a fixed order.
-  var factClauses: [String] {
+  public var factClauses: [String] {
     facts.keys.sorted().flatMap { predicate in
       facts[predicate, default: []].map { Self.fact(predicate, $0) }.sorted()
     }
   }
 
   /// One clause per rule, in stratum order.
-  var ruleClauses: [String] { strata.flatMap { $0.map(Self.text) } }
+  public var ruleClauses: [String] { strata.flatMap { $0.map(Self.text) } }
 
-  static func fact(_ predicate: String, _ values: [Value]) -> String {
+  /// A fact clause: `predicate(values...).`
+  public static func fact(_ predicate: String, _ values: [Value]) -> String {
     text(Atom(predicate: predicate, terms: values.map { .constant($0) })) + "."
   }
 
-  static func text(_ rule: Rule) -> String {
+  /// A rule as a clause.
+  public static func text(_ rule: Rule) -> String {
     "\(text(rule.head)) :- \(rule.body.map(text).joined(separator: ", "))."
   }
 
-  static func text(_ atom: Atom) -> String {
+  /// An atom as Valley text.
+  public static func text(_ atom: Atom) -> String {
     atom.terms.isEmpty ? atom.predicate : "\(atom.predicate)(\(atom.terms.map(text).joined(separator: ", ")))"
   }
 
-  static func text(_ term: Term) -> String {
+  /// A term as Valley text, arithmetic parenthesised where needed.
+  public static func text(_ term: Term) -> String {
     switch term {
     case .variable(let name): return name
     case .constant(let value): return text(value)
@@ -142,7 +166,7 @@ extension ReferenceProgram {
   }
 
   /// A value as Valley prints it in source form.
-  static func text(_ value: Value) -> String {
+  public static func text(_ value: Value) -> String {
     switch value {
     case .int(let i): return String(i)
     case .dec(let d): return "\(d)"
@@ -150,7 +174,8 @@ extension ReferenceProgram {
     }
   }
 
-  static func text(_ literal: Literal) -> String {
+  /// A body literal as Valley text.
+  public static func text(_ literal: Literal) -> String {
     switch literal {
     case .positive(let atom): return text(atom)
     case .negative(let atom): return "not " + text(atom)
@@ -166,7 +191,7 @@ extension ReferenceProgram {
 
 extension ReferenceProgram.Term {
   /// The named variables of the term (`_` excluded).
-  var variables: Set<String> {
+  public var variables: Set<String> {
     switch self {
     case .variable(let name): return name == "_" ? [] : [name]
     case .constant: return []
@@ -178,7 +203,7 @@ extension ReferenceProgram.Term {
 extension ReferenceProgram.Literal {
   /// The named variables the literal mentions (an aggregate: its result and the variables
   /// of its terms and body).
-  var variables: Set<String> {
+  public var variables: Set<String> {
     switch self {
     case .positive(let atom), .negative(let atom):
       return atom.terms.reduce(into: []) { $0.formUnion($1.variables) }

@@ -1,12 +1,14 @@
 /// SplitMix64: a tiny seeded generator, so random programs are the same on every run.
-struct SplitMix64: RandomNumberGenerator {
+public struct SplitMix64: RandomNumberGenerator {
   private var state: UInt64
 
-  init(seed: UInt64) {
+  /// A generator whose stream is fixed by `seed`.
+  public init(seed: UInt64) {
     state = seed
   }
 
-  mutating func next() -> UInt64 {
+  /// The next 64 pseudo-random bits.
+  public mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var z = state
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -15,12 +17,12 @@ struct SplitMix64: RandomNumberGenerator {
   }
 
   /// True with probability `p`.
-  mutating func chance(_ p: Double) -> Bool {
+  public mutating func chance(_ p: Double) -> Bool {
     Double.random(in: 0..<1, using: &self) < p
   }
 
   /// A uniformly chosen element of a non-empty array.
-  mutating func pick<T>(_ items: [T]) -> T {
+  public mutating func pick<T>(_ items: [T]) -> T {
     items[Int.random(in: 0..<items.count, using: &self)]
   }
 }

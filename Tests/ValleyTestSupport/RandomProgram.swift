@@ -15,28 +15,36 @@
 /// adds numbers. Values stay small (no overflow) and decimals are halves (sums are exact in
 /// any order). A rule that reads its own stratum puts only values it read into its head, so
 /// every model is finite.
-enum RandomProgram {
-  typealias P = ReferenceProgram
+public enum RandomProgram {
+  /// Short for the program type.
+  public typealias P = ReferenceProgram
 
   /// The values a column (or a variable) may hold; each kind includes the ones before it.
-  enum Kind: Int, Comparable {
+  public enum Kind: Int, Comparable {
     case int, num, any
-    static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
+    /// Narrower kinds first.
+    public static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
   }
 
   /// A predicate's column kinds.
-  typealias Signature = [Kind]
+  public typealias Signature = [Kind]
 
-  static let symbols = ["a", "ab", "b", "c"]
-  static let decimals: [Double] = [-0.5, 0.5, 1.0, 1.5, 2.0]
+  /// The symbols programs use.
+  public static let symbols = ["a", "ab", "b", "c"]
+  /// The decimals programs use: halves, so sums are exact in any order.
+  public static let decimals: [Double] = [-0.5, 0.5, 1.0, 1.5, 2.0]
 
-  static func make(seed: UInt64) -> ReferenceProgram {
+  /// The program for `seed` (the same on every run). With `integersOnly`, every column
+  /// holds integers (constants elsewhere, in comparisons, still take any kind): programs for
+  /// engines whose columns have one type.
+  public static func make(seed: UInt64, integersOnly: Bool = false) -> ReferenceProgram {
     var generator = Generator(rng: SplitMix64(seed: seed))
+    generator.integersOnly = integersOnly
     return generator.program()
   }
 
   /// A query over a program's predicates (every one may be read), with its named variables.
-  static func query(for program: ReferenceProgram, seed: UInt64) -> [P.Literal] {
+  public static func query(for program: ReferenceProgram, seed: UInt64) -> [P.Literal] {
     var generator = Generator(rng: SplitMix64(seed: seed))
     generator.signatures = signatures(of: program)
     let all = program.arities.keys.sorted()
@@ -45,7 +53,7 @@ enum RandomProgram {
 
   /// The column kinds of a program's predicates, read back from its facts and rules' use
   /// (a query only needs them to pick constants and keep arithmetic on numbers).
-  static func signatures(of program: ReferenceProgram) -> [String: Signature] {
+  public static func signatures(of program: ReferenceProgram) -> [String: Signature] {
     var result: [String: Signature] = [:]
     for (name, arity) in program.arities {
       result[name] = Array(repeating: .int, count: arity)
@@ -60,7 +68,8 @@ enum RandomProgram {
     return result
   }
 
-  static func kind(of value: P.Value) -> Kind {
+  /// The narrowest kind that holds `value`.
+  public static func kind(of value: P.Value) -> Kind {
     switch value {
     case .int: return .int
     case .dec: return .num
@@ -72,6 +81,7 @@ enum RandomProgram {
     var rng: SplitMix64
     var signatures: [String: Signature] = [:]
     var domain = 4
+    var integersOnly = false
 
     mutating func program() -> ReferenceProgram {
       domain = Int.random(in: 3...5, using: &rng)
@@ -80,7 +90,7 @@ enum RandomProgram {
       for i in 0..<Int.random(in: 3...4, using: &rng) {
         let name = "s\(i)"
         let arity = i == 0 ? 2 : rng.pick([0, 1, 2, 2, 2, 3])
-        let signature = (0..<arity).map { _ in rng.pick([Kind.int, .int, .num, .any]) }
+        let signature = (0..<arity).map { _ in integersOnly ? Kind.int : rng.pick([Kind.int, .int, .num, .any]) }
         signatures[name] = signature
         stored.append(name)
         var tuples = Set<[P.Value]>()
@@ -101,7 +111,7 @@ enum RandomProgram {
       }
       for name in groups.joined() {
         let arity = rng.pick([0, 1, 1, 2, 2, 2, 3])
-        signatures[name] = (0..<arity).map { _ in rng.pick([Kind.int, .num, .any, .any]) }
+        signatures[name] = (0..<arity).map { _ in integersOnly ? Kind.int : rng.pick([Kind.int, .num, .any, .any]) }
       }
       var strata: [[P.Rule]] = []
       var lower = stored

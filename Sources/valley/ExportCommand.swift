@@ -1,0 +1,84 @@
+import ArgumentParser
+import ValleyEngine
+import ValleyExport
+
+extension ValleyCommand {
+  /// `valley export --to TARGET [--output FILE] [FILES...]`: the knowledge base as SQL or
+  /// Soufflé (docs/export.md).
+  struct Export: ValleySubcommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Write the knowledge base as a SQL script (SQLite, PostgreSQL, DuckDB) or a Soufflé program.",
+      discussion: """
+        Loads the files (or the bundled knowledge base) as `valley run` does, then writes one \
+        script that creates a table per predicate, stores the facts and evaluates the rules, \
+        stratum by stratum. See docs/export.md for the encoding and how to run the result. \
+        Exit status: 0 when written, 1 when the files do not load or hold something the \
+        target cannot express (each named, with file:line:col, on standard error; nothing is \
+        written), 2 for a usage error.
+        """)
+
+    @Option(help: "The target: \(ExportTarget.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var to: ExportTarget
+
+    @Option(name: .shortAndLong, help: "Write the script to this file instead of standard output.")
+    var output: String?
+
+    @Argument(help: "Knowledge files (*.kb) to export instead of the bundled knowledge base.")
+    var files: [String] = []
+
+    @OptionGroup var limits: LimitOptions
+
+    func execute() -> Int32 {
+      let knowledge = StartingKnowledge(files: files, empty: false)
+      var writer = OutputWriter(color: Terminal.wantsColor)
+      let session = Session()
+      limits.apply(to: session)
+      for output in knowledge.load(into: session) where output.isDiagnostics {
+        writer.write(output, from: session)
+      }
+      if writer.sawError { return 1 }
+      let inputs =
+        files.isEmpty ? "the bundled knowledge base (\(KnowledgeLocator.displayName)/)" : files.joined(separator: " ")
+      let header = ["\(to.title) written by valley export \(ValleyVersion.string) from \(inputs).", to.howToRun]
+      switch Exporter.export(session.snapshot(), to: to, header: header) {
+      case .failure(let failure):
+        writer.write(.diagnostics(failure.diagnostics, line: 0), from: session)
+        return 1
+      case .success(let text):
+        guard let output else {
+          Terminal.write(stdout: text, stderr: "")
+          return 0
+        }
+        if case .failure(let failure) = AtomicFile(output).write(text) {
+          let diagnostic = Diagnostic.error(
+            .E524, "cannot write '\(output)': \(LoadFailure(failure).writeReason); nothing was written", at: nil)
+          writer.write(.diagnostics([diagnostic], line: 0), from: session)
+          return 1
+        }
+        return 0
+      }
+    }
+  }
+}
+
+extension ExportTarget: ExpressibleByArgument {
+  /// The target's name in the header.
+  var title: String {
+    switch self {
+    case .sqlite: "SQLite script"
+    case .postgresql: "PostgreSQL script"
+    case .duckdb: "DuckDB script"
+    case .souffle: "Soufflé program"
+    }
+  }
+
+  /// The header line that says how to run the result.
+  var howToRun: String {
+    switch self {
+    case .sqlite: "Run: sqlite3 -bail knowledge.db < this.sql (SQLite 3.38 or later)."
+    case .postgresql: "Run: psql -v ON_ERROR_STOP=1 -f this.sql (PostgreSQL 12 or later)."
+    case .duckdb: "Run: duckdb knowledge.duckdb < this.sql (DuckDB 1.3 or later)."
+    case .souffle: "Run: souffle -D . this.dl (facts are in the program; every predicate is an output)."
+    }
+  }
+}
