@@ -30,13 +30,7 @@ struct AggregateTranslation {
     for (n, term) in terms.enumerated() {
       let start = inner.count
       inner += term.expressions
-      let names = (start..<inner.count).map { "x.c\($0)" }
-      if n == 0 {
-        first = SQLValue(
-          kinds: term.kinds,
-          form: names.count == 1
-            ? .single(names[0]) : .parts(tag: names[0], integer: names[1], decimal: names[2], symbol: names[3]))
-      }
+      if n == 0 { first = .reading((start..<inner.count).map { "x.c\($0)" }, kinds: term.kinds) }
     }
     let list = inner.enumerated().map { "\($1) AS c\($0)" }.joined(separator: ", ")
     tuples = "(SELECT DISTINCT \(list)\(clauses)) AS x"
@@ -136,8 +130,5 @@ struct AggregateTranslation {
     "(SELECT \(columns.enumerated().map { "\($1) AS c\($0)" }.joined(separator: ", ")) FROM \(tuples)\(tail))"
   }
 
-  private func value(_ parts: [String]) -> SQLValue {
-    if parts.count == 1 { return SQLValue(kinds: kinds, form: .single(parts[0])) }
-    return SQLValue(kinds: kinds, form: .parts(tag: parts[0], integer: parts[1], decimal: parts[2], symbol: parts[3]))
-  }
+  private func value(_ parts: [String]) -> SQLValue { .reading(parts, kinds: kinds) }
 }

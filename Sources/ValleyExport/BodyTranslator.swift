@@ -17,6 +17,13 @@ struct RelationRef {
   var tag: (column: String, value: Int)?
 }
 
+extension RelationRef {
+  /// Valley column `j` of the row `alias`.
+  func column(_ j: Int, alias: String) -> SQLValue {
+    .reading(columns[j].map { "\(alias).\(SQLNames.quote($0))" }, kinds: kinds[j])
+  }
+}
+
 /// What every translator of one script shares: the dialect, the tables, fresh aliases.
 final class TranslationContext {
   let dialect: SQLDialect
@@ -177,10 +184,7 @@ final class BodyTranslator {
   /// Column `j` of the atom at literal `i`.
   private func column(_ i: Int, _ j: Int) -> SQLValue {
     let (alias, ref) = atoms[i]!
-    let names = ref.columns[j].map { "\(alias).\(SQLNames.quote($0))" }
-    let kinds = ref.kinds[j]
-    if names.count == 1 { return SQLValue(kinds: kinds, form: .single(names[0])) }
-    return SQLValue(kinds: kinds, form: .parts(tag: names[0], integer: names[1], decimal: names[2], symbol: names[3]))
+    return ref.column(j, alias: alias)
   }
 
   /// The occurrence a variable takes its value from: the one whose column has the fewest
@@ -212,13 +216,7 @@ final class BodyTranslator {
     var inner: [Condition] = []
     for (j, t) in atom.arguments.enumerated() {
       if let v = t.variableSlot, bindings.isAnonymous(v) { continue }
-      let names = ref.columns[j].map { "\(alias).\(SQLNames.quote($0))" }
-      let column =
-        names.count == 1
-        ? SQLValue(kinds: ref.kinds[j], form: .single(names[0]))
-        : SQLValue(
-          kinds: ref.kinds[j], form: .parts(tag: names[0], integer: names[1], decimal: names[2], symbol: names[3]))
-      inner.append(expressions.identical(column, term(t)))
+      inner.append(expressions.identical(ref.column(j, alias: alias), term(t)))
     }
     let condition = Condition.all(inner)
     let filter = condition == .true ? "" : " WHERE \(condition.text)"

@@ -19,9 +19,6 @@ struct SQLNames {
     }
   }
 
-  /// Whether `name` is taken.
-  func isTaken(_ name: String) -> Bool { taken.contains(name.lowercased()) }
-
   /// The longest prefix of `name` (whole characters) that leaves `reserving` bytes free.
   private static func shortened(_ name: String, reserving: Int) -> String {
     var result = ""

@@ -381,11 +381,7 @@ struct SQLScriptWriter {
 
   /// The filler values of a predicate's columns in a row of another predicate.
   private func fillers(_ layout: TableLayout) -> [String] {
-    if layout.columns.isEmpty { return ["0"] }
-    return layout.columns.flatMap { column -> [String] in
-      if ColumnEncoding.isMixed(column.kinds) { return ["0"] + ValueKind.allCases.map(dialect.sentinel) }
-      return [dialect.sentinel(column.kinds.single ?? .integer)]
-    }
+    layout.columns.isEmpty ? ["0"] : layout.columns.flatMap { SQLValue.none.encoded(as: $0.kinds, dialect) }
   }
 
   /// A recursive stratum evaluated semi-naively, round by round: each round derives, from

@@ -20,6 +20,14 @@ struct SQLValue {
     SQLValue(kinds: KindSet(kind), form: .single(expression))
   }
 
+  /// The value held in `expressions`: one of one kind, or the four parts of a mixed one.
+  static func reading(_ expressions: [String], kinds: KindSet) -> SQLValue {
+    if expressions.count == 1 { return SQLValue(kinds: kinds, form: .single(expressions[0])) }
+    return SQLValue(
+      kinds: kinds,
+      form: .parts(tag: expressions[0], integer: expressions[1], decimal: expressions[2], symbol: expressions[3]))
+  }
+
   /// A value that cannot exist: of no kind (read from a column that is always empty, or
   /// computed from one). Its rule never fires; it compares with nothing.
   static let none = SQLValue(kinds: [], form: .single("0"))

@@ -17,10 +17,12 @@ extension ValleyCommand {
         written), 2 for a usage error.
         """)
 
-    @Option(help: "The target: \(ExportTarget.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: ArgumentHelp("What to write.", valueName: "target"))
     var to: ExportTarget
 
-    @Option(name: .shortAndLong, help: "Write the script to this file instead of standard output.")
+    @Option(
+      name: .shortAndLong,
+      help: ArgumentHelp("Write the script to this file instead of standard output.", valueName: "file"))
     var output: String?
 
     @Argument(help: "Knowledge files (*.kb) to export instead of the bundled knowledge base.")
