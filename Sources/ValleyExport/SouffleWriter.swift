@@ -181,19 +181,7 @@ struct SouffleWriter {
     switch value {
     case .integer(let i): return String(i)
     case .decimal(let d): return fixedPoint(d)
-    case .symbol(let s):
-      var out = "\""
-      for scalar in s.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\t": out += "\\t"
-        case "\r": out += "\\r"
-        default: out.unicodeScalars.append(scalar)
-        }
-      }
-      return out + "\""
+    case .symbol(let s): return ValueFormatter.escaped(s) { _ in nil }
     }
   }
 

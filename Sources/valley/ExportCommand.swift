@@ -17,8 +17,14 @@ extension ValleyCommand {
         written), 2 for a usage error.
         """)
 
-    @Option(help: ArgumentHelp("What to write.", valueName: "target"))
-    var to: ExportTarget
+    @Option(
+      help: ArgumentHelp(
+        "What to write: sql (with --dialect), souffle, or a dialect's name directly (sqlite, postgresql, duckdb).",
+        valueName: "target"))
+    var to: Form
+
+    @Option(help: ArgumentHelp("With --to sql: sqlite, postgres (postgresql) or duckdb.", valueName: "dialect"))
+    var dialect: Dialect?
 
     @Option(
       name: .shortAndLong,
@@ -30,7 +36,49 @@ extension ValleyCommand {
 
     @OptionGroup var limits: LimitOptions
 
+    /// `--to`: `sql`, `souffle`, or a dialect named directly.
+    enum Form: String, CaseIterable, ExpressibleByArgument {
+      case sql, souffle, sqlite, postgresql, postgres, duckdb
+    }
+
+    /// `--dialect`, the issue's spelling (`postgres`) and the engine's (`postgresql`).
+    enum Dialect: String, CaseIterable, ExpressibleByArgument {
+      case sqlite, postgres, postgresql, duckdb
+
+      var target: ExportTarget {
+        switch self {
+        case .sqlite: .sqlite
+        case .postgres, .postgresql: .postgresql
+        case .duckdb: .duckdb
+        }
+      }
+    }
+
+    /// What `--to` and `--dialect` ask for together.
+    var target: ExportTarget {
+      switch to {
+      case .sql: dialect?.target ?? .sqlite  // validate() asks for the dialect
+      case .souffle: .souffle
+      case .sqlite: .sqlite
+      case .postgresql, .postgres: .postgresql
+      case .duckdb: .duckdb
+      }
+    }
+
+    func validate() throws {
+      if to == .sql, dialect == nil {
+        throw ValidationError("--to sql needs --dialect sqlite, postgres or duckdb.")
+      }
+      if to == .souffle, dialect != nil {
+        throw ValidationError("--dialect goes with --to sql; a Soufflé program has none.")
+      }
+      if to != .sql, to != .souffle, let dialect, dialect.target != target {
+        throw ValidationError("--to \(to.rawValue) and --dialect \(dialect.rawValue) name different dialects.")
+      }
+    }
+
     func execute() -> Int32 {
+      let to = target
       let knowledge = StartingKnowledge(files: files, empty: false)
       var writer = OutputWriter(color: Terminal.wantsColor)
       let session = Session()
@@ -63,7 +111,7 @@ extension ValleyCommand {
   }
 }
 
-extension ExportTarget: ExpressibleByArgument {
+extension ExportTarget {
   /// The target's name in the header.
   var title: String {
     switch self {

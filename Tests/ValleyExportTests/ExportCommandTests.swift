@@ -17,6 +17,25 @@ import ValleyTestSupport
     #expect(run.stdout.hasSuffix("COMMIT;\n"), "\(run.summary)")
   }
 
+  /// `--to sql --dialect D` (the spelling, `postgres` included) is `--to D`.
+  @Test func sqlWithADialectIsTheDialectNamedDirectly() throws {
+    let folder = try TemporaryFolder(["edges.kb": Self.edges])
+    for (dialect, direct) in [
+      ("sqlite", "sqlite"), ("postgres", "postgresql"), ("postgresql", "postgresql"), ("duckdb", "duckdb"),
+    ] {
+      let viaSQL = try ValleyProcess.run(
+        ["export", "--to", "sql", "--dialect", dialect, "edges.kb"], directory: folder.path)
+      let named = try ValleyProcess.run(["export", "--to", direct, "edges.kb"], directory: folder.path)
+      #expect(viaSQL.status == 0 && viaSQL.stdout == named.stdout, "\(viaSQL.summary)")
+    }
+    for bad in [
+      ["--to", "sql"], ["--to", "souffle", "--dialect", "sqlite"], ["--to", "duckdb", "--dialect", "postgres"],
+    ] {
+      let run = try ValleyProcess.run(["export"] + bad + ["edges.kb"], directory: folder.path)
+      #expect(run.status == 2 && run.stdout.isEmpty, "\(bad): \(run.summary)")
+    }
+  }
+
   /// The same knowledge gives the same text, byte for byte, on every run.
   @Test func theScriptIsTheSameOnEveryRun() throws {
     let first = try ValleyProcess.run(["export", "--to", "postgresql"])
