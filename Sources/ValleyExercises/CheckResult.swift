@@ -41,6 +41,15 @@ public struct CheckResult: Sendable {
     self.report = report
   }
 
+  /// The result with a score when `exercise` gives partial credit: its own, or 0 for a verdict
+  /// that has none (an error, no answer).
+  public func scored(for exercise: Exercise) -> CheckResult {
+    guard exercise.partialCredit, score == nil else { return self }
+    var result = self
+    result.score = 0
+    return result
+  }
+
   /// The score with two decimals (`0.67`), when there is one.
   public var scoreText: String? { score.map { Self.decimal(hundredths: Self.hundredths($0)) } }
 

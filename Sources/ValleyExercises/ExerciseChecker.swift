@@ -138,14 +138,6 @@ public final class ExerciseChecker: @unchecked Sendable {
   public func check(_ answer: Answer, in file: SourceFile, sources: SourceRegistry, for exercise: Exercise)
     -> CheckResult
   {
-    var result = checkRunning(answer, in: file, sources: sources, for: exercise)
-    if exercise.partialCredit, result.score == nil { result.score = 0 }
-    return result
-  }
-
-  private func checkRunning(_ answer: Answer, in file: SourceFile, sources: SourceRegistry, for exercise: Exercise)
-    -> CheckResult
-  {
     if !answer.diagnostics.isEmpty {
       return failure(DiagnosticReport(answer.diagnostics, sources: sources))
     }

@@ -52,7 +52,7 @@ public enum Grader {
         problems.append(DiagnosticReport(sheetProblems.inSourceOrder(), sources: sheet.sources))
       }
       for exercise in set.exercises {
-        var result: CheckResult
+        let result: CheckResult
         let answers = sheet.answers(to: exercise.id)
         if let file = sheet.file, let answer = answers.first {
           if answers.count > 1 {
@@ -69,8 +69,7 @@ public enum Grader {
         } else {
           result = CheckResult(.missing, "no answer")
         }
-        if exercise.partialCredit, result.score == nil { result.score = 0 }
-        rows.append(GradeRow(student: student, exercise: exercise.id, result: result))
+        rows.append(GradeRow(student: student, exercise: exercise.id, result: result.scored(for: exercise)))
       }
     }
     var sheet = GradeSheet(rows: rows, fileProblems: problems)

@@ -16,16 +16,12 @@ enum WhyNotHint {
       !report.holds, let finding = report.rules.first, let premise = finding.failingPremise
     else { return [] }
     var line = "for example, your query does not give \(bindings): "
-    if let found = finding.bindings.filter({ name, _ in !variables.contains(name) }).nonEmpty {
+    let found = finding.bindings.filter { name, _ in !variables.contains(name) }
+    if !found.isEmpty {
       line += "with " + found.map { "\($0.name) = \($0.value)" }.joined(separator: ", ") + ", "
     }
     line += "it fails at \(premise)"
     if let reason = finding.reason { line += " (\(reason))" }
     return [line]
   }
-}
-
-extension Array {
-  /// The array, or nil when it is empty.
-  fileprivate var nonEmpty: [Element]? { isEmpty ? nil : self }
 }

@@ -93,7 +93,7 @@ final class ExerciseRoom: @unchecked Sendable {
       result = CheckResult(.missing, "empty answer")
     }
     let correct = result.status == .correct
-    let score = result.score.map(CheckResult.hundredths)
+    let score = result.scored(for: exercise).score.map(CheckResult.hundredths)
     try database.record(student: student, set: setID, exercise: id, correct: correct, score: score, at: Date())
     return Verdict(correct: correct, feedback: Self.feedback(result), score: score)
   }
