@@ -129,9 +129,22 @@ def run_sqlite(path, text):
     import sqlite3
 
     connection = sqlite3.connect(":memory:", isolation_level=None)
+    return run_in_memory(path, connection, lambda: connection.executescript(text))
+
+
+def run_duckdb(path, text):
+    import duckdb
+
+    connection = duckdb.connect(":memory:")
+    return run_in_memory(path, connection, lambda: connection.execute(text))
+
+
+def run_in_memory(path, connection, run_script):
+    """Runs a script on an in-memory database (SQLite or DuckDB, which share the DB-API
+    calls used here) and reads every table back; closes the connection."""
     try:
         start = time.perf_counter()
-        connection.executescript(text)
+        run_script()
         seconds = time.perf_counter() - start
         cat = catalogue(connection.execute(CATALOGUE_PREDICATES).fetchall(),
                         connection.execute(CATALOGUE_COLUMNS).fetchall())
@@ -142,28 +155,6 @@ def run_sqlite(path, text):
 
         return {"script": path, "seconds": seconds, "tables": read_tables(cat, fetch)}
     except Exception as error:  # the engine's own message is the report
-        return {"script": path, "error": str(error)}
-    finally:
-        connection.close()
-
-
-def run_duckdb(path, text):
-    import duckdb
-
-    connection = duckdb.connect(":memory:")
-    try:
-        start = time.perf_counter()
-        connection.execute(text)
-        seconds = time.perf_counter() - start
-        cat = catalogue(connection.execute(CATALOGUE_PREDICATES).fetchall(),
-                        connection.execute(CATALOGUE_COLUMNS).fetchall())
-
-        def fetch(table, columns):
-            return connection.execute(
-                "SELECT " + ", ".join(map(quote, columns)) + " FROM " + quote(table)).fetchall()
-
-        return {"script": path, "seconds": seconds, "tables": read_tables(cat, fetch)}
-    except Exception as error:
         return {"script": path, "error": str(error).strip()}
     finally:
         connection.close()
