@@ -17,10 +17,8 @@ struct KnowledgeBase: Sendable {
   /// Stored plus derived facts.
   var model = FactStore(arities: [])
   var strata: [Stratum] = []
-  /// How each derived fact of `model` was first derived (for `:why`).
-  var provenance = Provenance(enabled: true)
-  /// Whether to record provenance (off saves memory on very large models).
-  var recordsProvenance = true
+  /// The round that derived each derived fact of `model` (for `:why`).
+  var provenance = Provenance()
   /// Whether `model` is the model of the current rules and stored facts, except for facts
   /// added since (which ``extend(with:pool:budget:)`` can then add incrementally).
   var modelIsCurrent = false
@@ -182,7 +180,7 @@ struct KnowledgeBase: Sendable {
   mutating func evaluate(pool: ValuePool, budget: EvaluationBudget) -> [Diagnostic] {
     if let problems = stratify() { return problems }
     do throws(EvaluationError) {
-      var fresh = Provenance(enabled: recordsProvenance)
+      var fresh = Provenance()
       model = try Evaluator.evaluate(
         program, base: base, pool: pool, budget: budget, provenance: &fresh)
       provenance = fresh
