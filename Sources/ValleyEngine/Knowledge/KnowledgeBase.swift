@@ -86,11 +86,12 @@ struct KnowledgeBase: Sendable {
         annotationNumbers: run.annotationNumbers, annotations: run.annotations, skipping: skipped)
       return
     }
-    // Annotation numbers of the run, translated to the table's when first used.
+    // Annotation numbers of the run, translated to the table's when first used (added
+    // without a search for equal ones: see OriginTable.add(annotation:)).
     var numbers = [Int32](repeating: -1, count: run.annotations.count)
     base.relations[predicate].insert(rowsOf: flat) { k in
       let local = Int(run.annotationNumbers[k])
-      if numbers[local] < 0 { numbers[local] = origins[predicate].number(of: run.annotations[local]) }
+      if numbers[local] < 0 { numbers[local] = origins[predicate].add(annotation: run.annotations[local]) }
       origins[predicate].append(
         unit: run.unit, file: run.file, start: run.starts[k], length: run.lengths[k], annotation: numbers[local])
     }
