@@ -1,0 +1,81 @@
+import Glibc
+import Synchronization
+import ValleyEngine
+
+/// The status line on standard error while a load or an evaluation runs at a terminal:
+/// `reading facts.kb: 42% of 29.1 MB, 1,234,567 facts, 812,345 facts/s`.
+///
+/// The engine hands over a ``ProgressReport`` now and then (``EvaluationBudget/progress``).
+/// The line appears once the work has gone on for ``delay``, is redrawn in place (carriage
+/// return, the text, clear to the end of the line) at most every ``redrawInterval``, and is
+/// erased by ``clear()`` before anything else is written, so nothing of it stays on the
+/// screen. Only made when standard error is a terminal: scripts' output never holds it.
+final class ProgressLine: Sendable {
+  /// How long work goes on before the line appears, unless `VALLEY_PROGRESS_DELAY` (seconds)
+  /// says otherwise: the tests set it to 0 so that they need not run long work.
+  static let defaultDelay = Duration.seconds(1)
+  /// The least time between two redraws.
+  static let redrawInterval = Duration.milliseconds(100)
+
+  private struct State {
+    /// When the first report since the last ``clear()`` came: when the work began.
+    var began: ContinuousClock.Instant?
+    /// When the line was last drawn; nil when it is not on the screen.
+    var drawn: ContinuousClock.Instant?
+  }
+
+  private let state = Mutex(State())
+  /// How long work goes on before the line appears.
+  let delay: Duration
+
+  private init(delay: Duration) {
+    self.delay = delay
+  }
+
+  /// The line for this process, or nil when standard error is not a terminal or `disabled`
+  /// (`--no-progress`).
+  static func make(disabled: Bool) -> ProgressLine? {
+    guard !disabled, Terminal.errorIsTerminal else { return nil }
+    var delay = defaultDelay
+    if let text = System.environment("VALLEY_PROGRESS_DELAY"), let seconds = Double(text), seconds >= 0,
+      seconds.isFinite
+    {
+      delay = .milliseconds(Int64(seconds * 1000))
+    }
+    return ProgressLine(delay: delay)
+  }
+
+  /// Lets `session` report to this line.
+  func attach(to session: Session) {
+    session.budget.progress = { [self] report in self.show(report) }
+  }
+
+  /// Draws `report` if the work has gone on long enough and the line was not drawn too
+  /// recently.
+  func show(_ report: ProgressReport) {
+    let now = ContinuousClock.now
+    let due = state.withLock { state -> Bool in
+      let began = state.began ?? now
+      state.began = began
+      guard now - began >= delay else { return false }
+      if let drawn = state.drawn, now - drawn < Self.redrawInterval { return false }
+      state.drawn = now
+      return true
+    }
+    guard due else { return }
+    let text = ProgressRenderer.line(report, width: Terminal.errorColumns - 1)
+    Terminal.write(stdout: "", stderr: "\r" + text + "\u{1B}[K")
+  }
+
+  /// Erases the line if it is shown, and starts waiting afresh for the next piece of work.
+  /// Returns whether there was a line to erase.
+  @discardableResult
+  func clear() -> Bool {
+    let shown = state.withLock { state -> Bool in
+      defer { state = State() }
+      return state.drawn != nil
+    }
+    if shown { Terminal.write(stdout: "", stderr: "\r\u{1B}[K") }
+    return shown
+  }
+}
