@@ -25,6 +25,8 @@ final class ProgressLine: Sendable {
   }
 
   private let state = Mutex(State())
+  /// Whether a line is on the screen, for the SIGINT handler (``eraseOnInterrupt()``).
+  private static let onScreen = Atomic<Bool>(false)
   /// How long work goes on before the line appears.
   let delay: Duration
 
@@ -36,6 +38,7 @@ final class ProgressLine: Sendable {
   /// (`--no-progress`).
   static func make(disabled: Bool) -> ProgressLine? {
     guard !disabled, Terminal.errorIsTerminal else { return nil }
+    eraseOnInterrupt()
     var delay = defaultDelay
     if let text = System.environment("VALLEY_PROGRESS_DELAY"), let seconds = Double(text), seconds >= 0,
       seconds.isFinite
@@ -64,6 +67,7 @@ final class ProgressLine: Sendable {
     }
     guard due else { return }
     let text = ProgressRenderer.line(report, width: Terminal.errorColumns - 1)
+    Self.onScreen.store(true, ordering: .relaxed)
     Terminal.write(stdout: "", stderr: "\r" + text + "\u{1B}[K")
   }
 
@@ -75,7 +79,31 @@ final class ProgressLine: Sendable {
       defer { state = State() }
       return state.drawn != nil
     }
-    if shown { Terminal.write(stdout: "", stderr: "\r\u{1B}[K") }
+    if shown {
+      Terminal.write(stdout: "", stderr: Self.erase.description)
+      Self.onScreen.store(false, ordering: .relaxed)
+    }
     return shown
+  }
+
+  /// A carriage return and a clear to the end of the line.
+  private static let erase: StaticString = "\r\u{1B}[K"
+
+  /// Makes a Ctrl-C that ends the process (`valley run`, or the prompt while it loads its
+  /// starting knowledge) erase the line first, so that it does not stay above the shell's
+  /// prompt. The prompt's own handler (``Terminal/catchInterrupts()``) replaces this one.
+  private static func eraseOnInterrupt() {
+    var action = sigaction()
+    action.__sigaction_handler.sa_handler = { signal in
+      // Only what is safe in a signal handler: an atomic load, write(2), signal, raise.
+      if ProgressLine.onScreen.load(ordering: .relaxed) {
+        _ = Glibc.write(STDERR_FILENO, ProgressLine.erase.utf8Start, ProgressLine.erase.utf8CodeUnitCount)
+      }
+      Glibc.signal(signal, SIG_DFL)
+      raise(signal)
+    }
+    sigemptyset(&action.sa_mask)
+    action.sa_flags = 0
+    sigaction(SIGINT, &action, nil)
   }
 }

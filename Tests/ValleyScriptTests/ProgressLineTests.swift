@@ -84,6 +84,18 @@ import ValleyTestSupport
     #expect(!quiet.raw.contains("\u{1B}[K"))
   }
 
+  @Test func ctrlCEndingARunErasesTheLineFirst() throws {
+    let folder = try TemporaryFolder(["big.kb": Self.facts(400_000), "load.q": ":load \"big.kb\"\n"])
+    let run = try Prompt(["run", "--empty", folder.path("load.q")], environment: Self.atOnce)
+    try run.expect("reading big.kb: ")
+    run.type("\u{03}")
+    #expect(try run.exitStatus() == 128 + SIGINT)
+    // The last thing written is the erase, after the terminal's "^C": no status line stays
+    // above the shell's next prompt.
+    #expect(run.raw.hasSuffix("\r\u{1B}[K"))
+    #expect(!run.raw.contains("loaded"))
+  }
+
   @Test func runWithStandardErrorToAPipeWritesNoProgress() throws {
     let folder = try TemporaryFolder([
       "big.kb": Self.facts(20_000),
