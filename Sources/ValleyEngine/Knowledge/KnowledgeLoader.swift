@@ -110,6 +110,11 @@ struct KnowledgeLoader {
     let (added, checkDiagnostics) = kb.add(
       parsed.files.map { ($0.file, $0.syntax.clauses, $0.syntax.facts, $0.syntax.declarations, $0.unit) },
       imports: parsed.files.flatMap { parsed.importsByUnit[$0.unit] ?? [] }, pool: pool, budget: budget)
+    // Storing the facts does not poll: a Ctrl-C pressed after the reading's last poll stops the
+    // load here (unless the evaluation already stopped it), and the caller keeps nothing.
+    if !checkDiagnostics.contains(where: { $0.severity == .error }), budget.shouldStop() {
+      return ([], parsed.diagnostics + [interrupted])
+    }
     // Rows of @import tables count as facts of the file that imports them.
     let loaded = zip(parsed.files, added).map { entry, counts in
       Loaded(

@@ -78,6 +78,25 @@ import ValleyTestSupport
     #expect(try session.answers("N = count { X, Y : edge(X, Y) }.") == ["50001"])
   }
 
+  @Test func aStopAfterTheReadingsLastPollStillStopsTheLoad() throws {
+    let (session, files) = Session.inMemory(["small.kb": "edge(a, b).\n"])
+    #expect(session.errors(in: session.loadKnowledgeFiles(["small.kb"])).isEmpty)
+    let before = session.stateDump()
+    // 5,000 facts: the reader polls once (after 4,096 clauses) and is told to go on; Ctrl-C
+    // comes while the rest is read and stored, and only the poll after storing sees it.
+    files.contents["big.kb"] = Self.facts(5_000)
+    let polls = Mutex(0)
+    session.budget.shouldStop = {
+      polls.withLock {
+        $0 += 1
+        return $0 > 1
+      }
+    }
+    #expect(session.errorCodes(":load \"big.kb\"") == ["E405"])
+    #expect(polls.withLock { $0 } == 2)
+    #expect(session.stateDump() == before)
+  }
+
   @Test func stoppingWhileReadingATableLeavesTheKnowledgeBaseUnchanged() throws {
     let (session, files) = Session.inMemory([
       "rows.csv": Self.table(30_000), "with-import.kb": "@import edge \"rows.csv\"\n",
