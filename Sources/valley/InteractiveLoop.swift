@@ -10,25 +10,32 @@ struct InteractiveLoop<Reader: LineReader> {
   let session: Session
   var reader: Reader
   var writer: OutputWriter
+  /// The status line long statements show, if any.
+  var progress: ProgressLine? = nil
 
   /// Runs until end of input or `:quit`, then lets the reader save its history.
   mutating func run() {
     defer { reader.close() }
     let session = self.session
+    let progress = self.progress
     var writer = self.writer
     defer { self.writer = writer }
     StatementLoop.run(
       &reader, prompt: { $0 ? Self.continuationPrompt : Self.prompt },
       isIncomplete: session.isIncomplete,
-      execute: { Self.execute($0, in: session, writer: &writer) })
+      execute: { Self.execute($0, in: session, writer: &writer, progress: progress) })
   }
 
   /// Runs one chunk of input and writes its outputs; true when it asked to quit.
-  private static func execute(_ input: String, in session: Session, writer: inout OutputWriter) -> Bool {
+  private static func execute(
+    _ input: String, in session: Session, writer: inout OutputWriter, progress: ProgressLine?
+  ) -> Bool {
     _ = Terminal.takeInterrupt()  // only a Ctrl-C pressed from now on stops this statement
     var quit = false
     let outputs = session.execute(input: input)
-    if Terminal.takeInterrupt() {
+    // Erasing the status line also erases the "^C" the terminal echoed at its end.
+    let erased = progress?.clear() ?? false
+    if Terminal.takeInterrupt(), !erased {
       Terminal.write(stdout: "\n", stderr: "")  // end the line the terminal's "^C" echo began
     }
     for output in outputs {
@@ -44,11 +51,14 @@ extension InteractiveLoop where Reader == ReadlineLineReader {
   ///
   /// Loads `knowledge`, prints the banner and runs the loop. Leaving the prompt is not a
   /// failure, so the status is 0.
-  static func start(with knowledge: StartingKnowledge, limits: LimitOptions = LimitOptions()) -> Int32 {
+  static func start(
+    with knowledge: StartingKnowledge, limits: LimitOptions = LimitOptions(), progress: ProgressLine? = nil
+  ) -> Int32 {
     let session = Session()
     if GraphvizConverter.dotPath != nil { session.convertGraph = GraphvizConverter.convert }
     limits.apply(to: session)
-    var writer = OutputWriter(color: Terminal.wantsColor, fitsTerminal: true)
+    progress?.attach(to: session)
+    var writer = OutputWriter(color: Terminal.wantsColor, fitsTerminal: true, progress: progress)
     Terminal.write(stdout: "Valley \(ValleyVersion.string)\n", stderr: "")
     // Loading says "loaded …" per file; the banner's own line sums it up instead, so only
     // problems are shown here.
@@ -58,6 +68,7 @@ extension InteractiveLoop where Reader == ReadlineLineReader {
       if output.isError { loaded = false }
       writer.write(output, from: session)
     }
+    progress?.clear()
     Terminal.write(stdout: banner(knowledge, loaded: loaded, session.statistics), stderr: "")
     Terminal.catchInterrupts()
     session.budget.shouldStop = Terminal.interruptRequested
@@ -66,7 +77,7 @@ extension InteractiveLoop where Reader == ReadlineLineReader {
         commandsAndPredicates: { session.completionWords },
         helpTopics: { session.helpTopics },
         symbols: { session.symbolWords }))
-    var loop = InteractiveLoop(session: session, reader: reader, writer: writer)
+    var loop = InteractiveLoop(session: session, reader: reader, writer: writer, progress: progress)
     loop.run()
     return 0
   }

@@ -15,12 +15,15 @@ struct OutputWriter {
   /// Whether answer tables are fitted for a person at a terminal (a row cap, long cells cut
   /// to the window's width). Scripts and piped input keep the full, exact output.
   let fitsTerminal: Bool
+  /// The status line to erase before anything is written, if one may be shown.
+  let progress: ProgressLine?
   /// Whether an output so far reported an error.
   private(set) var sawError = false
 
-  init(color: Bool, fitsTerminal: Bool = false) {
+  init(color: Bool, fitsTerminal: Bool = false, progress: ProgressLine? = nil) {
     self.color = color
     self.fitsTerminal = fitsTerminal
+    self.progress = progress
   }
 
   /// Writes `output`, rendered in the session's current format (`:format` may change it).
@@ -33,6 +36,7 @@ struct OutputWriter {
         for: table, rows: Self.promptRowLimit, columns: Terminal.columns)
     }
     let text = renderer.render(output)
+    progress?.clear()
     Terminal.write(stdout: text.stdout, stderr: text.stderr)
   }
 

@@ -12,6 +12,8 @@ struct ScriptRunner {
   var format: OutputFormat
   /// Evaluation limits from the command line.
   var limits = LimitOptions()
+  /// The status line long work shows, if any.
+  var progress: ProgressLine? = nil
 
   /// Runs `scripts` in order and returns the exit status.
   ///
@@ -20,16 +22,20 @@ struct ScriptRunner {
   func run(_ scripts: [String]) -> Int32 {
     var failed = false
     for script in scripts {
-      var writer = OutputWriter(color: Terminal.wantsColor)
+      var writer = OutputWriter(color: Terminal.wantsColor, progress: progress)
       let session = Session(loader: StandardInputLoader())
       session.format = format
       if GraphvizConverter.dotPath != nil { session.convertGraph = GraphvizConverter.convert }
       limits.apply(to: session)
+      progress?.attach(to: session)
+      // Loading and each statement may draw the line; it is gone before anything else is written.
+      defer { progress?.clear() }
       // Only problems are worth showing here: a summary line would precede every script's
       // output and make it differ from the transcript of the script alone.
       for output in knowledge.load(into: session) where output.isDiagnostics {
         writer.write(output, from: session)
       }
+      progress?.clear()
       if writer.sawError { return 1 }
       let path = script == Self.standardInput ? StandardInputLoader.path : script
       session.runScript(path: path) { writer.write($0, from: session) }

@@ -6,6 +6,9 @@ enum Terminal {
   /// Whether standard input is a terminal (Lua's `lua_stdin_is_tty`).
   static var inputIsTerminal: Bool { isatty(STDIN_FILENO) != 0 }
 
+  /// Whether standard error is a terminal (where a progress line may be drawn).
+  static var errorIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
+
   /// Whether diagnostics and answers may be coloured: both output streams are terminals
   /// and the user has not asked for plain text with `NO_COLOR` (https://no-color.org).
   static var wantsColor: Bool {
@@ -14,9 +17,14 @@ enum Terminal {
 
   /// The width of the terminal standard output goes to, in columns; 80 when it is not a
   /// terminal or does not say. Asked again for every answer, so a resized window is followed.
-  static var columns: Int {
+  static var columns: Int { columns(of: STDOUT_FILENO) }
+
+  /// The width of the terminal standard error goes to, as ``columns`` for standard output.
+  static var errorColumns: Int { columns(of: STDERR_FILENO) }
+
+  private static func columns(of descriptor: Int32) -> Int {
     var size = winsize()
-    guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+    guard ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
     return Int(size.ws_col)
   }
 

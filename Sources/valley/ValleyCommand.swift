@@ -7,8 +7,8 @@ struct ValleyCommand: ParsableCommand {
     commandName: "valley",
     abstract: "Ask questions of a knowledge base of facts and rules (a Datalog dialect).",
     usage: """
-      valley [--empty] [--max-facts <n>] [--timeout <s>] [<files> ...]
-      valley run [--empty] [--format <format>] [--max-facts <n>] [--timeout <s>] <scripts> ...
+      valley [--empty] [--max-facts <n>] [--timeout <s>] [--no-progress] [<files> ...]
+      valley run [--empty] [--format <format>] [--max-facts <n>] [--timeout <s>] [--no-progress] <scripts> ...
       valley serve [--host <address>] [--port <n>] [--knowledge <folder>] [--exercises <file> ...] [--state <folder>]
       valley exercise <file>
       valley check <files> ...
@@ -20,6 +20,10 @@ struct ValleyCommand: ParsableCommand {
     discussion: """
       With no subcommand, valley reads statements at a prompt. When standard input is not a \
       terminal, it runs it as a query script instead, exactly as `valley run -`.
+
+      When standard error is a terminal, a load or an evaluation that runs longer than a \
+      second shows how far it got on one line there, erased when it ends (--no-progress \
+      turns it off); at the prompt, Ctrl-C stops it and leaves the knowledge base as it was.
       """,
     version: ValleyVersion.string,
     subcommands: [
@@ -50,6 +54,8 @@ extension ValleyCommand {
 
     @OptionGroup var limits: LimitOptions
 
+    @OptionGroup var progress: ProgressOptions
+
     func validate() throws {
       if empty && !files.isEmpty {
         throw ValidationError("--empty starts with nothing loaded; leave it out to load FILES.")
@@ -59,10 +65,10 @@ extension ValleyCommand {
     func execute() -> Int32 {
       let knowledge = StartingKnowledge(files: files, empty: empty)
       guard Terminal.inputIsTerminal else {
-        return ScriptRunner(knowledge: knowledge, format: .table, limits: limits)
+        return ScriptRunner(knowledge: knowledge, format: .table, limits: limits, progress: progress.line())
           .run([ScriptRunner.standardInput])
       }
-      return InteractiveLoop.start(with: knowledge, limits: limits)
+      return InteractiveLoop.start(with: knowledge, limits: limits, progress: progress.line())
     }
   }
 
@@ -87,9 +93,14 @@ extension ValleyCommand {
 
     @OptionGroup var limits: LimitOptions
 
+    @OptionGroup var progress: ProgressOptions
+
     func execute() -> Int32 {
-      ScriptRunner(knowledge: StartingKnowledge(files: [], empty: empty), format: format, limits: limits)
-        .run(scripts)
+      ScriptRunner(
+        knowledge: StartingKnowledge(files: [], empty: empty), format: format, limits: limits,
+        progress: progress.line()
+      )
+      .run(scripts)
     }
   }
 }

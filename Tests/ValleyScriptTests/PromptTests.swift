@@ -103,8 +103,9 @@ private struct PromptFailure: Error, CustomStringConvertible {
   var description: String
 }
 
-/// The `valley` binary running in a pseudo-terminal 100 columns wide.
-private final class Prompt {
+/// The `valley` binary running in a pseudo-terminal 100 columns wide (ProgressLineTests use it
+/// too).
+final class Prompt {
   /// The terminal's side that the test reads and writes.
   private let master: Int32
   private let pid: pid_t
@@ -121,9 +122,9 @@ private final class Prompt {
   private let ownState: TemporaryFolder?
 
   /// Starts `valley arguments` with its history under `stateHome` (a fresh folder if nil),
-  /// no `~/.inputrc`, a dumb terminal (so readline writes no terminal-specific escapes) and
-  /// colour allowed.
-  init(_ arguments: [String], stateHome: String? = nil) throws {
+  /// no `~/.inputrc`, a dumb terminal (so readline writes no terminal-specific escapes),
+  /// colour allowed, and the variables of `extra` added.
+  init(_ arguments: [String], stateHome: String? = nil, environment extra: [String: String] = [:]) throws {
     let executable = try Self.executable()
     ownState = stateHome == nil ? try TemporaryFolder() : nil
     var environment = ProcessInfo.processInfo.environment
@@ -133,6 +134,7 @@ private final class Prompt {
     environment["TERM"] = "dumb"
     environment["INPUTRC"] = "/dev/null"
     environment["XDG_STATE_HOME"] = stateHome ?? ownState?.path
+    for (key, value) in extra { environment[key] = value }
 
     var master: Int32 = -1
     var slave: Int32 = -1

@@ -32,16 +32,26 @@ public struct EvaluationBudget: Sendable {
   public static let largestFactCap = Int(Int32.max)
   /// Seconds one statement may run; 0 means no limit.
   public var timeLimit: Double
-  /// Polled now and then; returning true stops the evaluation with ``EvaluationError/cancelled``.
+  /// Polled now and then, while an evaluation runs and while a load reads its files;
+  /// returning true stops the evaluation with ``EvaluationError/cancelled``, or the load
+  /// with the same error, the knowledge base unchanged.
   public var shouldStop: @Sendable () -> Bool
+  /// Told how far the work has got, for a front end's progress display: while a load reads a
+  /// file, every few thousand clauses or rows; while rules are evaluated, whenever the
+  /// budget is checked. Never more often than every 50 ms for one file or one evaluation.
+  /// It is called on the thread doing the work, which waits for it: it must return quickly.
+  /// Nil (the default): no reports.
+  public var progress: (@Sendable (ProgressReport) -> Void)?
 
-  /// The defaults: 20 million derived facts and 300 seconds.
+  /// The defaults: 20 million derived facts, 300 seconds, never stopped, no progress reports.
   public init(
     maximumDerivedFacts: Int = 20_000_000, timeLimit: Double = 300,
-    shouldStop: @escaping @Sendable () -> Bool = { false }
+    shouldStop: @escaping @Sendable () -> Bool = { false },
+    progress: (@Sendable (ProgressReport) -> Void)? = nil
   ) {
     self.maximumDerivedFacts = maximumDerivedFacts
     self.timeLimit = timeLimit
     self.shouldStop = shouldStop
+    self.progress = progress
   }
 }

@@ -17,7 +17,7 @@ public enum Evaluator {
     provenance: inout Provenance
   ) throws(EvaluationError) -> FactStore {
     var store = covering(base, program)
-    let budgeter = Budgeter(budget)
+    let budgeter = Budgeter(budget, catalog: program.catalog)
     for stratum in program.strata {
       try SemiNaive.run(
         stratum, program: program, pool: pool, budget: budgeter, store: &store, provenance: &provenance)
@@ -53,7 +53,7 @@ public enum Evaluator {
         }
       }
     }
-    let budgeter = Budgeter(budget)
+    let budgeter = Budgeter(budget, catalog: program.catalog)
     if !newRules.isEmpty {
       let heads = Array(Set(newRules.map { program.rules[$0].head.predicate })).sorted()
       let before = heads.map { store.relations[$0].count }
@@ -103,7 +103,8 @@ public enum Evaluator {
     base: FactStore, pool: ValuePool, budget: EvaluationBudget, provenance: inout Provenance
   ) throws(EvaluationError) -> FactStore {
     var retraction = Retraction(
-      program: program, pool: pool, budget: Budgeter(budget), base: base, model: covering(model, program),
+      program: program, pool: pool, budget: Budgeter(budget, catalog: program.catalog), base: base,
+      model: covering(model, program),
       provenance: provenance)
     try retraction.run(removing: removed)
     provenance = retraction.provenance

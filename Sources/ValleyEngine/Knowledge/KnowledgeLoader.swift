@@ -72,11 +72,16 @@ struct KnowledgeLoader {
       case .success(let text):
         file = sources.add(name: entry.displayName, text: text)
       }
-      let (syntax, syntaxDiagnostics) = Parser.parseKnowledge(file, compactingFactsInto: compactFacts ? pool : nil)
+      let meter = meter(reading: file)
+      let (syntax, syntaxDiagnostics) = Parser.parseKnowledge(
+        file, compactingFactsInto: compactFacts ? pool : nil, meter: meter)
+      if meter.stopped { return Parsed(diagnostics: [interrupted]) }
       parsed.diagnostics += syntaxDiagnostics
       for request in syntax.imports {
         let path = PathJoin.resolve(request.path, against: PathJoin.directory(of: entry.displayName))
         switch readTable(path, at: request.span) {
+        case .failure(let list) where list.diagnostics.contains(where: { $0.kind == .E405 }):
+          return Parsed(diagnostics: list.diagnostics)
         case .failure(let list): parsed.diagnostics += list.diagnostics
         case .success(let table):
           pendingImports.append(
@@ -105,6 +110,11 @@ struct KnowledgeLoader {
     let (added, checkDiagnostics) = kb.add(
       parsed.files.map { ($0.file, $0.syntax.clauses, $0.syntax.facts, $0.syntax.declarations, $0.unit) },
       imports: parsed.files.flatMap { parsed.importsByUnit[$0.unit] ?? [] }, pool: pool, budget: budget)
+    // Storing the facts does not poll: a Ctrl-C pressed after the reading's last poll stops the
+    // load here (unless the evaluation already stopped it), and the caller keeps nothing.
+    if !checkDiagnostics.contains(where: { $0.severity == .error }), budget.shouldStop() {
+      return ([], parsed.diagnostics + [interrupted])
+    }
     // Rows of @import tables count as facts of the file that imports them.
     let loaded = zip(parsed.files, added).map { entry, counts in
       Loaded(
@@ -122,7 +132,22 @@ struct KnowledgeLoader {
     case .success(let text):
       let file = sources.add(name: path, text: text)
       let lower = path.lowercased()
-      return TableReader.read(file, tabSeparated: lower.hasSuffix(".tsv") || lower.hasSuffix(".tab"))
+      let meter = meter(reading: file)
+      let table = TableReader.read(file, tabSeparated: lower.hasSuffix(".tsv") || lower.hasSuffix(".tab"), meter: meter)
+      return meter.stopped ? .failure(DiagnosticList([interrupted])) : table
     }
+  }
+
+  /// What a load stopped by Ctrl-C while reading says: what an interrupted evaluation says.
+  private var interrupted: Diagnostic {
+    RuntimeDiagnostics.diagnostic(
+      for: .cancelled, program: Program(catalog: PredicateCatalog(), rules: [], strata: []), pool: pool,
+      budget: budget)
+  }
+
+  /// A meter for reading `file` that stops and reports as the budget says.
+  private func meter(reading file: SourceFile) -> ProgressMeter {
+    ProgressMeter(
+      reading: file.name, byteCount: file.bytes.count, shouldStop: budget.shouldStop, report: budget.progress)
   }
 }

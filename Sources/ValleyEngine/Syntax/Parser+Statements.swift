@@ -19,8 +19,16 @@ extension Parser {
     parseKnowledge(Parser(lexer: Lexer(source)), pool: pool)
   }
 
+  /// As ``parseKnowledge(_:compactingFactsInto:)``, counting each clause on `meter`; when the
+  /// meter says to stop, the file is left half read (the caller discards it).
+  static func parseKnowledge(
+    _ source: SourceFile, compactingFactsInto pool: ValuePool?, meter: ProgressMeter
+  ) -> (Syntax.KnowledgeFile, [Diagnostic]) {
+    parseKnowledge(Parser(lexer: Lexer(source)), pool: pool, meter: meter)
+  }
+
   private static func parseKnowledge(
-    _ start: Parser, pool: ValuePool? = nil
+    _ start: Parser, pool: ValuePool? = nil, meter: ProgressMeter? = nil
   ) -> (Syntax.KnowledgeFile, [Diagnostic]) {
     var parser = start
     var file = Syntax.KnowledgeFile()
@@ -28,6 +36,7 @@ extension Parser {
     var note: (String, SourceSpan)?
     var constants: [Value] = []  // the values of a constant fact, reused from fact to fact
     while !parser.atEnd {
+      if let meter, meter.count(at: parser.current.span.start) { break }
       do {
         if case .annotation(let name) = parser.current.kind {
           let start = parser.advance().span

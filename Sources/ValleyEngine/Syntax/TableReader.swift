@@ -32,9 +32,16 @@ public struct TableReader {
 
   /// Reads `file`; TSV when `tabSeparated`, CSV otherwise.
   public static func read(_ file: SourceFile, tabSeparated: Bool) -> Result<Table, DiagnosticList> {
+    read(file, tabSeparated: tabSeparated, meter: nil)
+  }
+
+  /// As ``read(_:tabSeparated:)``, counting each row on `meter`; when the meter says to stop,
+  /// the reading ends with a failure that holds no diagnostic (the caller reports why).
+  static func read(_ file: SourceFile, tabSeparated: Bool, meter: ProgressMeter?) -> Result<Table, DiagnosticList> {
     var reader = TableReader(
       file: file, separator: tabSeparated ? UInt8(ascii: "\t") : UInt8(ascii: ","),
       quoting: !tabSeparated)
+    reader.meter = meter
     return reader.run()
   }
 
@@ -44,6 +51,7 @@ public struct TableReader {
   private let quoting: Bool
   private var position = 0
   private var errors: [Diagnostic] = []
+  private var meter: ProgressMeter?
 
   private init(file: SourceFile, separator: UInt8, quoting: Bool) {
     self.file = file
@@ -150,6 +158,7 @@ public struct TableReader {
     var ends: [Int] = []
     var rowNumber = 1
     while let (fields, start) = record() {
+      if let meter, meter.count(at: position) { return .failure(DiagnosticList([])) }
       rowNumber += 1
       // A blank line is not a row.
       if fields.count == 1, fields[0].text.isEmpty, fields[0].start == fields[0].end { continue }
