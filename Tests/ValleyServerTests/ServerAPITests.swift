@@ -111,9 +111,9 @@ import ValleyTestSupport
   @Test func aRunawayRuleStopsAtTheTimeLimitAndTheSessionStaysUsable() async throws {
     try await Self.server(timeLimit: 0.5).application().test(.router) { client in
       let token = try await Self.newSession(client)
-      let started = ContinuousClock.now
+      // Without the limit the rule would run on (or stop at the fact cap, E403): E404 shows the
+      // time limit stopped it. (No wall-clock bound here: a loaded machine may be slow.)
       let results = try await Self.run(client, token, ":assert grow(0).\n:assert grow(N) :- grow(M), N = M + 1.")
-      #expect(ContinuousClock.now - started < .seconds(10))
       #expect((results.last?["error"] as? String)?.contains("[E404]") == true, "\(results)")
       #expect(Self.rows(try await Self.run(client, token, "path(1, X).")[0]) == ["2", "3"])
       #expect(Self.rows(try await Self.run(client, token, "grow(X).")[0]) == ["0"])
