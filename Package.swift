@@ -26,7 +26,9 @@ let package = Package(
     ),
     // The system's SQLite, for the classroom server's progress (Debian's libsqlite3-dev).
     .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
-    .target(name: "ValleyEngine"),
+    // Growing the store's large buffers in place (mremap), which Swift cannot call itself.
+    .target(name: "CStoreMemory"),
+    .target(name: "ValleyEngine", dependencies: ["CStoreMemory"]),
     // `valley export`: the analysed program as SQL (SQLite, PostgreSQL, DuckDB) or Soufflé.
     .target(name: "ValleyExport", dependencies: ["ValleyEngine"]),
     // Exercises: authoring, practice and grading, over the engine's public API.

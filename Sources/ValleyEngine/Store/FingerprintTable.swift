@@ -8,8 +8,9 @@
 /// non-escaping closures passed to `@inline(__always)` methods, so each use compiles to its
 /// own loop with the comparison inlined; the closure only runs when the fingerprints agree.
 ///
-/// Linear probing over a power-of-two number of slots, never more than half full. Removal
-/// shifts the later entries of a probe run back, so there are no tombstones.
+/// Linear probing over a power-of-two number of slots, never more than three quarters full.
+/// Removal shifts the later entries of a probe run back, so there are no tombstones. The
+/// table grows in place (see ``grown(toHold:existing:hashOf:)``).
 ///
 /// The table is a plain value (an address and a size), and no method mutates it in place:
 /// the owner reads it with one instantaneous load before probing, so no access to the
@@ -27,14 +28,22 @@ struct FingerprintTable {
   /// An empty table, with no slots yet.
   init() {}
 
+  /// The most entries a table of `capacity` slots holds: three quarters of its slots (with
+  /// fingerprints, a probe that misses rarely reads a row, so a fuller table costs little
+  /// time, and a relation's membership set is most of its memory after its rows).
+  @inline(__always)
+  private static func limit(_ capacity: Int) -> Int { capacity / 4 * 3 }
+
   /// Frees the slots; the table must not be used afterwards (assign a new one).
-  func deallocate() { slots?.deallocate() }
+  func deallocate() {
+    if let slots { StoreMemory.deallocate(slots, capacity: capacity) }
+  }
 
   /// An independent table with the same entries in the same slots.
   func copy() -> FingerprintTable {
     var copy = FingerprintTable()
     if let slots {
-      let newSlots = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
+      let newSlots = StoreMemory.allocate(UInt32.self, capacity: capacity)
       newSlots.update(from: slots, count: capacity)
       copy.slots = newSlots
       copy.capacity = capacity
@@ -43,9 +52,9 @@ struct FingerprintTable {
     return copy
   }
 
-  /// Whether holding `entries` entries needs a larger table (it must stay at most half full).
+  /// Whether holding `entries` entries needs a larger table.
   @inline(__always)
-  func needsRoom(for entries: Int) -> Bool { entries * 2 > capacity }
+  func needsRoom(for entries: Int) -> Bool { entries > FingerprintTable.limit(capacity) }
 
   /// The entry hashed `hash` for which `matches` holds, or -1. `matches` only sees entries
   /// whose fingerprint agrees with `hash`.
@@ -99,20 +108,27 @@ struct FingerprintTable {
   }
 
   /// A larger table, with room for `entries` entries, holding the entries `0..<existing`
-  /// (`hashOf` gives the hash of each). This table's slots are freed: assign the result in
-  /// its place. (A value-returning method rather than a mutating one, so that the owner's
+  /// (`hashOf` gives the hash of each). This table's slots are taken over: assign the result
+  /// in its place. (A value-returning method rather than a mutating one, so that the owner's
   /// access to its stored table stays instantaneous while `hashOf` runs.)
+  ///
+  /// The slots are enlarged where they are (see ``StoreMemory``: a large table is remapped,
+  /// not copied), emptied, and the entries entered again in the order of their numbers, so
+  /// that the owner reads its keys one after another; growing never holds two tables.
   func grown(toHold entries: Int, existing: Int, hashOf: (Int) -> UInt64) -> FingerprintTable {
     var newCapacity = SlotTag.grownCount(capacity)
-    while entries * 2 > newCapacity { newCapacity = SlotTag.grownCount(newCapacity) }
+    while entries > FingerprintTable.limit(newCapacity) { newCapacity = SlotTag.grownCount(newCapacity) }
     var table = FingerprintTable()
-    let newSlots = UnsafeMutablePointer<UInt32>.allocate(capacity: newCapacity)
-    newSlots.initialize(repeating: 0, count: newCapacity)
-    table.slots = newSlots
+    if let slots {
+      let grownSlots = StoreMemory.grow(slots, from: capacity, to: newCapacity, zeroed: true)
+      grownSlots.update(repeating: 0, count: capacity)
+      table.slots = grownSlots
+    } else {
+      table.slots = StoreMemory.allocate(UInt32.self, capacity: newCapacity, zeroed: true)
+    }
     table.capacity = newCapacity
     table.entryMask = UInt32(truncatingIfNeeded: newCapacity - 1)
     for entry in 0..<existing { table.add(hashOf(entry), entry: entry) }
-    deallocate()
     return table
   }
 

@@ -26,31 +26,31 @@ final class IndexStorage: @unchecked Sendable {
     self.columns = columns
     columnPointer = .allocate(capacity: max(columns.count, 1))
     columnPointer.initialize(from: columns, count: columns.count)
-    heads = .allocate(capacity: 16)
-    tails = .allocate(capacity: 16)
-    nextRow = .allocate(capacity: 16)
+    heads = StoreMemory.allocate(Int32.self, capacity: 16)
+    tails = StoreMemory.allocate(Int32.self, capacity: 16)
+    nextRow = StoreMemory.allocate(Int32.self, capacity: 16)
   }
 
   deinit {
     columnPointer.deallocate()
     groups.deallocate()
-    heads.deallocate()
-    tails.deallocate()
-    nextRow.deallocate()
+    StoreMemory.deallocate(heads, capacity: groupCapacity)
+    StoreMemory.deallocate(tails, capacity: groupCapacity)
+    StoreMemory.deallocate(nextRow, capacity: nextCapacity)
   }
 
   func copy() -> IndexStorage {
     let c = IndexStorage(columns: columns)
-    c.heads.deallocate()
-    c.tails.deallocate()
-    c.nextRow.deallocate()
+    StoreMemory.deallocate(c.heads, capacity: c.groupCapacity)
+    StoreMemory.deallocate(c.tails, capacity: c.groupCapacity)
+    StoreMemory.deallocate(c.nextRow, capacity: c.nextCapacity)
     c.groupCapacity = groupCapacity
     c.nextCapacity = nextCapacity
-    c.heads = .allocate(capacity: groupCapacity)
+    c.heads = StoreMemory.allocate(Int32.self, capacity: groupCapacity)
     c.heads.update(from: heads, count: groupCount)
-    c.tails = .allocate(capacity: groupCapacity)
+    c.tails = StoreMemory.allocate(Int32.self, capacity: groupCapacity)
     c.tails.update(from: tails, count: groupCount)
-    c.nextRow = .allocate(capacity: nextCapacity)
+    c.nextRow = StoreMemory.allocate(Int32.self, capacity: nextCapacity)
     c.nextRow.update(from: nextRow, count: nextCapacity)
     c.groupCount = groupCount
     c.groups = groups.copy()
@@ -83,10 +83,7 @@ final class IndexStorage: @unchecked Sendable {
     if row >= nextCapacity {
       var capacity = nextCapacity
       while capacity <= row { capacity *= 2 }
-      let grown = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
-      grown.update(from: nextRow, count: nextCapacity)
-      nextRow.deallocate()
-      nextRow = grown
+      nextRow = StoreMemory.grow(nextRow, from: nextCapacity, to: capacity)
       nextCapacity = capacity
     }
     nextRow[row] = -1
@@ -109,14 +106,8 @@ final class IndexStorage: @unchecked Sendable {
     }
     if groupCount == groupCapacity {
       let capacity = groupCapacity * 2
-      let h = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
-      h.update(from: heads, count: groupCount)
-      heads.deallocate()
-      heads = h
-      let t = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
-      t.update(from: tails, count: groupCount)
-      tails.deallocate()
-      tails = t
+      heads = StoreMemory.grow(heads, from: groupCapacity, to: capacity)
+      tails = StoreMemory.grow(tails, from: groupCapacity, to: capacity)
       groupCapacity = capacity
     }
     heads[groupCount] = Int32(row)

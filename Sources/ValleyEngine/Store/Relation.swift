@@ -160,7 +160,10 @@ public struct Relation: @unchecked Sendable {
   public func hasIndex(on columns: [Int]) -> Bool { storage.index(on: columns) != nil }
 
   /// The columns of every index built, in creation order.
-  var indexedColumns: [[Int]] { storage.indexes.map(\.columns) }
+  var indexedColumns: [[Int]] {
+    let indexes = storage.indexes
+    return indexes.map(\.columns)
+  }
 
   /// A copy without the rows for which `remove` is true (indexes are rebuilt on demand).
   public func filtered(removing remove: ([UInt32]) -> Bool) -> Relation {

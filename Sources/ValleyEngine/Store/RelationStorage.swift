@@ -20,17 +20,19 @@ final class RelationStorage: @unchecked Sendable {
   /// ``appendUnchecked(_:)`` join it only when membership is next asked for, so a relation
   /// that is only ever scanned never pays for the set.
   private var memberCount = 0
-  /// The indexes, in creation order.
+  /// The indexes, in creation order. Every access to it is instantaneous (the array is read
+  /// out before a closure runs over it), so that the compiler needs no dynamic exclusivity
+  /// check on it in the inner loops that add rows.
   private(set) var indexes: [IndexStorage] = []
 
   init(arity: Int, rowCapacity: Int = 0) {
     self.arity = arity
     self.rowCapacity = rowCapacity
-    data = .allocate(capacity: max(arity, 1) * max(rowCapacity, 1))
+    data = StoreMemory.allocate(UInt32.self, capacity: max(arity, 1) * max(rowCapacity, 1))
   }
 
   deinit {
-    data.deallocate()
+    StoreMemory.deallocate(data, capacity: max(arity, 1) * max(rowCapacity, 1))
     members.deallocate()
   }
 
@@ -41,7 +43,8 @@ final class RelationStorage: @unchecked Sendable {
     copy.count = count
     copy.members = members.copy()
     copy.memberCount = memberCount
-    copy.indexes = indexes.map { $0.copy() }
+    let current = indexes
+    copy.indexes = current.map { $0.copy() }
     return copy
   }
 
@@ -117,7 +120,8 @@ final class RelationStorage: @unchecked Sendable {
     if arity == 0 {
       if count > 0 { return false }
       count = 1
-      for index in indexes { index.add(row: 0, data: data, arity: arity) }
+      let current = indexes
+      for index in current { index.add(row: 0, data: data, arity: arity) }
       return true
     }
     if memberCount < count { addMissingMembers() }
@@ -178,7 +182,8 @@ final class RelationStorage: @unchecked Sendable {
     (data + count * arity).update(from: tuple, count: arity)
     count += 1
     memberCount = count
-    for index in indexes { index.add(row: count - 1, data: data, arity: arity) }
+    let current = indexes
+    for index in current { index.add(row: count - 1, data: data, arity: arity) }
     return true
   }
 
@@ -192,15 +197,17 @@ final class RelationStorage: @unchecked Sendable {
     if count == rowCapacity { growRows() }
     (data + count * arity).update(from: tuple, count: arity)
     count += 1
-    for index in indexes { index.add(row: count - 1, data: data, arity: arity) }
+    let current = indexes
+    for index in current { index.add(row: count - 1, data: data, arity: arity) }
   }
 
+  /// Doubles the room for rows. Large relations grow without a copy and their unused room
+  /// takes no memory (see ``StoreMemory``), so doubling costs no peak.
+  @inline(never)
   private func growRows() {
     let newCapacity = max(16, rowCapacity * 2)
-    let newData = UnsafeMutablePointer<UInt32>.allocate(capacity: max(arity, 1) * newCapacity)
-    newData.update(from: data, count: count * arity)
-    data.deallocate()
-    data = newData
+    let width = max(arity, 1)
+    data = StoreMemory.grow(data, from: width * max(rowCapacity, 1), to: width * newCapacity)
     rowCapacity = newCapacity
   }
 
@@ -227,7 +234,8 @@ final class RelationStorage: @unchecked Sendable {
 
   /// The index on exactly `columns`, if built.
   func index(on columns: [Int]) -> IndexStorage? {
-    indexes.first { $0.columns == columns }
+    let current = indexes
+    return current.first { $0.columns == columns }
   }
 
   /// Builds the index on `columns` when missing.
@@ -235,12 +243,13 @@ final class RelationStorage: @unchecked Sendable {
     guard index(on: columns) == nil else { return }
     let index = IndexStorage(columns: columns)
     for r in 0..<count { index.add(row: r, data: data, arity: arity) }
-    indexes.append(index)
+    indexes = indexes + [index]
   }
 
   /// Forgets the index on `columns`.
   func dropIndex(on columns: [Int]) {
-    indexes.removeAll { $0.columns == columns }
+    let current = indexes
+    indexes = current.filter { $0.columns != columns }
   }
 
   // MARK: Removal
@@ -300,6 +309,7 @@ final class RelationStorage: @unchecked Sendable {
 
   /// Approximate bytes held (for the memory statement in the README and benchmarks).
   var byteCount: Int {
-    rowCapacity * max(arity, 1) * 4 + members.byteCount + indexes.reduce(0) { $0 + $1.byteCount }
+    let current = indexes
+    return rowCapacity * max(arity, 1) * 4 + members.byteCount + current.reduce(0) { $0 + $1.byteCount }
   }
 }

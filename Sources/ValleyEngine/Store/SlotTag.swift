@@ -1,8 +1,8 @@
 /// The layout of a slot of a ``FingerprintTable`` (the membership sets of ``RelationStorage``
 /// and the key groups of ``IndexStorage``).
 ///
-/// A table has a power-of-two number of slots, `2^k`, and is never more than half full, so
-/// an entry number plus one fits in the low `k` bits of a 32-bit slot (0 means empty). The
+/// A table has a power-of-two number of slots, `2^k`, and is never full, so an entry number
+/// plus one fits in the low `k` bits of a 32-bit slot (0 means empty). The
 /// remaining `32 - k` high bits hold a fingerprint: the top bits of the entry's 64-bit hash.
 /// A probe compares fingerprints first and reads the stored row only when they agree, which
 /// spares most cache misses on long probe sequences at no cost in memory.
