@@ -1,13 +1,21 @@
 /// The origins of one predicate's stored facts, parallel to its stored rows.
 ///
-/// Kept compact, since a loaded data set has one origin per row: 24 bytes a fact (load
-/// unit, file, start and length of the clause's text, and the number of its
-/// `@source`/`@note` pair, each pair stored once) instead of a 64-byte ``FactOrigin``.
+/// Kept compact, since a loaded data set has one origin per row: 16 bytes a fact (start and
+/// length of the clause's text, and the number of its `@source`/`@note` pair, each pair
+/// stored once) instead of a 64-byte ``FactOrigin``. The load unit and file are kept per
+/// range of rows (``Place``): rows stored together come from one file.
 public struct OriginTable: RandomAccessCollection, Sendable {
   private typealias Annotation = Syntax.Annotation
 
-  private var units: [Int32] = []
-  private var files: [Int32] = []
+  /// The rows from `firstRow` up to the next place's first row come from `unit` and `file`.
+  private struct Place: Equatable {
+    var firstRow: Int
+    var unit: Int32
+    var file: Int32
+  }
+
+  /// Ascending by first row; none empty.
+  private var places: [Place] = []
   private var starts: [Int] = []
   private var lengths: [UInt32] = []
   private var annotationNumbers: [Int32] = []
@@ -20,20 +28,32 @@ public struct OriginTable: RandomAccessCollection, Sendable {
   /// The first position.
   public var startIndex: Int { 0 }
   /// The position after the last row.
-  public var endIndex: Int { units.count }
+  public var endIndex: Int { starts.count }
 
   /// The origin of stored row `row`.
   public subscript(row: Int) -> FactOrigin {
     let annotation = annotations[Int(annotationNumbers[row])]
     let start = starts[row]
+    let place = self.place(of: row)
     return FactOrigin(
-      unit: Int(units[row]),
-      span: SourceSpan(file: Int(files[row]), start: start, end: start + Int(lengths[row])),
+      unit: Int(place.unit),
+      span: SourceSpan(file: Int(place.file), start: start, end: start + Int(lengths[row])),
       source: annotation.source, note: annotation.note)
   }
 
   /// The load unit of stored row `row`.
-  public func unit(of row: Int) -> Int { Int(units[row]) }
+  public func unit(of row: Int) -> Int { Int(place(of: row).unit) }
+
+  /// The place that holds `row`: the last one that starts at or before it.
+  private func place(of row: Int) -> Place {
+    var low = 0
+    var high = places.count - 1
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if places[mid].firstRow <= row { low = mid } else { high = mid - 1 }
+    }
+    return places[low]
+  }
 
   /// Adds the origin of the next stored row.
   mutating func append(_ origin: FactOrigin) {
@@ -54,8 +74,11 @@ public struct OriginTable: RandomAccessCollection, Sendable {
 
   /// Adds the origin of the next stored row, its annotation given by ``number(of:)``.
   mutating func append(unit: Int, file: Int, start: Int, length: UInt32, annotation: Int32) {
-    units.append(Int32(truncatingIfNeeded: unit))
-    files.append(Int32(truncatingIfNeeded: file))
+    let unit = Int32(truncatingIfNeeded: unit)
+    let file = Int32(truncatingIfNeeded: file)
+    if places.last.map({ $0.unit != unit || $0.file != file }) ?? true {
+      places.append(Place(firstRow: starts.count, unit: unit, file: file))
+    }
     starts.append(start)
     lengths.append(length)
     annotationNumbers.append(annotation)
@@ -76,8 +99,9 @@ public struct OriginTable: RandomAccessCollection, Sendable {
     self.starts = starts
     self.lengths = lengths
     self.annotationNumbers = annotationNumbers
-    units = Array(repeating: Int32(truncatingIfNeeded: unit), count: starts.count)
-    files = Array(repeating: Int32(truncatingIfNeeded: file), count: starts.count)
+    if !starts.isEmpty {
+      places = [Place(firstRow: 0, unit: Int32(truncatingIfNeeded: unit), file: Int32(truncatingIfNeeded: file))]
+    }
     remove(rows: skipped)
   }
 
@@ -97,10 +121,21 @@ public struct OriginTable: RandomAccessCollection, Sendable {
       }
       array.removeLast(array.count - write)
     }
-    compact(&units)
-    compact(&files)
     compact(&starts)
     compact(&lengths)
     compact(&annotationNumbers)
+    // Each place starts as many rows earlier as were removed before it; places left empty go,
+    // and neighbours from the same unit and file become one.
+    var kept: [Place] = []
+    var removedBefore = 0
+    for var place in places {
+      while removedBefore < rows.count, rows[removedBefore] < place.firstRow { removedBefore += 1 }
+      place.firstRow -= removedBefore
+      if let last = kept.last, last.firstRow == place.firstRow { kept.removeLast() }
+      if place.firstRow < starts.count, kept.last.map({ $0.unit != place.unit || $0.file != place.file }) ?? true {
+        kept.append(place)
+      }
+    }
+    places = kept
   }
 }
