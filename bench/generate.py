@@ -44,9 +44,10 @@ class SplitMix64:
 
 
 # ---------------------------------------------------------------- parameters
-# name -> size -> parameters.  "small" is about 1/10 of "main".
+# name -> size -> parameters.  "small" is about 1/10 of "main"; "startup" (one edge) times
+# what an engine takes to start, read a program and answer.
 SIZES = {
-    "tc_chain": {"small": {"n": 200}, "main": {"n": 2000}},
+    "tc_chain": {"small": {"n": 200}, "main": {"n": 2000}, "startup": {"n": 1}},
     "tc_random": {"small": {"nodes": 200, "edges": 400}, "main": {"nodes": 2000, "edges": 4000}},
     "sg": {"small": {"nodes": 6000, "tree": 300}, "main": {"nodes": 60000, "tree": 300}},
     "neg": {"small": {"nodes": 300, "edges": 300}, "main": {"nodes": 3000, "edges": 3000}},

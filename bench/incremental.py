@@ -4,7 +4,7 @@
   python3 bench/incremental.py              # main size, 3 runs, about a minute
   python3 bench/incremental.py --size small --runs 1
 
-For each workload it runs one Valley script (provenance on, as at the prompt) that loads
+For each workload it runs one Valley script (as at the prompt) that loads
 the rules and the facts, then makes five changes, asking the count after each:
 
   assert new       :assert of a fact that is not there yet

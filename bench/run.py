@@ -49,10 +49,11 @@ sys.path.insert(0, BENCH)
 sys.dont_write_bytecode = True  # no __pycache__ beside the sources
 import generate  # noqa: E402
 
-ENGINES = ["valley", "swi", "clingo", "souffle", "souffle_compiled"]
-ENGINE_TITLES = {"valley": "Valley", "swi": "SWI", "clingo": "clingo", "souffle": "Soufflé interpreter",
-                 "souffle_compiled": "Soufflé compiled"}
+ENGINES = ["valley", "valley_empty", "souffle", "souffle_compiled", "swi", "clingo"]
+ENGINE_TITLES = {"valley": "Valley", "valley_empty": "Valley --empty", "swi": "SWI", "clingo": "clingo",
+                 "souffle": "Soufflé interpreter", "souffle_compiled": "Soufflé compiled"}
 SOUFFLE_ENGINES = ("souffle", "souffle_compiled")
+VALLEY_ENGINES = ("valley", "valley_empty")
 DEFAULT_VALLEY = os.path.join(REPO, ".build-bench", "release", "valley")
 
 
@@ -166,7 +167,9 @@ def version_of(cmd):
 
 # ---------------------------------------------------------------- one run
 def engine_argv(engine, base, name):
-    if engine == "valley":
+    if engine == "valley":  # as a user runs it: the bundled knowledge base is loaded first
+        return base + ["run", "--format", "json", name + ".q"]
+    if engine == "valley_empty":
         return base + ["run", "--empty", "--format", "json", name + ".q"]
     if engine == "swi":
         return base + [name + ".pl"]
@@ -179,7 +182,7 @@ def engine_argv(engine, base, name):
 
 def parse_answer(engine, stdout):
     """The answer an engine printed, as an int, or None."""
-    if engine == "valley":
+    if engine in VALLEY_ENGINES:
         for line in reversed(stdout.splitlines()):
             line = line.strip()
             if not line.startswith("{"):
@@ -307,25 +310,40 @@ def fmt_ratio(v, p):
     return "–"
 
 
+def fmt_memory_ratio(v, p):
+    if v is None or p is None or v["status"] != "ok" or p["status"] != "ok" or not p["rss_kb"]:
+        return "–"
+    return "%.2f×" % (v["rss_kb"] / p["rss_kb"])
+
+
 def markdown_table(rows, engines):
-    shown = [e for e in ENGINES if e not in SOUFFLE_ENGINES or e in engines]
-    peers = [e for e in shown if e != "valley"]
+    """One column per engine run; then, for each Valley variant, its time ratio to each peer
+    (and its memory ratio to the first peer: Soufflé's interpreter when it ran)."""
+    shown = [e for e in ENGINES if e in engines]
+    mine = [e for e in shown if e in VALLEY_ENGINES]
+    peers = [e for e in shown if e not in VALLEY_ENGINES]
     head = ["workload", "answer"] + ["%s s, MB" % ENGINE_TITLES[e] for e in shown]
-    head += ["Valley/%s time" % ENGINE_TITLES[e] for e in peers]
+    for v in mine:
+        head += ["%s/%s time" % (ENGINE_TITLES[v], ENGINE_TITLES[e]) for e in peers]
+        head += ["%s/%s memory" % (ENGINE_TITLES[v], ENGINE_TITLES[e]) for e in peers[:1]]
     lines = ["| " + " | ".join(head) + " |", "|" + "|".join(["---"] + ["---:"] * (len(head) - 1)) + "|"]
     for row in rows:
         cells = [row["label"], "{:,}".format(row["answer"]) if row["answer"] is not None else "?"]
         for e in shown:
-            cells.append(fmt_cell(row["cells"].get(e)) if e in engines else "–")
-        v = row["cells"].get("valley")
-        for e in peers:
-            cells.append(fmt_ratio(v, row["cells"].get(e)))
+            cells.append(fmt_cell(row["cells"].get(e)))
+        for v in mine:
+            for e in peers:
+                cells.append(fmt_ratio(row["cells"].get(v), row["cells"].get(e)))
+            for e in peers[:1]:
+                cells.append(fmt_memory_ratio(row["cells"].get(v), row["cells"].get(e)))
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
 def label(name, size):
     p = generate.SIZES[name][size]
+    if size == "startup":
+        return "start-up (%s %d)" % (name, p["n"])
     if name == "tc_chain":
         return "tc_chain %d" % p["n"]
     if name in ("tc_random", "neg", "agg"):
@@ -338,7 +356,8 @@ def label(name, size):
 # ---------------------------------------------------------------- main
 def main(argv=None):
     ap = argparse.ArgumentParser(description="Valley vs SWI-Prolog vs clingo benchmark")
-    ap.add_argument("--size", choices=["small", "main"], default="small")
+    ap.add_argument("--size", choices=["small", "main", "startup"], default="small",
+                    help="data size; startup: tc_chain with one edge, for start-up time")
     ap.add_argument("--only", help="comma-separated workloads (default: all of %s)" % ", ".join(generate.WORKLOADS))
     default_engines = [e for e in ENGINES if e not in SOUFFLE_ENGINES or souffle_command()]
     ap.add_argument("--engines", default=",".join(default_engines),
@@ -355,17 +374,20 @@ def main(argv=None):
     for e in engines:
         if e not in ENGINES:
             ap.error("unknown engine %r (have %s)" % (e, ", ".join(ENGINES)))
-    names = args.only.split(",") if args.only else generate.WORKLOADS
+    names = args.only.split(",") if args.only else [w for w in generate.WORKLOADS if args.size in generate.SIZES[w]]
     for n in names:
         if n not in generate.SIZES:
             ap.error("unknown workload %r (have %s)" % (n, ", ".join(generate.WORKLOADS)))
+        if args.size not in generate.SIZES[n]:
+            ap.error("workload %r has no size %r" % (n, args.size))
     if args.runs < 1:
         ap.error("--runs must be at least 1")
 
     ensure_time(not args.no_install)
     commands = ensure_peers(engines, not args.no_install)
-    if "valley" in engines:
-        commands["valley"] = ensure_valley(os.path.abspath(args.valley), args.build)
+    for e in VALLEY_ENGINES:
+        if e in engines:
+            commands[e] = ensure_valley(os.path.abspath(args.valley), args.build)
     versions = {e: version_of(commands[e]) for e in engines}
 
     out_dir = os.path.join(BENCH, "out")

@@ -79,7 +79,7 @@ def valley_seconds(valley, files, folder, runs):
     with open(empty_script, "w") as handle:
         handle.write("")
     with open(load_script, "w", encoding="utf-8") as handle:
-        handle.write(":set max_facts 100000000\n:set timeout 0\n:set provenance off\n"
+        handle.write(":set max_facts 100000000\n:set timeout 0\n"
                      + "".join(f':load "{os.path.abspath(f)}"\n' for f in files))
     work = [valley, "run", "--empty", load_script] if files else [valley, "run", empty_script]
     base = [valley, "run", "--empty", empty_script]

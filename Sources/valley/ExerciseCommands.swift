@@ -6,6 +6,7 @@ extension ValleyCommand {
   /// `valley exercise [--empty] FILE`: practise the exercises of one file at the prompt.
   struct Exercise: ValleySubcommand {
     static let configuration = CommandConfiguration(
+      commandName: "exercise",
       abstract: "Practise the exercises of an exercise file at the prompt.",
       discussion: """
         Shows one exercise at a time. Type queries and rules (a line with ':-' is a rule), then \
@@ -57,6 +58,7 @@ extension ValleyCommand {
   /// `valley check [--empty] FILE...`: check exercise files for educators.
   struct Check: ValleySubcommand {
     static let configuration = CommandConfiguration(
+      commandName: "check",
       abstract: "Check exercise files: structure, prompts, hints, and that every solution runs.",
       discussion: """
         Prints one summary line per file; problems go to standard error with file:line:col. \
@@ -90,6 +92,7 @@ extension ValleyCommand {
   /// `valley grade --exercises FILE [--format F] ANSWERS...`: grade answer files.
   struct Grade: ValleySubcommand {
     static let configuration = CommandConfiguration(
+      commandName: "grade",
       abstract: "Grade answer files against an exercise file.",
       discussion: """
         Prints one row per student (answer file) and exercise: student, exercise, result \

@@ -7,6 +7,7 @@ extension ValleyCommand {
   /// Soufflé (docs/export.md).
   struct Export: ValleySubcommand {
     static let configuration = CommandConfiguration(
+      commandName: "export",
       abstract: "Write the knowledge base as a SQL script (SQLite, PostgreSQL, DuckDB) or a Soufflé program.",
       discussion: """
         Loads the files (or the bundled knowledge base) as `valley run` does, then writes one \

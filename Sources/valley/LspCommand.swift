@@ -5,6 +5,7 @@ extension ValleyCommand {
   /// `valley lsp`: the language server for editors, over standard input and output.
   struct Lsp: ValleySubcommand {
     static let configuration = CommandConfiguration(
+      commandName: "lsp",
       abstract: "Serve the Language Server Protocol over standard input and output (see docs/editors.md).",
       discussion: """
         Editors start it: it checks .kb and .q files as you type (the engine's diagnostics), \

@@ -6,6 +6,7 @@ extension ValleyCommand {
   /// `valley serve`: the knowledge base for a whole class, in the browser.
   struct Serve: ValleySubcommand {
     static let configuration = CommandConfiguration(
+      commandName: "serve",
       abstract: "Serve the knowledge base to a class in the browser (see docs/serve.md).")
 
     @Option(help: "The address to listen on.")

@@ -39,6 +39,7 @@ extension ValleyCommand {
   /// `valley [--empty] [FILES...]`: the prompt, or a script piped into standard input.
   struct Repl: ValleySubcommand {
     static let configuration = CommandConfiguration(
+      commandName: "repl",
       abstract: "Ask questions at a prompt.")
 
     @Flag(help: "Start with nothing loaded instead of the bundled knowledge base.")
@@ -68,6 +69,7 @@ extension ValleyCommand {
   /// `valley run [--empty] [--format F] SCRIPT...`: query scripts, each in a fresh session.
   struct Run: ValleySubcommand {
     static let configuration = CommandConfiguration(
+      commandName: "run",
       abstract: "Run query scripts as if typed at the prompt, each in a fresh session.",
       discussion: """
         Exit status: 0 when every statement succeeded, 1 when any failed (the others still \

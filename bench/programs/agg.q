@@ -2,7 +2,6 @@
 % workload's folder under bench/out/ (bench/run.py copies this script and
 % agg.kb beside facts.kb).
 :set max_facts 100000000
-:set provenance off
 :set timeout 0
 :load "agg.kb"
 :load "facts.kb"

@@ -1,7 +1,6 @@
 % neg: number of unreach/2 tuples.  Run from the workload's folder under bench/out/
 % (bench/run.py copies this script and neg.kb beside facts.kb).
 :set max_facts 100000000
-:set provenance off
 :set timeout 0
 :load "neg.kb"
 :load "facts.kb"

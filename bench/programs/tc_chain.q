@@ -1,7 +1,6 @@
 % tc_chain: number of tc/2 tuples.  Run from the workload's folder under bench/out/
 % (bench/run.py copies this script and tc_chain.kb beside facts.kb).
 :set max_facts 100000000
-:set provenance off
 :set timeout 0
 :load "tc_chain.kb"
 :load "facts.kb"

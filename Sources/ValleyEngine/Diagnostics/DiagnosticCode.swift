@@ -98,6 +98,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
   case W101
   case W102
   case W501
+  case W502
   case W601
   case W602
   case W603
@@ -137,8 +138,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case .E403: "derived-fact cap reached (by rules, by a query's answers or by an aggregate's tuples)"
     case .E404: "time limit reached"
     case .E405: "interrupted"
-    case .E406:
-      "more derivations of one predicate than provenance can record (2^31 variable values); `:set provenance off`"
+    case .E406: "(no longer used: provenance has no limit)"
     case .E501: "unknown command"
     case .E502: "unexpected text after a command"
     case .E503: "`:load` without a file name"
@@ -154,7 +154,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case .E513: "a bad value for a `:set` option"
     case .E514: "no help on a topic"
     case .E515: "the knowledge folder cannot be read"
-    case .E516: "`:why` with provenance off"
+    case .E516: "(no longer used: provenance is always kept)"
     case .E517: "`:whynot` without a ground goal"
     case .E518: "`:assume not` of something that is not a fact with constant arguments"
     case .E519: "`:assume not` of a fact that is not stored"
@@ -199,6 +199,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case .W101: "a variable that occurs once in a rule"
     case .W102: "a `@note` that no clause follows"
     case .W501: "a picture was asked for but Graphviz is not installed (DOT written instead)"
+    case .W502: "`:set provenance`: an option that no longer has an effect (provenance is always kept)"
     case .W601: "an exercise without hints"
     case .W602: "an answer to an exercise the file does not have"
     case .W603: "progress could not be saved; the previous progress file is kept"

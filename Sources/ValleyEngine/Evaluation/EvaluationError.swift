@@ -13,9 +13,6 @@ public enum EvaluationError: Error, Sendable {
   case timeLimit(seconds: Double, predicate: Int)
   /// The caller asked to stop (Ctrl-C).
   case cancelled
-  /// Recording how `predicate`'s facts were derived would pass what provenance can hold
-  /// (2^31 variable values for one predicate).
-  case provenanceLimit(predicate: Int)
 
   /// Whether a value the rule met caused it (arithmetic, or `sum` over a symbol), as opposed
   /// to a limit or a request to stop.

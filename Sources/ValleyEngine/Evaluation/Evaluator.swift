@@ -7,12 +7,11 @@ public enum Evaluator {
   public static func evaluate(
     _ program: Program, base: FactStore, pool: ValuePool, budget: EvaluationBudget
   ) throws(EvaluationError) -> FactStore {
-    var provenance = Provenance(enabled: false)
+    var provenance = Provenance()
     return try evaluate(program, base: base, pool: pool, budget: budget, provenance: &provenance)
   }
 
-  /// The model, recording in `provenance` how each derived fact was first derived (when
-  /// `provenance.isEnabled`).
+  /// The model, stamping in `provenance` the round that derived each derived fact.
   public static func evaluate(
     _ program: Program, base: FactStore, pool: ValuePool, budget: EvaluationBudget,
     provenance: inout Provenance
@@ -50,7 +49,7 @@ public enum Evaluator {
         let before = store.relations[predicate].count
         if store.relations[predicate].insert(stored.rowView(r)) {
           if changed[predicate] == nil { changed[predicate] = before }
-          if provenance.isEnabled { provenance.recordStored(predicate: predicate, row: before) }
+          provenance.recordStored(predicate: predicate, row: before)
         }
       }
     }

@@ -1,135 +1,115 @@
-/// How each derived fact was first derived: the rule and the values of all its variables.
+/// When each derived fact was first derived: a *stamp*, the number of the evaluation round that
+/// added it. Nothing else is kept during evaluation; explanations find a derivation again on
+/// demand (see ``Explainer``), and the stamp is what makes that search sound and shallow:
 ///
-/// Recorded during evaluation, when a pending row is merged into its relation. The first
-/// derivation found is kept; because semi-naive evaluation derives facts round by round, it is
-/// a derivation of the least height. Its premises were all present before its round started,
-/// so following derivations from any fact always ends at stored facts (no cycles).
+/// - every read of a round stops at the rows its relations had when the round started, so a
+///   fact stamped `s` has a derivation whose derived premises all carry stamps below `s`;
+/// - semi-naive evaluation adds facts round by round, so looking for a derivation among the
+///   facts stamped below `s` gives one of least height, and following such derivations from
+///   any fact always ends at stored facts (stamps strictly decrease: no cycles).
+///
+/// Rounds are numbered across the life of a knowledge base (first evaluation, each update,
+/// each delete-and-rederive), so stamps from different evaluations compare correctly. Stored
+/// facts have stamp 0.
+///
+/// Memory: rows are appended in the order they are derived, so the stamps of one predicate are
+/// kept as runs (the row where a run starts and its stamp): one entry per round in which the
+/// predicate grew, however many facts the round added. Removing facts moves rows from the end
+/// into the holes (``RelationStorage/remove(rows:)``); moved rows keep their stamps in a small
+/// table of exceptions.
 public struct Provenance: Sendable {
-  /// One predicate's derivations, for its rows from `firstDerivedRow` on.
+  /// One predicate's stamps.
   public struct Table: Sendable {
-    /// Rows before this one are stored facts, not derived.
-    public var firstDerivedRow: Int = 0
-    /// For each derived row, the rule that derived it.
-    public var rules: [Int32] = []
-    /// For each derived row, where its variable values start in `bindings`.
-    public var starts: [Int32] = []
-    /// The variable values of every derivation, one after another.
-    public var bindings: [UInt32] = []
-    /// How many values of `bindings` belong to derivations that were removed.
-    var garbage = 0
+    /// The first row of each run, ascending. Rows before the first run are stored facts.
+    var runStarts: [Int] = []
+    /// The stamp of each run.
+    var runStamps: [UInt32] = []
+    /// Rows whose stamp is not their run's (rows moved by a removal).
+    var moved: [Int: UInt32] = [:]
+
+    /// The stamp of `row`.
+    func stamp(of row: Int) -> UInt32 {
+      if !moved.isEmpty, let stamp = moved[row] { return stamp }
+      // The last run starting at or before `row`.
+      var low = 0
+      var high = runStarts.count
+      while low < high {
+        let mid = (low + high) / 2
+        if runStarts[mid] <= row { low = mid + 1 } else { high = mid }
+      }
+      return low == 0 ? 0 : runStamps[low - 1]
+    }
+
+    /// Notes that the rows from `row` on (to the end of the relation) carry `stamp`.
+    mutating func stamp(from row: Int, _ stamp: UInt32) {
+      if let last = runStamps.last, last == stamp { return }
+      if let start = runStarts.last, start >= row {
+        // A run that holds no rows any more (its rows were removed): replace it.
+        while let start = runStarts.last, start >= row {
+          runStarts.removeLast()
+          runStamps.removeLast()
+        }
+        if let last = runStamps.last, last == stamp { return }
+      }
+      if runStarts.isEmpty && stamp == 0 { return }
+      runStarts.append(row)
+      runStamps.append(stamp)
+    }
   }
 
-  /// Whether provenance is being recorded.
-  public var isEnabled: Bool
-  /// One table per predicate.
-  public var tables: [Table] = []
+  /// One table per predicate (predicates without derived facts may have none).
+  public private(set) var tables: [Table] = []
+  /// The number of the last round started; the next round gets the next one.
+  public private(set) var round: UInt32 = 0
 
   /// Creates empty provenance.
-  public init(enabled: Bool) {
-    isEnabled = enabled
+  public init() {}
+
+  /// The stamp of `row` of `predicate`: 0 for a stored fact, otherwise the round that derived it.
+  public func stamp(of predicate: Int, row: Int) -> UInt32 {
+    predicate < tables.count ? tables[predicate].stamp(of: row) : 0
   }
 
-  /// The derivation of `row` of `predicate`: the rule index and its variable values, or nil
-  /// for a stored fact (or when provenance was off).
-  public func derivation(of predicate: Int, row: Int, slotCount: (Int) -> Int)
-    -> (rule: Int, bindings: [UInt32])?
-  {
-    guard predicate < tables.count else { return nil }
-    let table = tables[predicate]
-    let i = row - table.firstDerivedRow
-    guard i >= 0, i < table.rules.count, table.rules[i] >= 0 else { return nil }
-    let rule = Int(table.rules[i])
-    let start = Int(table.starts[i])
-    return (rule, Array(table.bindings[start..<(start + slotCount(rule))]))
+  /// Starts a new round and returns its stamp. Past the last stamp, rounds share it; a
+  /// derivation is then still found, but it need not be of least height.
+  mutating func nextRound() -> UInt32 {
+    if round < UInt32.max { round += 1 }
+    return round
   }
 
-  mutating func prepare(predicate: Int, firstDerivedRow: Int) {
+  /// Notes that the rows of `predicate` from `row` on were added by the round `stamp`.
+  mutating func record(predicate: Int, from row: Int, stamp: UInt32) {
     while tables.count <= predicate { tables.append(Table()) }
-    if tables[predicate].rules.isEmpty { tables[predicate].firstDerivedRow = firstDerivedRow }
+    tables[predicate].stamp(from: row, stamp)
   }
 
-  /// Notes that `row` of `predicate` is a stored fact added after evaluation (incremental
-  /// updates append stored facts after derived rows).
+  /// Notes that `row` of `predicate` (and the rows after it) are stored facts added after an
+  /// evaluation (incremental updates append stored facts after derived rows).
   mutating func recordStored(predicate: Int, row: Int) {
-    // Every row from firstDerivedRow on has an entry; -1 marks a stored fact.
-    prepare(predicate: predicate, firstDerivedRow: row)
-    tables[predicate].rules.append(-1)
-    tables[predicate].starts.append(Int32(tables[predicate].bindings.count))
+    guard predicate < tables.count else { return }
+    tables[predicate].stamp(from: row, 0)
   }
 
   /// Follows ``RelationStorage/remove(rows:)`` on `predicate`'s relation: the rows `doomed`
-  /// went, `moves` relocated others, and the relation now has `count` rows. Holes among the
-  /// stored rows at the front are filled by derived rows, so the derived part then starts at
-  /// the first hole, and stored rows after it are marked as stored. The bindings of removed
-  /// derivations are compacted away once they are half of what the table holds (`width`
-  /// gives a rule's number of variables).
-  mutating func apply(
-    removing doomed: [Int], moves: [(from: Int, to: Int)], count: Int, of predicate: Int,
-    width: (Int) -> Int
-  ) {
+  /// went, `moves` relocated others, and the relation now has `count` rows.
+  mutating func apply(removing doomed: [Int], moves: [(from: Int, to: Int)], count: Int, of predicate: Int) {
     guard predicate < tables.count else { return }
     var table = tables[predicate]
-    let lowest = moves.map(\.to).min() ?? table.firstDerivedRow
-    if lowest < table.firstDerivedRow {
-      let extra = table.firstDerivedRow - lowest
-      table.rules.insert(contentsOf: repeatElement(-1, count: extra), at: 0)
-      let start = Int32(table.bindings.count)
-      table.starts.insert(contentsOf: repeatElement(start, count: extra), at: 0)
-      table.firstDerivedRow = lowest
-    }
-    for r in doomed {
-      let i = r - table.firstDerivedRow
-      if i >= 0, i < table.rules.count, table.rules[i] >= 0 { table.garbage += width(Int(table.rules[i])) }
-    }
-    for (from, to) in moves {
-      let i = from - table.firstDerivedRow
-      let j = to - table.firstDerivedRow
-      guard i >= 0, i < table.rules.count, j >= 0, j < table.rules.count else { continue }
-      table.rules[j] = table.rules[i]
-      table.starts[j] = table.starts[i]
-    }
-    let kept = max(0, count - table.firstDerivedRow)
-    if table.rules.count > kept {
-      table.rules.removeLast(table.rules.count - kept)
-      table.starts.removeLast(table.starts.count - kept)
-    }
-    if table.rules.isEmpty {
-      table = Table()
-      table.firstDerivedRow = count
-    } else if table.garbage > 1_024, table.garbage * 2 > table.bindings.count {
-      var bindings: [UInt32] = []
-      bindings.reserveCapacity(table.bindings.count - table.garbage)
-      for i in table.rules.indices {
-        let start = Int(table.starts[i])
-        table.starts[i] = Int32(truncatingIfNeeded: bindings.count)
-        if table.rules[i] >= 0 {
-          bindings.append(contentsOf: table.bindings[start..<(start + width(Int(table.rules[i])))])
-        }
-      }
-      table.bindings = bindings
-      table.garbage = 0
+    let movedStamps = moves.map { (to: $0.to, stamp: table.stamp(of: $0.from)) }
+    for r in doomed { table.moved[r] = nil }
+    for (from, _) in moves { table.moved[from] = nil }
+    if !table.moved.isEmpty { table.moved = table.moved.filter { $0.key < count } }
+    for (to, stamp) in movedStamps where stamp != table.stamp(of: to) { table.moved[to] = stamp }
+    while let start = table.runStarts.last, start >= count {
+      table.runStarts.removeLast()
+      table.runStamps.removeLast()
     }
     tables[predicate] = table
   }
 
-  /// Forgets every derivation of `predicate` (before it is evaluated again).
+  /// Forgets every stamp of `predicate` (before it is evaluated again from its stored facts).
   mutating func clear(predicate: Int) {
     guard predicate < tables.count else { return }
     tables[predicate] = Table()
-  }
-
-  /// The most variable values one predicate's table can hold (offsets are 32-bit).
-  static let capacity = Int(Int32.max)
-
-  /// Throws unless `predicate`'s table can take `values` more variable values.
-  func checkRoom(for values: Int, predicate: Int) throws(EvaluationError) {
-    let used = predicate < tables.count ? tables[predicate].bindings.count : 0
-    if used + values > Provenance.capacity { throw .provenanceLimit(predicate: predicate) }
-  }
-
-  mutating func record(predicate: Int, rule: Int, bindings: ArraySlice<UInt32>) {
-    tables[predicate].rules.append(Int32(rule))
-    tables[predicate].starts.append(Int32(tables[predicate].bindings.count))
-    tables[predicate].bindings.append(contentsOf: bindings)
   }
 }

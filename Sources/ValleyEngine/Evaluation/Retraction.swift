@@ -4,7 +4,7 @@
 /// 1. **Over-delete.** Stratum by stratum, every fact with a derivation that uses a removed
 ///    fact, or a fact over-deleted before it, is marked, reading the old model throughout.
 ///    This over-approximates: a marked fact may have another derivation.
-/// 2. **Remove** the marked facts from the model (and their provenance).
+/// 2. **Remove** the marked facts from the model (and their stamps).
 /// 3. **Rederive,** stratum by stratum: a marked fact comes back when it is still stored, or
 ///    when one rule step derives it from what is left; then ordinary semi-naive evaluation,
 ///    seeded with the facts that came back, restores everything that follows from them.
@@ -16,9 +16,10 @@
 /// costs more than evaluating again). Every stratum that reads a recomputed one is
 /// recomputed too; strata that read nothing that changed are left alone.
 ///
-/// Explanations stay sound: a fact keeps its recorded derivation only if it was not
-/// over-deleted, and then none of that derivation's premises were removed. A fact that came
-/// back records the derivation that brought it back, which need not be its shortest.
+/// Explanations stay sound: a fact keeps its stamp (see ``Provenance``) only if it was not
+/// over-deleted, and then none of the premises of the derivation that gave it that stamp were
+/// removed. A fact that came back is stamped with the round that brought it back, whose
+/// derivations need not be its shortest.
 struct Retraction {
   let program: Program
   let pool: ValuePool
@@ -179,11 +180,7 @@ struct Retraction {
       if row >= 0 { rows.append(row) }
     }
     let moves = store.relations[predicate].remove(rows: rows)
-    if provenance.isEnabled {
-      provenance.apply(
-        removing: rows, moves: moves, count: store.relations[predicate].count, of: predicate,
-        width: { program.rules[$0].variableNames.count })
-    }
+    provenance.apply(removing: rows, moves: moves, count: store.relations[predicate].count, of: predicate)
   }
 
   // MARK: Rederive
@@ -198,7 +195,7 @@ struct Retraction {
         let row = gone.rowView(r)
         guard base.relations[p].storage.find(row) >= 0 else { continue }
         let at = store.relations[p].count
-        if store.relations[p].insert(row), provenance.isEnabled { provenance.recordStored(predicate: p, row: at) }
+        if store.relations[p].insert(row) { provenance.recordStored(predicate: p, row: at) }
       }
     }
     try rederiveByRules(stratum, counts: counts)
@@ -253,8 +250,6 @@ struct Retraction {
     prepareIndexes(plans + fallbacks.values, deltas: &deltas)
     for predicate in stratum.predicates { store.relations[predicate].prepareForWrites() }
     let full = Dictionary(uniqueKeysWithValues: stratum.predicates.map { ($0, store.relations[$0].count) })
-    var pending: [Int: PendingRows] = [:]
-    let recording = provenance.isEnabled
     do {
       let runner = PlanRunner(
         compiler: StepCompiler(
@@ -263,19 +258,11 @@ struct Retraction {
       let relations = store.relations
       let marked = deleted
       let keep = { (plan: RulePlan) -> (RowView, RuleFrame) -> Void in
-        let target = plan.headPredicate
-        let out = pending[target] ?? PendingRows()
-        pending[target] = out
-        let storage = relations[target].storage
-        let gone = marked[target]?.storage
-        let rule = Int32(plan.ruleIndex)
-        let variables = plan.variableCount
-        return { tuple, frame in
-          guard let gone, gone.find(tuple) >= 0, storage.insert(tuple) else { return }
-          if recording {
-            out.rules.append(rule)
-            frame.appendValues(count: variables, to: &out.bindings)
-          }
+        let storage = relations[plan.headPredicate].storage
+        let gone = marked[plan.headPredicate]?.storage
+        return { tuple, _ in
+          guard let gone, gone.find(tuple) >= 0 else { return }
+          _ = storage.insert(tuple)
         }
       }
       for (k, plan) in plans.enumerated() {
@@ -291,16 +278,10 @@ struct Retraction {
         }
       }
     }
-    guard recording else { return }
-    for (p, out) in pending.sorted(by: { $0.key < $1.key }) where !out.rules.isEmpty {
-      try provenance.checkRoom(for: out.bindings.count, predicate: p)
-      provenance.prepare(predicate: p, firstDerivedRow: full[p] ?? 0)
-      var start = 0
-      for rule in out.rules {
-        let width = program.rules[Int(rule)].variableNames.count
-        provenance.record(predicate: p, rule: Int(rule), bindings: out.bindings[start..<(start + width)])
-        start += width
-      }
+    // One rule step, read from what the round started with: a round of its own.
+    let stamp = provenance.nextRound()
+    for (p, count) in full.sorted(by: { $0.key < $1.key }) where store.relations[p].count > count {
+      provenance.record(predicate: p, from: count, stamp: stamp)
     }
   }
 

@@ -142,11 +142,11 @@ struct SemiNaive {
     merge mergeDeltas: inout [Int: Relation], _ deltaIndexes: [Int: Set<[Int]>], distinct: Set<Int> = []
   ) throws(EvaluationError) {
     var pending: [Int: PendingRows] = [:]
-    let recording = provenance.isEnabled
     let heads = Set(plans.map(\.headPredicate))
     let roundStart = Dictionary(uniqueKeysWithValues: heads.map { ($0, store.relations[$0].count) })
+    let stamp = provenance.nextRound()
     try derive(plans, deltas: deltas, stable: stable, full: roundStart, into: &pending, distinct: distinct)
-    try merge(&pending, recording: recording, into: &mergeDeltas, deltaIndexes, roundStart: roundStart)
+    try merge(&pending, stamp: stamp, into: &mergeDeltas, deltaIndexes, roundStart: roundStart)
   }
 
   /// Runs the plans of a round; new rows go to `pending`. The compiled closures (and the
@@ -158,7 +158,6 @@ struct SemiNaive {
     _ plans: [RulePlan], deltas: [Int: Relation], stable: [Int: Int], full: [Int: Int],
     into pending: inout [Int: PendingRows], distinct: Set<Int>
   ) throws(EvaluationError) {
-    let recording = provenance.isEnabled
     // New rows go straight into their relations: reads stop at the row counts of the round's
     // start, so no read sees a row of its own round, and a duplicate costs one hash probe.
     for predicate in full.keys { store.relations[predicate].prepareForWrites() }
@@ -173,27 +172,25 @@ struct SemiNaive {
       pending[target] = out
       let storage = store.relations[target].storage
       let width = plan.head.count
-      let rule = Int32(plan.ruleIndex)
       let budget = self.budget
       let unchecked = distinct.contains(target)
       if !unchecked && width > 0 {
-        // Heads are inserted in batches (see RelationStorage.insertBatch), with the bindings
-        // that derived them when provenance is recorded; the order of rows is unchanged.
-        let batch = HeadBatch(width: width, recording: recording, slotCount: plan.variableCount, rule: rule)
+        // Heads are inserted in batches (see RelationStorage.insertBatch); the order of rows
+        // is unchanged.
+        let batch = HeadBatch(width: width)
         let head = plan.head
         try runner.run(plan) { (frame: RuleFrame) throws(EvaluationError) in
           try batch.add(frame, head)
           if batch.isFull {
-            batch.flush(into: storage, recording: out)
+            batch.flush(into: storage, counting: out)
             if batch.flushes & 0xFF == 0 { try budget.checkGrowth(extra: out.emitted, predicate: target) }
           }
         }
-        batch.flush(into: storage, recording: out)
+        batch.flush(into: storage, counting: out)
         continue
       }
       // A relation derived without duplicates appends every head here (millions in `neg`),
       // so the head is resolved in this closure, without forEachHead's extra closure call.
-      let variables = plan.variableCount
       let head = HeadTuple(plan.head)
       try runner.run(plan) { (frame: RuleFrame) throws(EvaluationError) in
         let tuple = try head.resolve(frame)
@@ -202,61 +199,41 @@ struct SemiNaive {
         } else if !storage.insert(tuple) {
           return
         }
-        if recording {
-          out.rules.append(rule)
-          frame.appendValues(count: variables, to: &out.bindings)
-        }
         out.emitted += 1
         if out.emitted & 0xFFF == 0 { try budget.checkGrowth(extra: out.emitted, predicate: target) }
       }
     }
   }
 
-  /// Makes the rows a round added the deltas of the next round, and records their provenance
-  /// (in row order, which is the order they were added in).
+  /// Makes the rows a round added the deltas of the next round, and stamps them with the
+  /// round's number (see ``Provenance``).
   private mutating func merge(
-    _ pending: inout [Int: PendingRows], recording: Bool, into mergeDeltas: inout [Int: Relation],
+    _ pending: inout [Int: PendingRows], stamp: UInt32, into mergeDeltas: inout [Int: Relation],
     _ deltaIndexes: [Int: Set<[Int]>], roundStart: [Int: Int]
   ) throws(EvaluationError) {
     for predicate in pending.keys.sorted() {
-      guard let out = pending[predicate] else { continue }
       let relation = store.relations[predicate]
       let first = roundStart[predicate] ?? relation.count
-      // Only a recursive stratum reads its own rows again: other strata need no delta.
-      let keepsDelta = stratum.isRecursive
-      var delta = Relation(arity: relation.arity)
-      for columns in deltaIndexes[predicate] ?? [] where keepsDelta { delta.ensureIndex(on: columns) }
-      if recording {
-        try provenance.checkRoom(for: out.bindings.count, predicate: predicate)
-        provenance.prepare(predicate: predicate, firstDerivedRow: first)
-      }
-      var bindingStart = 0
-      for (k, r) in (first..<relation.count).enumerated() {
-        if keepsDelta { delta.appendUnchecked(relation.rowView(r)) }
-        if recording {
-          let rule = Int(out.rules[k])
-          let slotCount = program.rules[rule].variableNames.count
-          provenance.record(
-            predicate: predicate, rule: rule, bindings: out.bindings[bindingStart..<(bindingStart + slotCount)])
-          bindingStart += slotCount
-        }
-      }
       let added = relation.count - first
+      guard added > 0 else { continue }
+      provenance.record(predicate: predicate, from: first, stamp: stamp)
+      // Only a recursive stratum reads its own rows again: other strata need no delta.
+      if stratum.isRecursive {
+        var delta = Relation(arity: relation.arity)
+        for columns in deltaIndexes[predicate] ?? [] { delta.ensureIndex(on: columns) }
+        for r in first..<relation.count { delta.appendUnchecked(relation.rowView(r)) }
+        mergeDeltas[predicate] = delta
+      }
       budget.count(added, for: predicate)
       try budget.checkGrowth(extra: 0, predicate: predicate)
-      if keepsDelta { mergeDeltas[predicate] = delta }
     }
   }
 }
 
 /// What one predicate gained during a round (see "pending" above): its new rows are already
-/// in the relation; this keeps how they were derived until the round is merged.
+/// in the relation; this counts them for the derived-fact cap while the round runs.
 final class PendingRows {
-  /// With provenance on: the rule of each row.
-  var rules: [Int32] = []
-  /// With provenance on: the variable values of each row's derivation, one after another.
-  var bindings: [UInt32] = []
-  /// How many rows were emitted (for the derived-fact cap).
+  /// How many rows were emitted.
   var emitted = 0
 }
 
@@ -270,7 +247,7 @@ extension SemiNaive {
   ) throws(EvaluationError) {
     var semiNaive = SemiNaive(
       stratum: stratum, program: program, pool: pool, store: FactStore(arities: []), budget: budget,
-      provenance: Provenance(enabled: provenance.isEnabled))
+      provenance: Provenance())
     swap(&semiNaive.store, &store)
     swap(&semiNaive.provenance, &provenance)
     store = try semiNaive.run(seed: seed)
@@ -278,7 +255,7 @@ extension SemiNaive {
   }
 
   /// Evaluates `stratum` again from its stored facts in `base`: its relations start from
-  /// those and its recorded derivations are forgotten.
+  /// those and their stamps are forgotten.
   static func recompute(
     _ stratum: Stratum, program: Program, pool: ValuePool, budget: Budgeter, base: FactStore,
     store: inout FactStore, provenance: inout Provenance

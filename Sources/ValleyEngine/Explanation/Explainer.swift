@@ -1,9 +1,9 @@
-/// Builds proof trees from the provenance recorded during evaluation.
+/// Builds proof trees from the model and the stamps evaluation left in ``Provenance``.
 ///
-/// A derived fact is explained by its recorded derivation: the rule, instantiated with the
-/// recorded variable values. Positive premises are explained in turn; negated premises are
-/// shown as checked absences; comparisons, assignments and aggregates with their values.
-/// Stored facts are the leaves, with their `@source` and `@note`.
+/// A derived fact is explained by a derivation found on demand (see ``DerivationSearch``): a
+/// rule, instantiated with the values of its variables. Positive premises are explained in
+/// turn; negated premises are shown as checked absences; comparisons, assignments and
+/// aggregates with their values. Stored facts are the leaves, with their `@source` and `@note`.
 public struct Explainer {
   let program: Program
   let model: FactStore
@@ -16,6 +16,32 @@ public struct Explainer {
   let assumptionUnit: Int?
   /// Levels shown below each answer before subtrees are cut.
   public var depthLimit: Int
+  /// Limits for the searches that find derivations again.
+  let budget: EvaluationBudget
+  /// The model with the indexes those searches built (shared by every copy of this explainer).
+  let indexed: IndexedModel
+
+  init(
+    program: Program, model: FactStore, provenance: Provenance, base: FactStore, origins: [OriginTable],
+    pool: ValuePool, sources: SourceRegistry, assumptionUnit: Int?, depthLimit: Int, budget: EvaluationBudget
+  ) {
+    self.program = program
+    self.model = model
+    self.provenance = provenance
+    self.base = base
+    self.origins = origins
+    self.pool = pool
+    self.sources = sources
+    self.assumptionUnit = assumptionUnit
+    self.depthLimit = depthLimit
+    self.budget = budget
+    indexed = IndexedModel(model)
+  }
+
+  /// Finds derivations of derived facts.
+  var derivations: DerivationSearch {
+    DerivationSearch(program: program, pool: pool, provenance: provenance, base: base, budget: budget, indexed: indexed)
+  }
 
   /// `file:line` of a span.
   func location(_ span: SourceSpan) -> String {
@@ -44,9 +70,7 @@ public struct Explainer {
         origin: .init(location: location(origin.span), source: origin.source, note: origin.note),
         assumption: origin.unit == assumptionUnit)
     }
-    if let (rule, bindings) = provenance.derivation(
-      of: predicate, row: row, slotCount: { program.rules[$0].variableNames.count })
-    {
+    if let (rule, bindings) = derivations.derivation(of: predicate, ids, row: row) {
       guard depth < depthLimit else { return .truncated(atom: text) }
       return .derived(atom: text, rule: rule, children: premises(of: rule, bindings, depth: depth + 1))
     }
@@ -91,8 +115,15 @@ public struct Explainer {
     }
   }
 
-  /// The first stored row that matches a premise (columns with `_` match anything).
+  /// The row a premise used: the one its variables' values give (`_` included: a derivation
+  /// binds it too), or else the first stored row that matches it (columns with `_` match
+  /// anything).
   func matchingRow(_ atom: Atom, names: [String], _ bindings: [UInt32]) -> [UInt32]? {
+    guard atom.predicate < model.relations.count else { return nil }
+    let exact = atom.arguments.map { value($0, bindings).flatMap(pool.lookup) }
+    if !exact.contains(nil), model.relations[atom.predicate].contains(exact.compactMap { $0 }) {
+      return exact.compactMap { $0 }
+    }
     var wanted: [UInt32?] = []
     for term in atom.arguments {
       if let v = term.variableSlot, names[v] == "_" {

@@ -85,36 +85,14 @@ extension Explainer {
     var finding = WhyNotReport.RuleFinding(
       location: location(rule.span), text: rule.text, headMismatch: nil, failingPremise: nil,
       reason: nil, bindings: [])
-    var slots = [UInt32](repeating: 0, count: names.count)
-    var bound = Set<Int>()
-    var body = rule.body
-    let atomBound = Planner.atomBound(rule.body, anonymous: [])
-    for (term, value) in zip(rule.head.arguments, goal) {
-      switch term {
-      case .variable(let v, _) where !atomBound.contains(v) && value.isNumber:
-        // A number bound by `=` or an aggregate: binding it first would turn that into a
-        // numeric check (0 would pass for 0.0); it is checked after the body instead, like
-        // an expression, and by value at the end. (A symbol equals only itself.)
-        body.append(.comparison(.equal, term, .constant(value, term.span), term.span))
-      case .variable(let v, _):
-        if bound.contains(v), pool[slots[v]] != value {
-          finding.headMismatch =
-            "\(names[v]) would have to be both \(ValueFormatter.source(pool[slots[v]])) and \(ValueFormatter.source(value))"
-          return finding
-        }
-        slots[v] = pool.intern(value)
-        bound.insert(v)
-      case .constant(let c, _):
-        if c != value {
-          finding.headMismatch =
-            "the head has \(ValueFormatter.source(c)) where the goal has \(ValueFormatter.source(value))"
-          return finding
-        }
-      default:
-        // A computed head argument becomes a final check: expression = goal value.
-        body.append(.comparison(.equal, term, .constant(value, term.span), term.span))
-      }
+    let head = HeadBinding(binding: rule, to: goal, pool: pool)
+    if let mismatch = head.mismatch {
+      finding.headMismatch = mismatch
+      return finding
     }
+    let slots = head.slots
+    let bound = head.bound
+    let body = head.body
     let planner = Planner(pool: pool, store: model).withAnonymous(names: names)
     let order = planner.orderIndices(body, bound: bound)
     // The longest prefix of the ordered body that still has a solution.

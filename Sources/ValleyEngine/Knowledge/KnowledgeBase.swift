@@ -17,10 +17,8 @@ struct KnowledgeBase: Sendable {
   /// Stored plus derived facts.
   var model = FactStore(arities: [])
   var strata: [Stratum] = []
-  /// How each derived fact of `model` was first derived (for `:why`).
-  var provenance = Provenance(enabled: true)
-  /// Whether to record provenance (off saves memory on very large models).
-  var recordsProvenance = true
+  /// The round that derived each derived fact of `model` (for `:why`).
+  var provenance = Provenance()
   /// Whether `model` is the model of the current rules and stored facts, except for facts
   /// added since (which ``extend(with:pool:budget:)`` can then add incrementally).
   var modelIsCurrent = false
@@ -88,11 +86,12 @@ struct KnowledgeBase: Sendable {
         annotationNumbers: run.annotationNumbers, annotations: run.annotations, skipping: skipped)
       return
     }
-    // Annotation numbers of the run, translated to the table's when first used.
+    // Annotation numbers of the run, translated to the table's when first used (added
+    // without a search for equal ones: see OriginTable.add(annotation:)).
     var numbers = [Int32](repeating: -1, count: run.annotations.count)
     base.relations[predicate].insert(rowsOf: flat) { k in
       let local = Int(run.annotationNumbers[k])
-      if numbers[local] < 0 { numbers[local] = origins[predicate].number(of: run.annotations[local]) }
+      if numbers[local] < 0 { numbers[local] = origins[predicate].add(annotation: run.annotations[local]) }
       origins[predicate].append(
         unit: run.unit, file: run.file, start: run.starts[k], length: run.lengths[k], annotation: numbers[local])
     }
@@ -182,7 +181,7 @@ struct KnowledgeBase: Sendable {
   mutating func evaluate(pool: ValuePool, budget: EvaluationBudget) -> [Diagnostic] {
     if let problems = stratify() { return problems }
     do throws(EvaluationError) {
-      var fresh = Provenance(enabled: recordsProvenance)
+      var fresh = Provenance()
       model = try Evaluator.evaluate(
         program, base: base, pool: pool, budget: budget, provenance: &fresh)
       provenance = fresh

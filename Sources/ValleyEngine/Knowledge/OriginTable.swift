@@ -20,7 +20,12 @@ public struct OriginTable: RandomAccessCollection, Sendable {
   private var lengths: [UInt32] = []
   private var annotationNumbers: [Int32] = []
   private var annotations: [Annotation] = []
+  /// The number of each annotation, built only when a row is added one at a time: a table
+  /// made from a run shares its file's list of annotations, often far longer than the
+  /// annotations its own rows use, and hashing them all made loading slow.
   private var annotationIndex: [Annotation: Int32] = [:]
+  /// How many of `annotations` (from the first) `annotationIndex` covers.
+  private var indexedAnnotations = 0
 
   /// An empty table.
   public init() {}
@@ -65,14 +70,31 @@ public struct OriginTable: RandomAccessCollection, Sendable {
 
   /// The number of an annotation in this table, adding it when new.
   mutating func number(of annotation: Syntax.Annotation) -> Int32 {
+    while indexedAnnotations < annotations.count {
+      // The first of equal annotations keeps its number.
+      if annotationIndex[annotations[indexedAnnotations]] == nil {
+        annotationIndex[annotations[indexedAnnotations]] = Int32(truncatingIfNeeded: indexedAnnotations)
+      }
+      indexedAnnotations += 1
+    }
     if let known = annotationIndex[annotation] { return known }
     let number = Int32(truncatingIfNeeded: annotations.count)
     annotations.append(annotation)
     annotationIndex[annotation] = number
+    indexedAnnotations = annotations.count
     return number
   }
 
-  /// Adds the origin of the next stored row, its annotation given by ``number(of:)``.
+  /// Adds an annotation without looking for an equal one, and returns its number: for the
+  /// annotations of a run of facts, each added once per run, where hashing every earlier
+  /// annotation of the table would cost more than an occasional duplicate.
+  mutating func add(annotation: Syntax.Annotation) -> Int32 {
+    annotations.append(annotation)
+    return Int32(truncatingIfNeeded: annotations.count - 1)
+  }
+
+  /// Adds the origin of the next stored row, its annotation given by ``number(of:)`` or
+  /// ``add(annotation:)``.
   mutating func append(unit: Int, file: Int, start: Int, length: UInt32, annotation: Int32) {
     let unit = Int32(truncatingIfNeeded: unit)
     let file = Int32(truncatingIfNeeded: file)
@@ -93,9 +115,6 @@ public struct OriginTable: RandomAccessCollection, Sendable {
     annotations: [Syntax.Annotation], skipping skipped: [Int]
   ) {
     self.annotations = annotations
-    for (number, annotation) in annotations.enumerated() where annotationIndex[annotation] == nil {
-      annotationIndex[annotation] = Int32(truncatingIfNeeded: number)
-    }
     self.starts = starts
     self.lengths = lengths
     self.annotationNumbers = annotationNumbers

@@ -63,10 +63,6 @@ enum RuntimeDiagnostics {
         .E404,
         "evaluation stopped after the time limit of \(seconds == seconds.rounded() ? String(Int64(seconds)) : String(seconds)) s while deriving \(name(predicate))",
         at: firstRule(of: predicate), help: "raise the limit with :set timeout SECONDS (0 for none)")
-    case .provenanceLimit(let predicate):
-      return .error(
-        .E406, "too many derivations of \(name(predicate)) to record for :why", at: firstRule(of: predicate),
-        help: "record no derivations with :set provenance off (:why is then unavailable)")
     case .cancelled:
       return .error(.E405, "interrupted; the knowledge base is unchanged", at: nil)
     }

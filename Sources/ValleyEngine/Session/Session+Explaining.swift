@@ -4,7 +4,7 @@ extension Session {
       program: knowledge.program, model: knowledge.model, provenance: knowledge.provenance,
       base: knowledge.base, origins: knowledge.origins, pool: pool, sources: sources,
       assumptionUnit: knowledge.units.firstIndex { $0.name == KnowledgeBase.assumptionUnitName },
-      depthLimit: options.whyDepth)
+      depthLimit: options.whyDepth, budget: budget)
   }
 
   /// Parses, lowers and checks a goal given as command arguments.

@@ -261,4 +261,33 @@ import ValleyTestSupport
       #expect(stored.note == original.note)
     }
   }
+
+  @Test func runsAndSingleRowsMixWithTheirOwnAnnotations() {
+    typealias Annotation = Syntax.Annotation
+    let a = Annotation(source: "A", note: nil)
+    let b = Annotation(source: "B", note: "n")
+    let c = Annotation(source: nil, note: "C")
+    // A run that shares a longer list of annotations (with a repeat) than its rows use.
+    var table = OriginTable(
+      unit: 1, file: 2, starts: [0, 10, 20, 30], lengths: [5, 5, 5, 5], annotationNumbers: [2, 0, 2, 1],
+      annotations: [a, b, a, c], skipping: [1])
+    // A second run: its annotations are added as they are first used.
+    for (k, annotation) in [c, a, c].enumerated() {
+      let number = table.add(annotation: annotation)
+      table.append(unit: 3, file: 4, start: 100 + k, length: 1, annotation: number)
+    }
+    // Single rows look their annotation up, old or new.
+    table.append(FactOrigin(unit: 5, span: SourceSpan(file: 6, start: 200, end: 201), source: "A", note: nil))
+    table.append(FactOrigin(unit: 5, span: SourceSpan(file: 6, start: 300, end: 302), source: "D", note: nil))
+    table.append(FactOrigin(unit: 5, span: SourceSpan(file: 6, start: 400, end: 403), source: "D", note: nil))
+    let expected: [(Int, Int, Annotation)] = [
+      (1, 0, a), (1, 20, a), (1, 30, b), (3, 100, c), (3, 101, a), (3, 102, c), (5, 200, a),
+      (5, 300, Annotation(source: "D", note: nil)), (5, 400, Annotation(source: "D", note: nil)),
+    ]
+    #expect(table.count == expected.count)
+    for (origin, (unit, start, annotation)) in zip(table, expected) {
+      #expect(origin.unit == unit && origin.span.start == start)
+      #expect(origin.source == annotation.source && origin.note == annotation.note)
+    }
+  }
 }

@@ -3,10 +3,10 @@ struct SetCommand: SessionCommand {
   static let spec = CommandSpec(
     name: "set",
     usage: ":set [option value]",
-    summary: "show or change options (max_facts, timeout, why_depth, why_answers, provenance, timing)",
+    summary: "show or change options (max_facts, timeout, why_depth, why_answers, timing)",
     example: ":set timeout 10",
     documentation:
-      "show the options, or set one: `max_facts N` (1 to 2,147,483,647), `timeout SECONDS` (0: none), `why_depth N`, `why_answers N`, `provenance on\\|off`, `timing on\\|off` (after each statement, a line `% 0.075 s` with its wall time)"
+      "show the options, or set one: `max_facts N` (1 to 2,147,483,647), `timeout SECONDS` (0: none), `why_depth N`, `why_answers N`, `timing on\\|off` (after each statement, a line `% 0.075 s` with its wall time)"
   )
 
   var name: String?
@@ -49,7 +49,6 @@ extension Session {
           timeout \(formatSeconds(budget.timeLimit))
           why_depth \(options.whyDepth)
           why_answers \(options.whyAnswers)
-          provenance \(knowledge.recordsProvenance ? "on" : "off")
           timing \(options.timing ? "on" : "off")
           """)
       ]
@@ -77,17 +76,17 @@ extension Session {
       }
       if name == "why_depth" { options.whyDepth = n } else { options.whyAnswers = n }
     case "provenance":
+      // Kept so that scripts written for earlier versions still run.
       guard value == "on" || value == "off" else { return [badSetting(name, span, line, "on or off")] }
-      var kb = knowledge
-      kb.recordsProvenance = value == "on"
-      let problems = kb.evaluate(pool: pool, budget: budget)
-      if !problems.isEmpty { return [.diagnostics(problems, line: line)] }
-      knowledge = kb
+      let retired = Diagnostic.warning(
+        .W502, "the option 'provenance' no longer has an effect: explanations are always available", at: span,
+        help: "remove the line; recording provenance costs no evaluation time any more")
+      return [.diagnostics([retired], line: line)]
     case "timing":
       guard value == "on" || value == "off" else { return [badSetting(name, span, line, "on or off")] }
       options.timing = value == "on"
     default:
-      let options = ["max_facts", "timeout", "why_depth", "why_answers", "provenance", "timing"]
+      let options = ["max_facts", "timeout", "why_depth", "why_answers", "timing"]
       let suggestion = Suggestions.closest(to: name, among: options)
       return [
         .diagnostics(

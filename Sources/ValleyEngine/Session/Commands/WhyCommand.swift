@@ -27,16 +27,6 @@ extension Session {
     case .failure(let list): return [.diagnostics(list.diagnostics, line: line)]
     case .success(let q): query = q
     }
-    guard knowledge.recordsProvenance else {
-      return [
-        .diagnostics(
-          [
-            .error(
-              .E516, "explanations need provenance, which is off", at: query.span,
-              help: "turn it on with :set provenance on")
-          ], line: line)
-      ]
-    }
     let found: (bindings: [[UInt32]], total: Int)
     do throws(EvaluationError) {
       found = try Evaluator.bindings(
