@@ -12,10 +12,10 @@ struct FactBatch {
     var file: Int
     /// `arity` values per fact.
     var values: [UInt32] = []
-    var starts: [Int] = []
+    var starts = ByteOffsets()
     var lengths: [UInt32] = []
     /// Each fact's annotation: a number into `annotations`.
-    var annotationNumbers: [Int32] = []
+    var annotationNumbers = AnnotationNumbers()
     var annotations: [Syntax.Annotation] = []
     /// Whether single facts may still be appended (a run taken over from elsewhere is shared).
     var open = false
@@ -68,7 +68,7 @@ struct FactBatch {
     predicates[predicate, default: Rows(arity: table.table.columns.count)].runs.append(
       Run(
         unit: table.unit, file: table.table.file, values: table.table.ids, starts: table.table.rowStarts,
-        lengths: table.table.rowLengths, annotationNumbers: Array(repeating: 0, count: rowCount),
+        lengths: table.table.rowLengths, annotationNumbers: AnnotationNumbers(repeating: 0, count: rowCount),
         annotations: [Syntax.Annotation(source: table.source, note: nil)]))
   }
 

@@ -1,9 +1,10 @@
 /// The origins of one predicate's stored facts, parallel to its stored rows.
 ///
-/// Kept compact, since a loaded data set has one origin per row: 16 bytes a fact (start and
-/// length of the clause's text, and the number of its `@source`/`@note` pair, each pair
-/// stored once) instead of a 64-byte ``FactOrigin``. The load unit and file are kept per
-/// range of rows (``Place``): rows stored together come from one file.
+/// Kept compact, since a loaded data set has one origin per row: 8 bytes a fact (start and
+/// length of the clause's text, in files under 4 GiB) instead of a 64-byte ``FactOrigin``. The load unit and file
+/// are kept per range of rows (``Place``): rows stored together come from one file. The
+/// number of each row's `@source`/`@note` pair (each pair stored once) takes 4 bytes more
+/// only once rows differ in it (``AnnotationNumbers``).
 public struct OriginTable: RandomAccessCollection, Sendable {
   private typealias Annotation = Syntax.Annotation
 
@@ -16,9 +17,9 @@ public struct OriginTable: RandomAccessCollection, Sendable {
 
   /// Ascending by first row; none empty.
   private var places: [Place] = []
-  private var starts: [Int] = []
+  private var starts = ByteOffsets()
   private var lengths: [UInt32] = []
-  private var annotationNumbers: [Int32] = []
+  private var annotationNumbers = AnnotationNumbers()
   private var annotations: [Annotation] = []
   /// The number of each annotation, built only when a row is added one at a time: a table
   /// made from a run shares its file's list of annotations, often far longer than the
@@ -111,7 +112,7 @@ public struct OriginTable: RandomAccessCollection, Sendable {
   /// from one `unit` and `file`, except the rows `skipped` (ascending: duplicates that were
   /// not stored).
   init(
-    unit: Int, file: Int, starts: [Int], lengths: [UInt32], annotationNumbers: [Int32],
+    unit: Int, file: Int, starts: ByteOffsets, lengths: [UInt32], annotationNumbers: AnnotationNumbers,
     annotations: [Syntax.Annotation], skipping skipped: [Int]
   ) {
     self.annotations = annotations
@@ -140,9 +141,9 @@ public struct OriginTable: RandomAccessCollection, Sendable {
       }
       array.removeLast(array.count - write)
     }
-    compact(&starts)
+    starts.remove(rows: rows)
     compact(&lengths)
-    compact(&annotationNumbers)
+    annotationNumbers.remove(rows: rows)
     // Each place starts as many rows earlier as were removed before it; places left empty go,
     // and neighbours from the same unit and file become one.
     var kept: [Place] = []

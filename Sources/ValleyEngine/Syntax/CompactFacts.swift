@@ -33,14 +33,14 @@ extension Syntax {
       /// The interned arguments, `arity` per fact, one fact after another.
       public internal(set) var values: [UInt32] = []
       /// Where each fact's text starts (a byte offset).
-      public internal(set) var starts: [Int] = []
+      public internal(set) var starts = ByteOffsets()
       /// The length of each fact's text, up to and including its period.
       public internal(set) var clauseLengths: [UInt32] = []
       /// The atom lengths that are not one less than their clause's length (an atom is
       /// usually followed straight by its period), by fact.
       var unusualAtomLengths: [Int: UInt32] = [:]
       /// Each fact's annotation: a number into ``CompactFacts/annotations``.
-      public internal(set) var annotations: [Int32] = []
+      public internal(set) var annotations = AnnotationNumbers()
 
       /// The number of facts.
       public var count: Int { starts.count }

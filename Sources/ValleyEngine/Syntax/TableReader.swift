@@ -21,7 +21,7 @@ public struct TableReader {
     /// the whole table, since a table may hold millions of rows.
     public var ids: [UInt32]
     /// Where each row's text starts (a byte offset, for provenance).
-    public var rowStarts: [Int]
+    public var rowStarts: ByteOffsets
     /// The length of each row's text, without its line break.
     public var rowLengths: [UInt32]
 
@@ -250,7 +250,7 @@ public struct TableReader {
     reporting = false
     rowNumber = 1
     var ids: [UInt32] = []
-    var rowStarts: [Int] = []
+    var rowStarts = ByteOffsets()
     var rowLengths: [UInt32] = []
     ids.reserveCapacity(rowCount * width)
     rowStarts.reserveCapacity(rowCount)

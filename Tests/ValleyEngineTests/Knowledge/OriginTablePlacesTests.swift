@@ -45,7 +45,8 @@ import ValleyTestSupport
 
   @Test func aRunTakenOverSkipsItsDuplicates() {
     let table = OriginTable(
-      unit: 3, file: 1, starts: [0, 10, 20, 30], lengths: [5, 5, 5, 5], annotationNumbers: [0, 1, 0, 1],
+      unit: 3, file: 1, starts: ByteOffsets([0, 10, 20, 30]), lengths: [5, 5, 5, 5],
+      annotationNumbers: AnnotationNumbers([0, 1, 0, 1]),
       annotations: [Syntax.Annotation(source: nil, note: nil), Syntax.Annotation(source: "a", note: "b")],
       skipping: [1, 2])
     #expect(
