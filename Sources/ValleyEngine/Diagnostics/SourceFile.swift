@@ -10,18 +10,19 @@ public struct SourceFile: Sendable {
   /// The file's bytes (valid UTF-8).
   public let bytes: [UInt8]
   /// Byte offsets where each line starts; the first is 0.
-  public let lineStarts: [Int]
+  public let lineStarts: LineStarts
 
   /// Creates a source file from already-validated text.
   public init(id: Int, name: String, text: String) {
+    self.init(id: id, name: name, validBytes: Array(text.utf8))
+  }
+
+  /// Creates a source file from bytes already known to be valid UTF-8 (without copying them).
+  public init(id: Int, name: String, validBytes: [UInt8]) {
     self.id = id
     self.name = name
-    self.bytes = Array(text.utf8)
-    var starts = [0]
-    for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-      starts.append(offset + 1)
-    }
-    self.lineStarts = starts
+    self.bytes = validBytes
+    self.lineStarts = LineStarts(validBytes)
   }
 
   /// The whole text.
@@ -75,7 +76,12 @@ public struct SourceRegistry: Sendable {
 
   /// Registers text under a display name and returns the new file.
   public mutating func add(name: String, text: String) -> SourceFile {
-    let file = SourceFile(id: files.count, name: name, text: text)
+    add(name: name, validBytes: Array(text.utf8))
+  }
+
+  /// Registers bytes known to be valid UTF-8 under a display name and returns the new file.
+  public mutating func add(name: String, validBytes: [UInt8]) -> SourceFile {
+    let file = SourceFile(id: files.count, name: name, validBytes: validBytes)
     files.append(file)
     return file
   }

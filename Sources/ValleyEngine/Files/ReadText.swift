@@ -13,6 +13,14 @@ extension SourceLoader {
   public func readText(
     _ path: String, shownAs name: String? = nil, at span: SourceSpan? = nil, help: Bool = true
   ) -> Result<String, Diagnostic> {
+    readUTF8(path, shownAs: name, at: span, help: help).map { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// ``readText(_:shownAs:at:help:)`` without making a `String`: the file's bytes, checked
+  /// to be UTF-8 (a large file is then kept once, as a ``SourceFile``'s bytes).
+  public func readUTF8(
+    _ path: String, shownAs name: String? = nil, at span: SourceSpan? = nil, help: Bool = true
+  ) -> Result<[UInt8], Diagnostic> {
     let name = name ?? path
     switch read(path) {
     case .failure(.notFound):
@@ -28,12 +36,11 @@ extension SourceLoader {
     case .failure(.notReadable(let reason)):
       return .failure(.error(.E507, "cannot read '\(name)': \(reason)", at: span))
     case .success(let bytes):
-      switch SourceDecoder.decode(bytes) {
-      case .success(let text): return .success(text)
-      case .failure(let bad):
+      if let bad = SourceDecoder.firstInvalid(in: bytes) {
         return .failure(
           .error(.E108, "'\(name)' is not valid UTF-8 at \(bad.position)", at: span, help: "save the file as UTF-8"))
       }
+      return .success(bytes)
     }
   }
 }

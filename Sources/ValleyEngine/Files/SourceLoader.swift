@@ -51,6 +51,7 @@ public struct FileSystemLoader: SourceLoader {
     guard let handle = fopen(path, "rb") else { return .failure(.notReadable(describeErrno())) }
     defer { fclose(handle) }
     var bytes: [UInt8] = []
+    if kind == S_IFREG { bytes.reserveCapacity(Int(info.st_size) + 1) }  // the size known: one buffer
     var buffer = [UInt8](repeating: 0, count: 1 << 16)
     while true {
       let n = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, handle) }

@@ -12,10 +12,10 @@ struct FactBatch {
     var file: Int
     /// `arity` values per fact.
     var values: [UInt32] = []
-    var starts: [Int] = []
+    var starts = ByteOffsets()
     var lengths: [UInt32] = []
     /// Each fact's annotation: a number into `annotations`.
-    var annotationNumbers: [Int32] = []
+    var annotationNumbers = AnnotationNumbers()
     var annotations: [Syntax.Annotation] = []
     /// Whether single facts may still be appended (a run taken over from elsewhere is shared).
     var open = false
@@ -49,7 +49,8 @@ struct FactBatch {
     predicates[predicate] = rows
   }
 
-  /// Adds a group of compact facts of file `file` in load unit `unit`.
+  /// Adds a group of compact facts of file `file` in load unit `unit`; the batch takes its
+  /// buffers over (when nothing else holds the group, they are freed as they are stored).
   mutating func add(
     _ predicate: Int, _ group: Syntax.CompactFacts.Group, annotations: [Syntax.Annotation], unit: Int, file: Int
   ) {
@@ -60,33 +61,28 @@ struct FactBatch {
         annotationNumbers: group.annotations, annotations: annotations))
   }
 
-  /// Adds the rows of an imported table, their values interned in `pool`.
-  mutating func add(_ predicate: Int, _ table: ImportedTable, pool: ValuePool) {
+  /// Adds the rows of an imported table (their values already interned).
+  mutating func add(_ predicate: Int, _ table: ImportedTable) {
     let rowCount = table.table.rowCount
     guard rowCount > 0 else { return }
-    var run = Run(
-      unit: table.unit, file: table.table.rowSpans[0].file,
-      annotations: [Syntax.Annotation(source: table.source, note: nil)])
-    run.values.reserveCapacity(rowCount * table.table.columns.count)
-    run.starts.reserveCapacity(rowCount)
-    run.lengths.reserveCapacity(rowCount)
-    for (r, span) in table.table.rowSpans.enumerated() {
-      for value in table.table.row(r) { run.values.append(pool.intern(value)) }
-      run.starts.append(span.start)
-      run.lengths.append(UInt32(clamping: span.end - span.start))
-    }
-    run.annotationNumbers = Array(repeating: 0, count: rowCount)
-    predicates[predicate, default: Rows(arity: table.table.columns.count)].runs.append(run)
+    predicates[predicate, default: Rows(arity: table.table.columns.count)].runs.append(
+      Run(
+        unit: table.unit, file: table.table.file, values: table.table.ids, starts: table.table.rowStarts,
+        lengths: table.table.rowLengths, annotationNumbers: AnnotationNumbers(repeating: 0, count: rowCount),
+        annotations: [Syntax.Annotation(source: table.source, note: nil)]))
   }
 
-  /// Stores every fact in `kb`, predicates in number order; returns, for each predicate that
-  /// gained facts, its number of stored rows before (the new ones follow).
-  func store(in kb: inout KnowledgeBase) -> [Int: Int] {
+  /// Stores every fact in `kb`, predicates in number order, emptying the batch as it goes
+  /// (a run's values are freed once stored); returns, for each predicate that gained facts,
+  /// its number of stored rows before (the new ones follow).
+  mutating func store(in kb: inout KnowledgeBase) -> [Int: Int] {
     kb.growTables()
     var firstNew: [Int: Int] = [:]
-    for (predicate, rows) in predicates.sorted(by: { $0.key < $1.key }) {
+    for predicate in predicates.keys.sorted() {
+      guard var rows = predicates.removeValue(forKey: predicate) else { continue }
       let before = kb.base.relations[predicate].count
-      for run in rows.runs { kb.storeRows(predicate, run) }
+      rows.runs.reverse()
+      while let run = rows.runs.popLast() { kb.storeRows(predicate, run) }
       if kb.base.relations[predicate].count > before { firstNew[predicate] = before }
     }
     return firstNew

@@ -11,6 +11,15 @@ extension KnowledgeBase {
   mutating func add(
     _ files: [ClauseFile], imports: [ImportedTable] = [], pool: ValuePool, budget: EvaluationBudget
   ) -> ([(facts: Int, rules: Int)], [Diagnostic]) {
+    var files = files
+    return add(taking: &files, imports: imports, pool: pool, budget: budget)
+  }
+
+  /// ``add(_:imports:pool:budget:)``, taking the compact facts out of `files` as they are
+  /// added: when nothing else holds them, they are freed as they are stored.
+  mutating func add(
+    taking files: inout [ClauseFile], imports: [ImportedTable] = [], pool: ValuePool, budget: EvaluationBudget
+  ) -> ([(facts: Int, rules: Int)], [Diagnostic]) {
     var lowering = Lowering(catalog: catalog)
     for entry in files {
       for declaration in entry.declarations { lowering.declare(declaration, unit: entry.unit) }
@@ -19,7 +28,7 @@ extension KnowledgeBase {
     for table in imports {
       guard let predicate = lowering.registerImport(table.predicate, columns: table.table.columns, at: table.span)
       else { continue }
-      batch.add(predicate, table, pool: pool)
+      batch.add(predicate, table)
     }
     // Heads are registered in clause order (the first use of a predicate is where an arity
     // error's note points); a group of compact facts takes the place of its first fact.
@@ -41,13 +50,15 @@ extension KnowledgeBase {
     var diagnostics: [Diagnostic] = []
     var rules: [Rule] = []
     var counts: [(facts: Int, rules: Int)] = []
-    for (entry, predicates) in zip(files, groupPredicates) {
+    for (f, predicates) in groupPredicates.enumerated() {
       var count = (facts: 0, rules: 0)
-      for (group, predicate) in zip(entry.facts.groups, predicates) {
+      let annotations = files[f].facts.annotations
+      for (group, predicate) in zip(files[f].facts.takeGroups(), predicates) {
         guard let predicate else { continue }
-        batch.add(predicate, group, annotations: entry.facts.annotations, unit: entry.unit, file: entry.file.id)
         count.facts += group.count
+        batch.add(predicate, group, annotations: annotations, unit: files[f].unit, file: files[f].file.id)
       }
+      let entry = files[f]
       for clause in entry.clauses {
         switch lowering.lower(clause, unit: entry.unit, file: entry.file) {
         case .fact(let predicate, let values):

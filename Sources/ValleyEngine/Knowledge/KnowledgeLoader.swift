@@ -35,9 +35,9 @@ struct KnowledgeLoader {
     PathJoin.resolve(path, against: workingDirectory)
   }
 
-  /// Reads a file's text, with the read errors as a diagnostic.
-  func read(_ path: String, at span: SourceSpan?) -> Result<String, Diagnostic> {
-    loader.readText(physical(path), shownAs: path, at: span)
+  /// Reads a file's text (bytes checked to be UTF-8), with the read errors as a diagnostic.
+  func read(_ path: String, at span: SourceSpan?) -> Result<[UInt8], Diagnostic> {
+    loader.readUTF8(physical(path), shownAs: path, at: span)
   }
 
   /// What ``parse(_:into:)`` read: each file's syntax, its load unit and its tables.
@@ -51,11 +51,11 @@ struct KnowledgeLoader {
   /// Parses, checks and evaluates `files` together into `kb`. On errors (the diagnostics hold
   /// one), `kb` is to be discarded: the caller keeps its own copy.
   mutating func load(_ files: [File], into kb: inout KnowledgeBase) -> (loaded: [Loaded], diagnostics: [Diagnostic]) {
-    let parsed = parse(files, into: &kb)
+    var parsed = parse(files, into: &kb)
     if parsed.diagnostics.contains(where: { $0.severity == .error }) {
       return ([], DiagnosticLog.ordered(parsed.diagnostics))
     }
-    return check(parsed, into: &kb)
+    return check(taking: &parsed, into: &kb)
   }
 
   /// Reads and parses `files` and the tables they import, and gives each its unit in `kb`
@@ -69,8 +69,8 @@ struct KnowledgeLoader {
       case .failure(let diagnostic):
         parsed.diagnostics.append(diagnostic)
         continue
-      case .success(let text):
-        file = sources.add(name: entry.displayName, text: text)
+      case .success(let bytes):
+        file = sources.add(name: entry.displayName, validBytes: bytes)
       }
       let meter = meter(reading: file)
       let (syntax, syntaxDiagnostics) = Parser.parseKnowledge(
@@ -107,9 +107,24 @@ struct KnowledgeLoader {
   /// Checks and evaluates what ``parse(_:into:)`` read, into `kb`; the diagnostics include the
   /// parse's own.
   func check(_ parsed: Parsed, into kb: inout KnowledgeBase) -> (loaded: [Loaded], diagnostics: [Diagnostic]) {
-    let (added, checkDiagnostics) = kb.add(
-      parsed.files.map { ($0.file, $0.syntax.clauses, $0.syntax.facts, $0.syntax.declarations, $0.unit) },
-      imports: parsed.files.flatMap { parsed.importsByUnit[$0.unit] ?? [] }, pool: pool, budget: budget)
+    var parsed = parsed
+    return check(taking: &parsed, into: &kb)
+  }
+
+  /// ``check(_:into:)``, taking the compact facts out of `parsed` rather than copying them,
+  /// so that they are freed as they are stored.
+  func check(taking parsed: inout Parsed, into kb: inout KnowledgeBase) -> (
+    loaded: [Loaded], diagnostics: [Diagnostic]
+  ) {
+    var files: [KnowledgeBase.ClauseFile] = []
+    for i in parsed.files.indices {
+      var facts = Syntax.CompactFacts()
+      swap(&facts, &parsed.files[i].syntax.facts)
+      let entry = parsed.files[i]
+      files.append((entry.file, entry.syntax.clauses, facts, entry.syntax.declarations, entry.unit))
+    }
+    let imports = parsed.files.flatMap { parsed.importsByUnit[$0.unit] ?? [] }
+    let (added, checkDiagnostics) = kb.add(taking: &files, imports: imports, pool: pool, budget: budget)
     // Storing the facts does not poll: a Ctrl-C pressed after the reading's last poll stops the
     // load here (unless the evaluation already stopped it), and the caller keeps nothing.
     if !checkDiagnostics.contains(where: { $0.severity == .error }), budget.shouldStop() {
@@ -129,11 +144,12 @@ struct KnowledgeLoader {
   mutating func readTable(_ path: String, at span: SourceSpan?) -> Result<TableReader.Table, DiagnosticList> {
     switch read(path, at: span) {
     case .failure(let d): return .failure(DiagnosticList([d]))
-    case .success(let text):
-      let file = sources.add(name: path, text: text)
+    case .success(let bytes):
+      let file = sources.add(name: path, validBytes: bytes)
       let lower = path.lowercased()
       let meter = meter(reading: file)
-      let table = TableReader.read(file, tabSeparated: lower.hasSuffix(".tsv") || lower.hasSuffix(".tab"), meter: meter)
+      let table = TableReader.read(
+        file, tabSeparated: lower.hasSuffix(".tsv") || lower.hasSuffix(".tab"), pool: pool, meter: meter)
       return meter.stopped ? .failure(DiagnosticList([interrupted])) : table
     }
   }

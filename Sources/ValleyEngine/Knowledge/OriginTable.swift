@@ -1,16 +1,25 @@
 /// The origins of one predicate's stored facts, parallel to its stored rows.
 ///
-/// Kept compact, since a loaded data set has one origin per row: 24 bytes a fact (load
-/// unit, file, start and length of the clause's text, and the number of its
-/// `@source`/`@note` pair, each pair stored once) instead of a 64-byte ``FactOrigin``.
+/// Kept compact, since a loaded data set has one origin per row: 8 bytes a fact (start and
+/// length of the clause's text, in files under 4 GiB) instead of a 64-byte ``FactOrigin``. The load unit and file
+/// are kept per range of rows (``Place``): rows stored together come from one file. The
+/// number of each row's `@source`/`@note` pair (each pair stored once) takes 4 bytes more
+/// only once rows differ in it (``AnnotationNumbers``).
 public struct OriginTable: RandomAccessCollection, Sendable {
   private typealias Annotation = Syntax.Annotation
 
-  private var units: [Int32] = []
-  private var files: [Int32] = []
-  private var starts: [Int] = []
+  /// The rows from `firstRow` up to the next place's first row come from `unit` and `file`.
+  private struct Place: Equatable {
+    var firstRow: Int
+    var unit: Int32
+    var file: Int32
+  }
+
+  /// Ascending by first row; none empty.
+  private var places: [Place] = []
+  private var starts = ByteOffsets()
   private var lengths: [UInt32] = []
-  private var annotationNumbers: [Int32] = []
+  private var annotationNumbers = AnnotationNumbers()
   private var annotations: [Annotation] = []
   /// The number of each annotation, built only when a row is added one at a time: a table
   /// made from a run shares its file's list of annotations, often far longer than the
@@ -25,20 +34,32 @@ public struct OriginTable: RandomAccessCollection, Sendable {
   /// The first position.
   public var startIndex: Int { 0 }
   /// The position after the last row.
-  public var endIndex: Int { units.count }
+  public var endIndex: Int { starts.count }
 
   /// The origin of stored row `row`.
   public subscript(row: Int) -> FactOrigin {
     let annotation = annotations[Int(annotationNumbers[row])]
     let start = starts[row]
+    let place = self.place(of: row)
     return FactOrigin(
-      unit: Int(units[row]),
-      span: SourceSpan(file: Int(files[row]), start: start, end: start + Int(lengths[row])),
+      unit: Int(place.unit),
+      span: SourceSpan(file: Int(place.file), start: start, end: start + Int(lengths[row])),
       source: annotation.source, note: annotation.note)
   }
 
   /// The load unit of stored row `row`.
-  public func unit(of row: Int) -> Int { Int(units[row]) }
+  public func unit(of row: Int) -> Int { Int(place(of: row).unit) }
+
+  /// The place that holds `row`: the last one that starts at or before it.
+  private func place(of row: Int) -> Place {
+    var low = 0
+    var high = places.count - 1
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if places[mid].firstRow <= row { low = mid } else { high = mid - 1 }
+    }
+    return places[low]
+  }
 
   /// Adds the origin of the next stored row.
   mutating func append(_ origin: FactOrigin) {
@@ -76,8 +97,11 @@ public struct OriginTable: RandomAccessCollection, Sendable {
   /// Adds the origin of the next stored row, its annotation given by ``number(of:)`` or
   /// ``add(annotation:)``.
   mutating func append(unit: Int, file: Int, start: Int, length: UInt32, annotation: Int32) {
-    units.append(Int32(truncatingIfNeeded: unit))
-    files.append(Int32(truncatingIfNeeded: file))
+    let unit = Int32(truncatingIfNeeded: unit)
+    let file = Int32(truncatingIfNeeded: file)
+    if places.last.map({ $0.unit != unit || $0.file != file }) ?? true {
+      places.append(Place(firstRow: starts.count, unit: unit, file: file))
+    }
     starts.append(start)
     lengths.append(length)
     annotationNumbers.append(annotation)
@@ -88,15 +112,16 @@ public struct OriginTable: RandomAccessCollection, Sendable {
   /// from one `unit` and `file`, except the rows `skipped` (ascending: duplicates that were
   /// not stored).
   init(
-    unit: Int, file: Int, starts: [Int], lengths: [UInt32], annotationNumbers: [Int32],
+    unit: Int, file: Int, starts: ByteOffsets, lengths: [UInt32], annotationNumbers: AnnotationNumbers,
     annotations: [Syntax.Annotation], skipping skipped: [Int]
   ) {
     self.annotations = annotations
     self.starts = starts
     self.lengths = lengths
     self.annotationNumbers = annotationNumbers
-    units = Array(repeating: Int32(truncatingIfNeeded: unit), count: starts.count)
-    files = Array(repeating: Int32(truncatingIfNeeded: file), count: starts.count)
+    if !starts.isEmpty {
+      places = [Place(firstRow: 0, unit: Int32(truncatingIfNeeded: unit), file: Int32(truncatingIfNeeded: file))]
+    }
     remove(rows: skipped)
   }
 
@@ -116,10 +141,21 @@ public struct OriginTable: RandomAccessCollection, Sendable {
       }
       array.removeLast(array.count - write)
     }
-    compact(&units)
-    compact(&files)
-    compact(&starts)
+    starts.remove(rows: rows)
     compact(&lengths)
-    compact(&annotationNumbers)
+    annotationNumbers.remove(rows: rows)
+    // Each place starts as many rows earlier as were removed before it; places left empty go,
+    // and neighbours from the same unit and file become one.
+    var kept: [Place] = []
+    var removedBefore = 0
+    for var place in places {
+      while removedBefore < rows.count, rows[removedBefore] < place.firstRow { removedBefore += 1 }
+      place.firstRow -= removedBefore
+      if let last = kept.last, last.firstRow == place.firstRow { kept.removeLast() }
+      if place.firstRow < starts.count, kept.last.map({ $0.unit != place.unit || $0.file != place.file }) ?? true {
+        kept.append(place)
+      }
+    }
+    places = kept
   }
 }

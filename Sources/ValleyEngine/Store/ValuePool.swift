@@ -2,16 +2,22 @@
 ///
 /// The pool only grows: an identifier, once given, names the same value for the life of the
 /// session. Identifiers carry no order; sorting goes through ``Value/compare(_:_:)``.
-/// Numbers are looked up in a table of their 64-bit patterns (loading a million numeric rows
-/// interns millions of them); symbols in a dictionary, whose string equality and hashing
-/// follow Unicode canonical equivalence.
+///
+/// An integer from 0 to ``ValuePool/largestImmediate`` is its own identifier, with the top
+/// bit set: it needs no table at all, so a load of millions of such numbers (the common
+/// case in data files: keys, counts, years) neither looks them up nor keeps them. Other
+/// values get the next free identifier below 2^31, in first-use order: other numbers
+/// through a table of their 64-bit patterns, symbols through a dictionary, whose string
+/// equality and hashing follow Unicode canonical equivalence.
 public final class ValuePool: @unchecked Sendable {
+  /// The largest integer held in its identifier.
+  public static let largestImmediate: Int64 = 0x7FFF_FFFE
+  /// The bit that marks an identifier holding its integer.
+  static let immediateBit: UInt32 = 0x8000_0000
+
   /// Everything in one value: each use of a stored property of a class is checked at run
   /// time for exclusive access, so interning makes one such access rather than five.
   private var tables = PoolTables()
-
-  /// For each identifier, whether its value is a symbol (a quick test for joins and filters).
-  public var isSymbol: [Bool] { tables.isSymbol }
 
   /// Creates an empty pool.
   public init() {}
@@ -24,20 +30,47 @@ public final class ValuePool: @unchecked Sendable {
     return copy
   }
 
-  /// The identifier of `value`, adding it if it is new.
-  public func intern(_ value: Value) -> UInt32 { tables.intern(value) }
+  /// The identifier of an integer held in its identifier, or nil for other integers.
+  @inline(__always)
+  static func immediate(_ i: Int64) -> UInt32? {
+    i >= 0 && i <= largestImmediate ? immediateBit | UInt32(truncatingIfNeeded: i) : nil
+  }
 
-  /// The identifier of `value` if it was ever interned.
-  public func lookup(_ value: Value) -> UInt32? { tables.lookup(value) }
+  /// The identifier of `value`, adding it if it is new.
+  public func intern(_ value: Value) -> UInt32 {
+    if case .integer(let i) = value, let id = ValuePool.immediate(i) { return id }
+    return tables.intern(value)
+  }
+
+  /// The identifier of the integer `i`, adding it if it is new (no ``Value`` is made).
+  public func intern(integer i: Int64) -> UInt32 {
+    ValuePool.immediate(i) ?? tables.intern(.integer(i))
+  }
+
+  /// The identifier `value` would have in a fact, or nil when no fact can hold it (a value
+  /// never interned).
+  public func lookup(_ value: Value) -> UInt32? {
+    if case .integer(let i) = value, let id = ValuePool.immediate(i) { return id }
+    return tables.lookup(value)
+  }
 
   /// The value with identifier `id`.
-  public subscript(id: UInt32) -> Value { tables.value(id) }
+  public subscript(id: UInt32) -> Value {
+    id & ValuePool.immediateBit != 0
+      ? .integer(Int64(id & ~ValuePool.immediateBit)) : tables.value(id)
+  }
 
-  /// How many distinct values the pool holds.
+  /// Whether the value with identifier `id` is a symbol.
+  public func isSymbol(_ id: UInt32) -> Bool {
+    id & ValuePool.immediateBit == 0 && tables.kinds[Int(id)] == 2
+  }
+
+  /// How many values the pool keeps in its tables (integers held in their identifiers are
+  /// not counted).
   public var count: Int { tables.kinds.count }
 }
 
-/// The tables of a ``ValuePool``.
+/// The tables of a ``ValuePool``: the values that are not held in their identifiers.
 private struct PoolTables {
   /// Each value's kind: 0 an integer, 1 a decimal, 2 a symbol.
   var kinds: [UInt8] = []
@@ -48,10 +81,10 @@ private struct PoolTables {
   var integers = NumberTable()
   var decimals = NumberTable()
   var symbols: [String: UInt32] = [:]
-  var isSymbol: [Bool] = []
 
   mutating func intern(_ value: Value) -> UInt32 {
     let next = UInt32(truncatingIfNeeded: kinds.count)
+    precondition(next < ValuePool.immediateBit, "more than 2^31 distinct values")
     switch value {
     case .integer(let i):
       let pattern = UInt64(bitPattern: i)
@@ -74,7 +107,6 @@ private struct PoolTables {
   private mutating func append(kind: UInt8, bits pattern: UInt64) {
     kinds.append(kind)
     bits.append(pattern)
-    isSymbol.append(kind == 2)
   }
 
   func lookup(_ value: Value) -> UInt32? {

@@ -33,13 +33,14 @@ extension Syntax {
       /// The interned arguments, `arity` per fact, one fact after another.
       public internal(set) var values: [UInt32] = []
       /// Where each fact's text starts (a byte offset).
-      public internal(set) var starts: [Int] = []
+      public internal(set) var starts = ByteOffsets()
       /// The length of each fact's text, up to and including its period.
       public internal(set) var clauseLengths: [UInt32] = []
-      /// The length of each fact's atom (its name and arguments).
-      public internal(set) var atomLengths: [UInt32] = []
+      /// The atom lengths that are not one less than their clause's length (an atom is
+      /// usually followed straight by its period), by fact.
+      var unusualAtomLengths: [Int: UInt32] = [:]
       /// Each fact's annotation: a number into ``CompactFacts/annotations``.
-      public internal(set) var annotations: [Int32] = []
+      public internal(set) var annotations = AnnotationNumbers()
 
       /// The number of facts.
       public var count: Int { starts.count }
@@ -51,7 +52,17 @@ extension Syntax {
 
       /// The atom of fact `i` in file `file`.
       public func atomSpan(_ i: Int, file: Int) -> SourceSpan {
-        SourceSpan(file: file, start: starts[i], end: starts[i] + Int(atomLengths[i]))
+        let length = unusualAtomLengths[i] ?? clauseLengths[i] - 1
+        return SourceSpan(file: file, start: starts[i], end: starts[i] + Int(length))
+      }
+
+      /// Records where fact number `count` is written.
+      mutating func appendSpans(_ span: SourceSpan, atomEnd: Int) {
+        let clauseLength = UInt32(clamping: span.end - span.start)
+        let atomLength = UInt32(clamping: atomEnd - span.start)
+        if atomLength != clauseLength &- 1 { unusualAtomLengths[count] = atomLength }
+        starts.append(span.start)
+        clauseLengths.append(clauseLength)
       }
     }
 
@@ -96,22 +107,32 @@ extension Syntax {
     /// of the file read so far that are not kept compactly.
     mutating func append(_ clause: Clause, values: [Value], clausesBefore: Int, pool: ValuePool) {
       append(
-        clause.head.name, values: values, span: clause.span, atomSpan: clause.head.span,
-        annotation: Annotation(source: clause.source, note: clause.note), clausesBefore: clausesBefore, pool: pool)
+        clause.head.name, ids: values.map(pool.intern), span: clause.span, atomSpan: clause.head.span,
+        annotation: Annotation(source: clause.source, note: clause.note), clausesBefore: clausesBefore)
     }
 
-    /// Adds the fact `name(values)` written at `span` (its atom at `atomSpan`).
+    /// Adds the fact `name(ids)` (values already interned) written at `span` (its atom at
+    /// `atomSpan`).
     mutating func append(
-      _ name: String, values: [Value], span: SourceSpan, atomSpan: SourceSpan, annotation: Annotation,
-      clausesBefore: Int, pool: ValuePool
+      _ name: String, ids: [UInt32], span: SourceSpan, atomSpan: SourceSpan, annotation: Annotation,
+      clausesBefore: Int
     ) {
-      let number = groupNumber(name, arity: values.count, clausesBefore: clausesBefore)
+      let number = groupNumber(name, arity: ids.count, clausesBefore: clausesBefore)
       let annotationNumber = annotationNumber(annotation)
-      for value in values { groups[number].values.append(pool.intern(value)) }
-      groups[number].starts.append(span.start)
-      groups[number].clauseLengths.append(UInt32(clamping: span.end - span.start))
-      groups[number].atomLengths.append(UInt32(clamping: atomSpan.end - span.start))
+      groups[number].values.append(contentsOf: ids)
+      groups[number].appendSpans(span, atomEnd: atomSpan.end)
       groups[number].annotations.append(annotationNumber)
+    }
+
+    /// Takes the groups out, leaving none: the caller becomes their only owner, so their
+    /// buffers can be freed as they are stored.
+    mutating func takeGroups() -> [Group] {
+      defer {
+        groups = []
+        groupNumbers = [:]
+        lastGroup = -1
+      }
+      return groups
     }
 
     private mutating func groupNumber(_ name: String, arity: Int, clausesBefore: Int) -> Int {

@@ -3,7 +3,8 @@
 /// The lexer never stops at an error: unreadable text becomes an ``TokenKind/invalid(_:)``
 /// token carrying its diagnostic, so that the parser can report every problem in a file.
 public struct Lexer {
-  private let bytes: [UInt8]
+  /// The text.
+  let bytes: [UInt8]
   private let file: Int
   private var position = 0
   private var line = 0
@@ -52,6 +53,13 @@ public struct Lexer {
     if let invalid = skipTrivia() { return invalid }
     guard position < bytes.count else { return Token(.end, span: span(position, position), line: line) }
     return next()
+  }
+
+  /// Goes on from byte `position` of the text, on the 0-based line `line`, as if it had
+  /// read everything before (the caller read that part itself).
+  mutating func resume(at position: Int, line: Int) {
+    self.position = position
+    self.line = line
   }
 
   private func span(_ start: Int, _ end: Int) -> SourceSpan {

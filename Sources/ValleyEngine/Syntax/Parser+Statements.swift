@@ -34,7 +34,7 @@ extension Parser {
     var file = Syntax.KnowledgeFile()
     var source: String?
     var note: (String, SourceSpan)?
-    var constants: [Value] = []  // the values of a constant fact, reused from fact to fact
+    var constants: [UInt32] = []  // the values of a constant fact, reused from fact to fact
     while !parser.atEnd {
       if let meter, meter.count(at: parser.current.span.start) { break }
       do {
@@ -88,11 +88,13 @@ extension Parser {
               help: "put queries and commands in a script (.q) or type them at the prompt"))
           throw Abandon()
         }
-        if let pool, let fact = parser.readConstantFact(into: &constants) {
+        if let pool,
+          let fact = parser.scanConstantFact(interningIn: pool, into: &constants)
+            ?? parser.readConstantFact(interningIn: pool, into: &constants)
+        {
           file.facts.append(
-            fact.name, values: constants, span: fact.span, atomSpan: fact.atomSpan,
-            annotation: Syntax.Annotation(source: source, note: note?.0), clausesBefore: file.clauses.count,
-            pool: pool)
+            fact.name, ids: constants, span: fact.span, atomSpan: fact.atomSpan,
+            annotation: Syntax.Annotation(source: source, note: note?.0), clausesBefore: file.clauses.count)
           note = nil
           continue
         }

@@ -51,6 +51,21 @@ public struct Parser {
 
   var current: Token { window[index - windowStart] }
 
+  /// The text the tokens come from, when the parser reads from a lexer.
+  var text: [UInt8]? { lexer?.bytes }
+
+  /// Goes on after byte `end` of ``text`` as if every token up to there had been read, the
+  /// last of them being `last` (on line `line`): for clauses read straight from the text.
+  mutating func skipText(to end: Int, line: Int, last: Token) {
+    guard lexer != nil else { return }
+    lexer!.resume(at: end, line: line)
+    window.removeAll(keepingCapacity: true)
+    window.append(last)
+    windowStart = index
+    index += 1
+    load(index + 1)
+  }
+
   /// The token before the current one.
   var previous: Token { window[max(index - 1 - windowStart, 0)] }
 

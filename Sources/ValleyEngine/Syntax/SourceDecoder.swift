@@ -2,6 +2,12 @@
 public enum SourceDecoder {
   /// Decodes `bytes` as UTF-8, or returns the byte offset of the first invalid sequence.
   public static func decode(_ bytes: [UInt8]) -> Result<String, InvalidUTF8> {
+    if let bad = firstInvalid(in: bytes) { return .failure(bad) }
+    return .success(String(decoding: bytes, as: UTF8.self))
+  }
+
+  /// The position of the first byte of `bytes` that is not valid UTF-8, or nil if all are.
+  public static func firstInvalid(in bytes: [UInt8]) -> InvalidUTF8? {
     var i = 0
     let n = bytes.count
     while i < n {
@@ -27,20 +33,20 @@ public enum SourceDecoder {
         minimum = 0x10000
         value = UInt32(b & 0x07)
       default:
-        return .failure(InvalidUTF8(offset: i, in: bytes))
+        return InvalidUTF8(offset: i, in: bytes)
       }
-      guard i + length <= n else { return .failure(InvalidUTF8(offset: i, in: bytes)) }
+      guard i + length <= n else { return InvalidUTF8(offset: i, in: bytes) }
       for k in 1..<length {
         let c = bytes[i + k]
-        guard c & 0xC0 == 0x80 else { return .failure(InvalidUTF8(offset: i, in: bytes)) }
+        guard c & 0xC0 == 0x80 else { return InvalidUTF8(offset: i, in: bytes) }
         value = (value << 6) | UInt32(c & 0x3F)
       }
       guard value >= minimum, value <= 0x10FFFF, !(0xD800...0xDFFF).contains(value) else {
-        return .failure(InvalidUTF8(offset: i, in: bytes))
+        return InvalidUTF8(offset: i, in: bytes)
       }
       i += length
     }
-    return .success(String(decoding: bytes, as: UTF8.self))
+    return nil
   }
 }
 

@@ -65,7 +65,12 @@ import ValleyTestSupport
     case 4: return g.pick(["\"서울\"", "\"a b\"", "\"Zed\"", "\"\"", "서울", "\"it\\\"s\""])
     case 5: return g.pick(["alice", "bob", "count", "mod", "not", "c_3"])
     case 6: return "(\(g.next(9)))"
-    case 7: return g.pick(["- \(g.next(9))", "-9223372036854775808", "9223372036854775807", "1.5e3", "-2E-2", "- 0.0"])
+    case 7:
+      return g.pick([
+        "- \(g.next(9))", "-9223372036854775808", "9223372036854775807", "1.5e3", "-2E-2", "- 0.0",
+        // Either side of the largest integer a value pool holds in its identifier.
+        "2147483646", "2147483647", "-2147483646", "4294967295", "0",
+      ])
     default: return "\(g.next(20))"
     }
   }
@@ -94,6 +99,11 @@ import ValleyTestSupport
         let arguments = (0..<arity).map { _ in constant(&g) }
         text += arity == 0 ? "\(name).\n" : "\(name)(\(arguments.joined(separator: ", "))).\n"
         if g.next(10) == 0 { text += arity == 0 ? "\(name).\n" : "\(name)(\(arguments.joined(separator: ",")))  .\n" }
+        // An atom not followed straight by its period (its span is kept apart).
+        if g.next(25) == 0 {
+          let rest = String(repeating: ", 1", count: max(arity - 1, 0))
+          text += arity == 0 ? "\(name) /* c */ .\n" : "\(name)(\(arguments[0])\(rest)) % c\n.\n"
+        }
       }
     }
     return text
