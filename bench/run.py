@@ -9,8 +9,8 @@
 What it does, in order:
   1. installs the peers that are missing (SWI-Prolog: `apt-get install -y
      swi-prolog-nox`; clingo: `pip install clingo`) unless --no-install;
-  2. builds Valley in release (`swift build -c release --scratch-path
-     .build-bench`) when the binary is missing, or always with --build;
+  2. builds Valley in release (`swift build -c release --static-swift-stdlib
+     --scratch-path .build-bench`) when the binary is missing, or always with --build;
   3. generates the data (bench/generate.py) into bench/out/<name>-<size>/ and
      copies the programs of bench/programs/ beside it;
   4. runs every engine --runs times per workload (one process per run, in the
@@ -147,8 +147,10 @@ def ensure_valley(path, force_build):
     if force_build or not os.access(path, os.X_OK):
         if path != DEFAULT_VALLEY:
             sys.exit("error: no Valley binary at %s" % path)
-        cmd = ["swift", "build", "-c", "release", "--scratch-path", os.path.join(REPO, ".build-bench"),
-               "--product", "valley"]
+        # The Swift runtime linked into the binary, as for an installed valley (README): about
+        # 4 ms less start-up and 3 MB less resident memory than loading its shared libraries.
+        cmd = ["swift", "build", "-c", "release", "--static-swift-stdlib", "--scratch-path",
+               os.path.join(REPO, ".build-bench"), "--product", "valley"]
         if run_quiet(cmd, cwd=REPO).returncode != 0 or not os.access(path, os.X_OK):
             sys.exit("error: building Valley failed")
     return [path]
