@@ -50,20 +50,6 @@ public struct ByteOffsets: RandomAccessCollection, ExpressibleByArrayLiteral, Se
 
   /// Removes the offsets at `rows` (ascending, distinct), keeping the others in order.
   public mutating func remove(rows: [Int]) {
-    guard !rows.isEmpty else { return }
-    func compact<T>(_ array: inout [T]) {
-      var write = rows[0]
-      var next = 0
-      for r in rows[0]..<array.count {
-        if next < rows.count, rows[next] == r {
-          next += 1
-          continue
-        }
-        array[write] = array[r]
-        write += 1
-      }
-      array.removeLast(array.count - write)
-    }
-    if wide.isEmpty { compact(&narrow) } else { compact(&wide) }
+    if wide.isEmpty { narrow.remove(rows: rows) } else { wide.remove(rows: rows) }
   }
 }

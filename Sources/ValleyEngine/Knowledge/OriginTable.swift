@@ -128,21 +128,8 @@ public struct OriginTable: RandomAccessCollection, Sendable {
   /// Removes the origins of `rows` (ascending, distinct), keeping the others in order.
   mutating func remove(rows: [Int]) {
     guard !rows.isEmpty else { return }
-    func compact<T>(_ array: inout [T]) {
-      var write = rows[0]
-      var next = 0
-      for r in rows[0]..<array.count {
-        if next < rows.count, rows[next] == r {
-          next += 1
-          continue
-        }
-        array[write] = array[r]
-        write += 1
-      }
-      array.removeLast(array.count - write)
-    }
     starts.remove(rows: rows)
-    compact(&lengths)
+    lengths.remove(rows: rows)
     annotationNumbers.remove(rows: rows)
     // Each place starts as many rows earlier as were removed before it; places left empty go,
     // and neighbours from the same unit and file become one.

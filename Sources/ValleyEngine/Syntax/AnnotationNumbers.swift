@@ -54,17 +54,7 @@ public struct AnnotationNumbers: ExpressibleByArrayLiteral, Sendable {
   mutating func remove(rows: [Int]) {
     guard !rows.isEmpty else { return }
     count -= rows.count
-    guard !numbers.isEmpty else { return }
-    var write = rows[0]
-    var next = 0
-    for r in rows[0]..<numbers.count {
-      if next < rows.count, rows[next] == r {
-        next += 1
-        continue
-      }
-      numbers[write] = numbers[r]
-      write += 1
-    }
-    numbers.removeLast(numbers.count - write)
+    // Empty while every fact shares one number.
+    if !numbers.isEmpty { numbers.remove(rows: rows) }
   }
 }
