@@ -40,18 +40,11 @@ public struct Provenance: Sendable {
       return low == 0 ? 0 : runStamps[low - 1]
     }
 
-    /// Notes that the rows from `row` on (to the end of the relation) carry `stamp`.
+    /// Notes that the rows from `row` on (to the end of the relation) carry `stamp`. `row` is
+    /// the relation's size before they were added: every run starts before it (removals drop
+    /// the runs past the new end, see ``Provenance/apply(removing:moves:count:of:)``).
     mutating func stamp(from row: Int, _ stamp: UInt32) {
-      if let last = runStamps.last, last == stamp { return }
-      if let start = runStarts.last, start >= row {
-        // A run that holds no rows any more (its rows were removed): replace it.
-        while let start = runStarts.last, start >= row {
-          runStarts.removeLast()
-          runStamps.removeLast()
-        }
-        if let last = runStamps.last, last == stamp { return }
-      }
-      if runStarts.isEmpty && stamp == 0 { return }
+      if (runStamps.last ?? 0) == stamp { return }
       runStarts.append(row)
       runStamps.append(stamp)
     }

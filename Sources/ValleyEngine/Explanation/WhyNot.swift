@@ -197,14 +197,13 @@ extension Explainer {
       "\(agg.kind.rawValue) { ... } is \(ValueFormatter.source(pool[value])) for this group, not \(names[result]) = \(wanted)"
   }
 
-  /// Runs `steps` over a copy of the model (given the indexes they need) from the slots
-  /// `slots`, handing each solution to `visit` until it returns false.
+  /// Runs `steps` over the model (given the indexes they need, kept for the explainer's later
+  /// searches) from the slots `slots`, handing each solution to `visit` until it returns false.
   private func search(
     _ steps: [Step], slotCount: Int, ruleIndex: Int, from slots: [UInt32], budget: EvaluationBudget,
     while visit: @escaping (RuleFrame) throws(EvaluationError) -> Bool
   ) throws(EvaluationError) {
-    var indexed = model
-    let runner = PlanRunner(indexing: &indexed, for: steps, pool: pool, budget: budget)
+    let runner = PlanRunner(indexing: &indexed.store, for: steps, pool: pool, budget: budget)
     try runner.search(steps, slotCount: slotCount, ruleIndex: ruleIndex, initial: slots, while: visit)
   }
 

@@ -36,16 +36,12 @@ final class TupleBatch {
   func commit() { count += 1 }
 
   /// Inserts the tuples into `storage` in order, as one insert each would; returns how many
-  /// were new (``isNew(_:)`` tells which, until the batch is next inserted).
+  /// were new.
   func insert(into storage: RelationStorage) -> Int {
     storage.insertBatch(
       UnsafePointer(tuples.view.address), count: count, hashes: hashes.view.address,
       isNew: isNewFlags.view.address)
   }
-
-  /// Whether tuple `j` was new at the last ``insert(into:)``.
-  @inline(__always)
-  func isNew(_ j: Int) -> Bool { isNewFlags.view[j] }
 
   /// Empties the batch.
   @inline(__always)
