@@ -64,21 +64,22 @@ def main():
     folder = args.keep or tempfile.mkdtemp(prefix="valley-load-")
     os.makedirs(folder, exist_ok=True)
     if args.facts > 0:
-        kb = os.path.join(folder, f"facts-{args.facts}.kb")
-        if not os.path.exists(kb):
-            write_facts(kb, args.facts)
-        script = os.path.join(folder, "load.q")
-        with open(script, "w") as f:
-            f.write(f':load "{kb}"\nN = count {{ X, Y : edge(X, Y) }}.\n')
-        measure(args.valley, script, kb, args.facts, ":load")
+        run_case(args.valley, folder, f"facts-{args.facts}.kb", write_facts, args.facts, ":load", ":load \"{}\"")
     if args.rows > 0:
-        csv = os.path.join(folder, f"rows-{args.rows}.csv")
-        if not os.path.exists(csv):
-            write_table(csv, args.rows)
-        script = os.path.join(folder, "import.q")
-        with open(script, "w") as f:
-            f.write(f':import edge "{csv}"\nN = count {{ X, Y : edge(X, Y) }}.\n')
-        measure(args.valley, script, csv, args.rows, ":import")
+        run_case(args.valley, folder, f"rows-{args.rows}.csv", write_table, args.rows, ":import",
+                 ":import edge \"{}\"")
+
+
+def run_case(valley, folder, name, write, count, label, statement):
+    """Writes `count` facts to folder/name with `write` (unless it is there), then measures a
+    script of `statement` (the file's path in its braces) followed by the count."""
+    data = os.path.join(folder, name)
+    if not os.path.exists(data):
+        write(data, count)
+    script = os.path.join(folder, label.lstrip(":") + ".q")
+    with open(script, "w") as f:
+        f.write(statement.format(data) + "\nN = count { X, Y : edge(X, Y) }.\n")
+    measure(valley, script, data, count, label)
 
 
 if __name__ == "__main__":
