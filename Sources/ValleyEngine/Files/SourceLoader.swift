@@ -1,7 +1,9 @@
 #if canImport(Glibc)
   import Glibc
+  private let systemRead = Glibc.read
 #elseif canImport(Darwin)
   import Darwin
+  private let systemRead = Darwin.read
 #endif
 
 /// Why a file could not be read.
@@ -48,20 +50,36 @@ public struct FileSystemLoader: SourceLoader {
     // `valley run <(generate)` or /dev/stdin) are read.
     let kind = info.st_mode & S_IFMT
     if kind != S_IFREG && kind != S_IFIFO { return .failure(.notReadable("it is not a regular file")) }
-    guard let handle = fopen(path, "rb") else { return .failure(.notReadable(describeErrno())) }
-    defer { fclose(handle) }
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return .failure(.notReadable(describeErrno())) }
+    defer { close(descriptor) }
+    // A regular file's size is known: its bytes are read straight into one buffer of that
+    // size (one more byte shows whether it grew meanwhile). Pipes, and files that grew, go on
+    // in blocks.
     var bytes: [UInt8] = []
-    if kind == S_IFREG { bytes.reserveCapacity(Int(info.st_size) + 1) }  // the size known: one buffer
-    var buffer = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      let n = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, handle) }
-      if n > 0 { bytes.append(contentsOf: buffer[0..<n]) }
-      if n < buffer.count {
-        if ferror(handle) != 0 { return .failure(.notReadable(describeErrno())) }
-        break
+    if kind == S_IFREG, info.st_size > 0 {
+      var failed = false
+      let size = Int(info.st_size) + 1
+      bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+        while initialized < size {
+          let n = systemRead(descriptor, buffer.baseAddress! + initialized, size - initialized)
+          if n < 0 && errno == EINTR { continue }
+          if n < 0 { failed = true }
+          if n <= 0 { break }
+          initialized += n
+        }
       }
+      if failed { return .failure(.notReadable(describeErrno())) }
+      if bytes.count < size { return .success(bytes) }
     }
-    return .success(bytes)
+    var block = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let n = block.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
+      if n < 0 && errno == EINTR { continue }
+      if n < 0 { return .failure(.notReadable(describeErrno())) }
+      if n == 0 { return .success(bytes) }
+      bytes.append(contentsOf: block[0..<n])
+    }
   }
 
   /// Lists a folder's entries (without `.` and `..`), sorted by their UTF-8 bytes.
