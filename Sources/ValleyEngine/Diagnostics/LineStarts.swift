@@ -24,6 +24,15 @@ public struct LineStarts: RandomAccessCollection, Sendable {
     }
   }
 
+  /// Line starts computed before (from a knowledge image): `offsets` must be those of the text.
+  init(offsets: [Int]) {
+    if offsets.allSatisfy({ $0 <= Int(UInt32.max) }) {
+      narrow = offsets.map { UInt32(truncatingIfNeeded: $0) }
+    } else {
+      wide = offsets
+    }
+  }
+
   /// The first line.
   public var startIndex: Int { 0 }
   /// The number of lines.

@@ -25,6 +25,14 @@ public struct SourceFile: Sendable {
     self.lineStarts = LineStarts(validBytes)
   }
 
+  /// A source file whose line starts are known (they must be those of `validBytes`).
+  init(id: Int, name: String, validBytes: [UInt8], lineStarts: LineStarts) {
+    self.id = id
+    self.name = name
+    self.bytes = validBytes
+    self.lineStarts = lineStarts
+  }
+
   /// The whole text.
   public var text: String { String(decoding: bytes, as: UTF8.self) }
 
@@ -85,6 +93,16 @@ public struct SourceRegistry: Sendable {
     files.append(file)
     return file
   }
+
+  /// Registers bytes known to be valid UTF-8, with their line starts already counted.
+  mutating func add(name: String, validBytes: [UInt8], lineStarts: LineStarts) -> SourceFile {
+    let file = SourceFile(id: files.count, name: name, validBytes: validBytes, lineStarts: lineStarts)
+    files.append(file)
+    return file
+  }
+
+  /// The number of files registered.
+  public var count: Int { files.count }
 
   /// The file with the given identifier, if any.
   public func file(_ id: Int) -> SourceFile? {

@@ -105,4 +105,42 @@ public struct Provenance: Sendable {
     guard predicate < tables.count else { return }
     tables[predicate] = Table()
   }
+
+  // MARK: Images
+
+  /// Writes every stamp to a knowledge image.
+  func write(to image: inout ImageWriter) {
+    image.fixed64(UInt64(round))
+    image.int(tables.count)
+    for table in tables {
+      image.ints(table.runStarts)
+      image.wordArray(table.runStamps)
+      image.int(table.moved.count)
+      for (row, stamp) in table.moved.sorted(by: { $0.key < $1.key }) {
+        image.int(row)
+        image.fixed64(UInt64(stamp))
+      }
+    }
+  }
+
+  /// The stamps ``write(to:)`` wrote.
+  init(from image: inout ImageReader) throws(ImageDamage) {
+    guard let round = UInt32(exactly: try image.fixed64()) else { throw ImageDamage() }
+    self.round = round
+    let count = try image.count(ofAtLeast: 3)
+    tables.reserveCapacity(count)
+    for _ in 0..<count {
+      var table = Table()
+      table.runStarts = try image.ints()
+      table.runStamps = try image.wordArray()
+      guard table.runStarts.count == table.runStamps.count else { throw ImageDamage() }
+      let moved = try image.count(ofAtLeast: 9)
+      for _ in 0..<moved {
+        let row = try image.int()
+        guard let stamp = UInt32(exactly: try image.fixed64()) else { throw ImageDamage() }
+        table.moved[row] = stamp
+      }
+      tables.append(table)
+    }
+  }
 }

@@ -145,4 +145,65 @@ public struct OriginTable: RandomAccessCollection, Sendable {
     }
     places = kept
   }
+
+  // MARK: Images
+
+  /// The list of annotations the rows' numbers refer to. Tables made from runs of one file
+  /// share their file's list, so an image writes each list once (``write(to:annotationList:)``).
+  var annotationList: [Syntax.Annotation] { annotations }
+
+  /// Writes the table to a knowledge image, its annotations as the number of their list
+  /// (``annotationList``) among those the image holds. The index of annotations is built
+  /// again when first needed.
+  func write(to image: inout ImageWriter, annotationList: Int) {
+    image.int(places.count)
+    for place in places {
+      image.int(place.firstRow)
+      image.int(Int(place.unit))
+      image.int(Int(place.file))
+    }
+    image.ints(Array(starts))
+    image.wordArray(lengths)
+    let shared = (0..<annotationNumbers.count).allSatisfy { annotationNumbers[$0] == annotationNumbers[0] }
+    image.int(annotationNumbers.count)
+    image.bool(shared)
+    if shared {
+      image.int(annotationNumbers.count > 0 ? Int(annotationNumbers[0]) : 0)
+    } else {
+      for row in 0..<annotationNumbers.count { image.int(Int(annotationNumbers[row])) }
+    }
+    image.int(annotationList)
+  }
+
+  /// The table ``write(to:annotationList:)`` wrote, given the image's lists of annotations.
+  init(from image: inout ImageReader, annotationLists lists: [[Syntax.Annotation]]) throws(ImageDamage) {
+    let placeCount = try image.count(ofAtLeast: 3)
+    places.reserveCapacity(placeCount)
+    for _ in 0..<placeCount {
+      places.append(
+        Place(
+          firstRow: try image.int(in: 0...Int(Int32.max)), unit: Int32(try image.int(in: 0...Int(Int32.max))),
+          file: Int32(try image.int(in: 0...Int(Int32.max)))))
+    }
+    starts = ByteOffsets(try image.ints())
+    lengths = try image.wordArray()
+    let rows = try image.int(in: 0...Int(Int32.max))
+    if try image.bool() {
+      annotationNumbers = AnnotationNumbers(repeating: Int32(try image.int(in: 0...Int(Int32.max))), count: rows)
+    } else {
+      guard rows <= image.remaining else { throw ImageDamage() }
+      var numbers: [Int32] = []
+      numbers.reserveCapacity(rows)
+      for _ in 0..<rows { numbers.append(Int32(try image.int(in: 0...Int(Int32.max)))) }
+      annotationNumbers = AnnotationNumbers(numbers)
+    }
+    let list = try image.int()
+    guard lists.indices.contains(list) else { throw ImageDamage() }
+    annotations = lists[list]
+    // Every row's origin must be readable: the arrays agree, and each number names an annotation.
+    guard lengths.count == starts.count, rows == starts.count,
+      (0..<rows).allSatisfy({ Int(annotationNumbers[$0]) < annotations.count }),
+      places.first.map({ $0.firstRow == 0 }) ?? (rows == 0)
+    else { throw ImageDamage() }
+  }
 }

@@ -2,7 +2,14 @@ extension Session {
   typealias FileToLoad = KnowledgeLoader.File
 
   /// Loads every `*.kb` file of a folder (sorted by name) as one all-or-nothing unit.
-  public func loadKnowledgeDirectory(_ path: String, displayName: String) -> [Output] {
+  ///
+  /// With `images`, a fresh session (nothing loaded yet) takes the knowledge from the image an
+  /// earlier load of the same files saved there, instead of reading, checking and evaluating
+  /// them again (see `KnowledgeImage`); without such an image, it loads the files and saves
+  /// one. Either way the session ends up the same, and so does what this returns.
+  public func loadKnowledgeDirectory(
+    _ path: String, displayName: String, images: (any KnowledgeImageStore)? = nil
+  ) -> [Output] {
     guard let names = loader.list(physical(path)) else {
       return [
         .diagnostics(
@@ -16,7 +23,17 @@ extension Session {
     let files = names.filter { $0.hasSuffix(".kb") }.map {
       FileToLoad(path: PathJoin.resolve($0, against: path), displayName: displayName + "/" + $0)
     }
-    return load(files, line: 0, summary: .folder(displayName))
+    guard let images, isFresh else { return load(files, line: 0, summary: .folder(displayName)) }
+    let folder = physical(path)
+    let name = Self.imageName(forFolder: folder)
+    if let restored = restoreImage(of: files, folder: folder, displayName: displayName, from: images, name: name) {
+      return restored
+    }
+    let outputs = load(files, line: 0, summary: .folder(displayName))
+    if outputs.count == 1, case .text(let summary) = outputs[0] {
+      saveImage(of: files, folder: folder, displayName: displayName, summary: summary, to: images, name: name)
+    }
+    return outputs
   }
 
   /// Loads knowledge files named on the command line, all or nothing.

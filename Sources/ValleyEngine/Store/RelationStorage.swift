@@ -307,6 +307,27 @@ final class RelationStorage: @unchecked Sendable {
     memberCount = arity == 0 ? count : 0
   }
 
+  // MARK: Images
+
+  /// Writes the arity and the rows to a knowledge image. Indexes and the membership set are
+  /// left out: they are built again when first needed, as after a load.
+  func write(to image: inout ImageWriter) {
+    image.int(arity)
+    image.int(count)
+    image.words(data, count: count * arity)
+  }
+
+  /// The storage ``write(to:)`` wrote.
+  static func read(from image: inout ImageReader) throws(ImageDamage) -> RelationStorage {
+    let arity = try image.int(in: 0...Int(UInt16.max))
+    let count = try image.count(ofAtLeast: arity * 4)
+    if arity == 0 && count > 1 { throw ImageDamage() }
+    let storage = RelationStorage(arity: arity, rowCapacity: count)
+    try image.words(into: storage.data, count: count * arity)
+    storage.count = count
+    return storage
+  }
+
   /// Approximate bytes held (for the memory statement in the README and benchmarks).
   var byteCount: Int {
     let current = indexes

@@ -68,6 +68,60 @@ public final class ValuePool: @unchecked Sendable {
   /// How many values the pool keeps in its tables (integers held in their identifiers are
   /// not counted).
   public var count: Int { tables.kinds.count }
+
+  // MARK: Images
+
+  /// Writes every value of the tables to a knowledge image, in identifier order.
+  func write(to image: inout ImageWriter) {
+    image.int(tables.kinds.count)
+    for id in 0..<tables.kinds.count {
+      let kind = tables.kinds[id]
+      image.int(Int(kind))
+      if kind == 2 {
+        image.string(tables.texts[Int(tables.bits[id])])
+      } else {
+        image.fixed64(tables.bits[id])
+      }
+    }
+  }
+
+  /// Takes over the values of `other`, with their identifiers (for a pool that holds none).
+  func adopt(_ other: ValuePool) {
+    tables = other.tables
+  }
+
+  /// Interns the values ``write(to:)`` wrote, in order, into this pool, which must be empty:
+  /// each gets the identifier it had.
+  func read(from image: inout ImageReader) throws(ImageDamage) {
+    guard tables.kinds.isEmpty else { throw ImageDamage() }
+    let n = try image.count()
+    var restored = PoolTables()
+    restored.reserve(n)
+    for id in 0..<n {
+      // Each value is new to the pool, so it gets the next identifier: `id`.
+      let next = UInt32(id)
+      switch try image.int(in: 0...2) {
+      case 0:
+        let pattern = try image.fixed64()
+        guard restored.integers.find(pattern, orInsert: next) == next else { throw ImageDamage() }
+        restored.kinds.append(0)
+        restored.bits.append(pattern)
+      case 1:
+        let pattern = try image.fixed64()
+        let key = PoolTables.pattern(Double(bitPattern: pattern))
+        guard restored.decimals.find(key, orInsert: next) == next else { throw ImageDamage() }
+        restored.kinds.append(1)
+        restored.bits.append(pattern)
+      default:
+        let text = try image.string()
+        guard restored.symbols.updateValue(next, forKey: text) == nil else { throw ImageDamage() }
+        restored.kinds.append(2)
+        restored.bits.append(UInt64(restored.texts.count))
+        restored.texts.append(text)
+      }
+    }
+    tables = restored
+  }
 }
 
 /// The tables of a ``ValuePool``: the values that are not held in their identifiers.
@@ -102,6 +156,13 @@ private struct PoolTables {
       texts.append(s)
       return next
     }
+  }
+
+  /// Makes room for `count` values in all.
+  mutating func reserve(_ count: Int) {
+    kinds.reserveCapacity(count)
+    bits.reserveCapacity(count)
+    symbols.reserveCapacity(count)
   }
 
   private mutating func append(kind: UInt8, bits pattern: UInt64) {

@@ -1,0 +1,210 @@
+/// A knowledge folder as it stood after loading and evaluating it, saved so that the next
+/// start of valley skips reading, checking and evaluating the same files again (an *image*,
+/// as Smalltalk and Lisp systems call a saved heap).
+///
+/// An image is a cache, never a source of knowledge: it records exactly what it was made
+/// from (``Origin``: the program that wrote it, the folder, each file's bytes, the fact cap),
+/// and is used only when all of that is still the same, so that a session restored from it
+/// cannot be told from one that loaded the files. Anything else (a changed, added or removed
+/// file, another build of valley, a lower `max_facts`, a damaged image) means the files are
+/// loaded as usual.
+///
+/// The layout: the 8 bytes `VALLEYKB`, the format's version and a checksum of the rest (each
+/// 8 bytes), then the origin, the files' line starts, the summary line, the value pool and
+/// the knowledge base.
+struct KnowledgeImage {
+  /// What an image was made from.
+  struct Origin {
+    /// One knowledge file: its name as shown, its canonical path and its bytes.
+    struct File {
+      var name: String
+      var canonical: String
+      var bytes: ArraySlice<UInt8>
+    }
+
+    /// The running program's identity (``ProgramStamp``): an image is read only by the
+    /// build that wrote it.
+    var program: [UInt8]
+    /// The folder's path on disk.
+    var folder: String
+    /// The name diagnostics give the folder.
+    var displayName: String
+    /// The derived-fact cap the load ran under: a session with a lower cap loads the files,
+    /// so that a load that would stop at its cap still stops.
+    var factLimit: Int
+    /// The folder's knowledge files, in load order.
+    var files: [File]
+  }
+
+  static let magic = Array("VALLEYKB".utf8)
+  /// Changes when the layout does (the program stamp covers changes between builds too).
+  static let version: UInt64 = 1
+
+  var origin: Origin
+  /// Where each file's lines start (as ``SourceFile`` counts them), so a restored session
+  /// need not count them again.
+  var lineStarts: [LineStarts]
+  /// What the load said (`loaded Knowledge (14 files): ...`).
+  var summary: String
+  var pool: ValuePool
+  var knowledge: KnowledgeBase
+
+  /// The image's bytes.
+  func encoded() -> [UInt8] {
+    var image = ImageWriter()
+    image.raw(Self.magic)
+    image.fixed64(Self.version)
+    image.fixed64(0)
+    image.byteArray(origin.program)
+    image.string(origin.folder)
+    image.string(origin.displayName)
+    image.int(origin.factLimit)
+    image.int(origin.files.count)
+    for file in origin.files {
+      image.string(file.name)
+      image.string(file.canonical)
+      image.byteArray(Array(file.bytes))
+    }
+    for lines in lineStarts { image.ints(Array(lines)) }
+    image.string(summary)
+    pool.write(to: &image)
+    knowledge.write(to: &image)
+    var bytes = image.bytes
+    let checksum = ImageReader.checksum(bytes, from: 24)
+    for i in 0..<8 { bytes[16 + i] = UInt8(truncatingIfNeeded: checksum >> UInt64(8 * i)) }
+    return bytes
+  }
+
+  /// The image in `bytes` when `accept` takes its origin; nil when it does not. Throws when
+  /// the bytes are not an intact image of this format.
+  static func decode(_ bytes: [UInt8], accept: (Origin) -> Bool) throws(ImageDamage) -> KnowledgeImage? {
+    guard bytes.count >= 24, Array(bytes[0..<8]) == magic else { throw ImageDamage() }
+    var image = ImageReader(bytes, from: 8)
+    guard try image.fixed64() == version, try image.fixed64() == ImageReader.checksum(bytes, from: 24) else {
+      throw ImageDamage()
+    }
+    var origin = Origin(
+      program: Array(try image.byteArray()), folder: try image.string(), displayName: try image.string(),
+      factLimit: try image.int(), files: [])
+    for _ in 0..<(try image.count(ofAtLeast: 3)) {
+      origin.files.append(
+        Origin.File(name: try image.string(), canonical: try image.string(), bytes: try image.byteArray()))
+    }
+    guard accept(origin) else { return nil }
+    var lineStarts: [LineStarts] = []
+    for file in origin.files {
+      let offsets = try image.ints()
+      guard offsets.first == 0, offsets.allSatisfy({ $0 <= file.bytes.count }) else { throw ImageDamage() }
+      lineStarts.append(LineStarts(offsets: offsets))
+    }
+    let summary = try image.string()
+    let pool = ValuePool()
+    try pool.read(from: &image)
+    let knowledge = try KnowledgeBase(from: &image, files: origin.files.count)
+    guard image.isAtEnd else { throw ImageDamage() }
+    return KnowledgeImage(
+      origin: origin, lineStarts: lineStarts, summary: summary, pool: pool, knowledge: knowledge)
+  }
+}
+
+extension KnowledgeBase {
+  /// Writes everything but the indexes and membership sets, which are built again when first
+  /// needed (as after a load).
+  func write(to image: inout ImageWriter) {
+    image.catalog(catalog)
+    image.int(rules.count)
+    for rule in rules { image.rule(rule) }
+    image.int(units.count)
+    for unit in units { image.unit(unit) }
+    // The origin tables of one file's facts share its list of annotations: written once.
+    var lists: [[Syntax.Annotation]] = []
+    var listNumbers: [[Syntax.Annotation]: Int] = [:]
+    let tableLists = origins.map { table in
+      let list = table.annotationList
+      if let known = listNumbers[list] { return known }
+      lists.append(list)
+      listNumbers[list] = lists.count - 1
+      return lists.count - 1
+    }
+    image.int(lists.count)
+    for list in lists {
+      image.int(list.count)
+      for annotation in list {
+        image.optionalString(annotation.source)
+        image.optionalString(annotation.note)
+      }
+    }
+    image.int(base.relations.count)
+    for (p, relation) in base.relations.enumerated() {
+      relation.storage.write(to: &image)
+      origins[p].write(to: &image, annotationList: tableLists[p])
+    }
+    // A relation of the model with nothing derived is often the stored one, shared.
+    image.int(model.relations.count)
+    for (p, relation) in model.relations.enumerated() {
+      let shared = p < base.relations.count && relation.storage === base.relations[p].storage
+      image.bool(shared)
+      if !shared { relation.storage.write(to: &image) }
+    }
+    image.int(strata.count)
+    for stratum in strata { image.stratum(stratum) }
+    provenance.write(to: &image)
+    image.bool(modelIsCurrent)
+  }
+
+  /// The knowledge base ``write(to:)`` wrote, loaded from `files` files.
+  init(from image: inout ImageReader, files: Int) throws(ImageDamage) {
+    catalog = try image.catalog()
+    rules = []
+    for _ in 0..<(try image.count(ofAtLeast: 8)) { rules.append(try image.rule()) }
+    units = []
+    for _ in 0..<(try image.count(ofAtLeast: 2)) { units.append(try image.unit()) }
+    var lists: [[Syntax.Annotation]] = []
+    for _ in 0..<(try image.count()) {
+      var list: [Syntax.Annotation] = []
+      for _ in 0..<(try image.count(ofAtLeast: 2)) {
+        list.append(Syntax.Annotation(source: try image.optionalString(), note: try image.optionalString()))
+      }
+      lists.append(list)
+    }
+    var stored: [Relation] = []
+    origins = []
+    for _ in 0..<(try image.count(ofAtLeast: 2)) {
+      stored.append(Relation(storage: try RelationStorage.read(from: &image)))
+      origins.append(try OriginTable(from: &image, annotationLists: lists))
+    }
+    base = FactStore(arities: [])
+    base.relations = stored
+    var derived: [Relation] = []
+    for p in 0..<(try image.count()) {
+      if try image.bool() {
+        guard p < stored.count else { throw ImageDamage() }
+        derived.append(stored[p])
+      } else {
+        derived.append(Relation(storage: try RelationStorage.read(from: &image)))
+      }
+    }
+    model = FactStore(arities: [])
+    model.relations = derived
+    strata = []
+    for _ in 0..<(try image.count(ofAtLeast: 3)) { strata.append(try image.stratum()) }
+    provenance = try Provenance(from: &image)
+    modelIsCurrent = try image.bool()
+    try check(files: files)
+  }
+
+  /// Throws unless the parts agree with one another: each relation has its predicate's
+  /// arity and each stored row an origin, each rule a known file, unit and head. (The
+  /// checksum already found any damage; this guards against a writer that left a part out.)
+  private func check(files: Int) throws(ImageDamage) {
+    let predicates = catalog.count
+    guard base.relations.count <= predicates, model.relations.count <= predicates, !units.isEmpty,
+      zip(base.relations, origins).allSatisfy({ $0.count == $1.count }),
+      base.relations.indices.allSatisfy({ base.relations[$0].arity == catalog[$0].arity }),
+      model.relations.indices.allSatisfy({ model.relations[$0].arity == catalog[$0].arity }),
+      rules.allSatisfy({ rule in rule.unit < units.count && rule.span.file < files && rule.head.predicate < predicates }
+      ),
+      strata.allSatisfy({ $0.rules.allSatisfy { $0 >= 0 && $0 < rules.count } })
+    else { throw ImageDamage() }
+  }
+}
