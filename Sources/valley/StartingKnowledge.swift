@@ -2,7 +2,8 @@ import ValleyEngine
 
 /// What a new session holds before its first statement.
 enum StartingKnowledge {
-  /// The bundled knowledge base (`Knowledge/`).
+  /// The bundled knowledge base (`Knowledge/`), from its image when there is one
+  /// (``ImageCache``).
   case bundled
   /// Knowledge files named on the command line, instead of the bundled ones.
   case files([String])
@@ -24,7 +25,7 @@ enum StartingKnowledge {
     switch self {
     case .bundled:
       return session.loadKnowledgeDirectory(
-        KnowledgeLocator.locate(), displayName: KnowledgeLocator.displayName)
+        KnowledgeLocator.locate(), displayName: KnowledgeLocator.displayName, images: ImageCache.store())
     case .files(let paths):
       return session.loadKnowledgeFiles(paths)
     case .nothing:

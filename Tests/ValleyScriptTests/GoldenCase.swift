@@ -9,8 +9,25 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
   let path: String
   /// Whether the script starts with the bundled knowledge base loaded.
   let withKnowledge: Bool
+  /// Whether that knowledge base comes from an image of an earlier load (``images``)
+  /// instead of its files.
+  var fromImage = false
 
-  var testDescription: String { path }
+  var testDescription: String { fromImage ? path + " (from an image)" : path }
+
+  /// The image of the bundled knowledge base, made once by a load of its own.
+  static let images: MemoryImageStore = {
+    let store = MemoryImageStore()
+    let session = Session()
+    session.workingDirectory = TestPackage.root
+    _ = session.loadKnowledgeDirectory("Knowledge", displayName: "Knowledge", images: store)
+    return store
+  }()
+
+  /// The scripts that start with the bundled knowledge base, each restored from an image.
+  static let fromImages = all.filter(\.withKnowledge).map {
+    GoldenCase(path: $0.path, withKnowledge: true, fromImage: true)
+  }
 
   /// Every `Queries/*.q` (with the knowledge base) and `Tests/Golden/*.q` (empty session).
   static let all: [GoldenCase] = {
@@ -29,10 +46,13 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
     session.workingDirectory = TestPackage.root
     var transcript = ""
     if withKnowledge {
-      for output in session.loadKnowledgeDirectory("Knowledge", displayName: "Knowledge") {
+      let images = fromImage ? Self.images : nil
+      let saves = images?.saveCount
+      for output in session.loadKnowledgeDirectory("Knowledge", displayName: "Knowledge", images: images) {
         let rendered = OutputRenderer(format: .table, sources: session.sources).render(output)
         if output.isError { transcript += rendered.stderr }
       }
+      #expect(images?.saveCount == saves, "the session was restored from the image, not loaded")
     }
     let directory = (path as NSString).deletingLastPathComponent
     return transcript

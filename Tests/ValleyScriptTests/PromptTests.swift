@@ -123,7 +123,7 @@ final class Prompt {
 
   /// Starts `valley arguments` with its history under `stateHome` (a fresh folder if nil),
   /// no `~/.inputrc`, a dumb terminal (so readline writes no terminal-specific escapes),
-  /// colour allowed, and the variables of `extra` added.
+  /// colour allowed, no knowledge images, and the variables of `extra` added.
   init(_ arguments: [String], stateHome: String? = nil, environment extra: [String: String] = [:]) throws {
     let executable = try Self.executable()
     ownState = stateHome == nil ? try TemporaryFolder() : nil
@@ -134,6 +134,7 @@ final class Prompt {
     environment["TERM"] = "dumb"
     environment["INPUTRC"] = "/dev/null"
     environment["XDG_STATE_HOME"] = stateHome ?? ownState?.path
+    environment["VALLEY_IMAGE_CACHE"] = "off"
     for (key, value) in extra { environment[key] = value }
 
     var master: Int32 = -1

@@ -25,6 +25,17 @@ import ValleyTestSupport
     }
   }
 
+  /// A session restored from an image of the bundled knowledge base gives every transcript
+  /// that a session which loaded the files gives.
+  @Test(arguments: GoldenCase.fromImages)
+  func transcriptMatchesFromAnImage(_ golden: GoldenCase) throws {
+    let outPath = TestPackage.root + "/" + golden.path.dropLast(2) + ".out"
+    let expected = try String(contentsOfFile: outPath, encoding: .utf8)
+    if let difference = TextDifference.first(expected: expected, actual: try golden.run()) {
+      Issue.record("\(golden.testDescription): \(difference)")
+    }
+  }
+
   @Test func everyScriptHasATranscript() {
     #expect(!GoldenCase.all.isEmpty)
   }

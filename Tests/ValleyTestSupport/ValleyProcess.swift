@@ -24,7 +24,8 @@ public struct ProcessResult: Sendable {
 /// Runs the `valley` built beside the test bundle, optionally under shell resource limits.
 ///
 /// Standard input is a file, a text, or empty (never the terminal the tests started from);
-/// `NO_COLOR` is set, so output has no escape sequences.
+/// `NO_COLOR` is set, so output has no escape sequences, and `VALLEY_IMAGE_CACHE=off`, so
+/// every run loads the knowledge base's files.
 public enum ValleyProcess {
   /// The executable: in the folder of the running test binary (`swift build` puts every
   /// product of a configuration there), else in the package's default build folder.
@@ -72,6 +73,8 @@ public enum ValleyProcess {
     var environment = ProcessInfo.processInfo.environment
     environment["NO_COLOR"] = "1"
     environment["SWIFT_BACKTRACE"] = "enable=no"
+    // Every run loads the knowledge files; tests of knowledge images ask for a cache folder.
+    environment["VALLEY_IMAGE_CACHE"] = "off"
     for (key, value) in extra { environment[key] = value }
     process.environment = environment
     if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
