@@ -83,7 +83,7 @@ extension ValleyCommand {
       let knowledge = StartingKnowledge(files: files, empty: false)
       var writer = OutputWriter(color: Terminal.wantsColor)
       let session = Session()
-      limits.apply(to: session)
+      limits.sessionLimits.apply(to: session)
       for output in knowledge.load(into: session) where output.isDiagnostics {
         writer.write(output, from: session)
       }

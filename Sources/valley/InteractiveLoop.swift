@@ -52,7 +52,7 @@ extension InteractiveLoop where Reader == ReadlineLineReader {
   /// Loads `knowledge`, prints the banner and runs the loop. Leaving the prompt is not a
   /// failure, so the status is 0.
   static func start(
-    with knowledge: StartingKnowledge, limits: LimitOptions = LimitOptions(), progress: ProgressLine? = nil
+    with knowledge: StartingKnowledge, limits: SessionLimits = SessionLimits(), progress: ProgressLine? = nil
   ) -> Int32 {
     let session = Session()
     if GraphvizConverter.dotPath != nil { session.convertGraph = GraphvizConverter.convert }

@@ -10,18 +10,14 @@ struct LimitOptions: ParsableArguments {
   @Option(help: "Stop a statement after this many seconds (default 300; 0 for no limit).")
   var timeout: Double?
 
-  func validate() throws {
-    if let maxFacts, maxFacts <= 0 || maxFacts > EvaluationBudget.largestFactCap {
-      throw ValidationError("--max-facts takes a whole number from 1 to \(EvaluationBudget.largestFactCap).")
-    }
-    if let timeout, !(timeout >= 0 && timeout.isFinite) {
-      throw ValidationError("--timeout takes a number of seconds, 0 for no limit.")
-    }
+  /// The limits as a plain value.
+  var sessionLimits: SessionLimits {
+    SessionLimits(maxFacts: maxFacts, timeout: timeout)
   }
 
-  /// Applies the limits given on the command line to a session.
-  func apply(to session: Session) {
-    if let maxFacts { session.budget.maximumDerivedFacts = maxFacts }
-    if let timeout { session.budget.timeLimit = timeout }
+  func validate() throws {
+    if let problem = sessionLimits.problem {
+      throw ValidationError(problem)
+    }
   }
 }

@@ -9,9 +9,4 @@ struct ProgressOptions: ParsableArguments {
       shows on standard error when it is a terminal.
       """)
   var disabled = false
-
-  /// The status line to show, or nil (turned off, or standard error is not a terminal).
-  func line() -> ProgressLine? {
-    ProgressLine.make(disabled: disabled)
-  }
 }

@@ -11,7 +11,7 @@ struct ScriptRunner {
   /// How answers print (until a script says `:format`).
   var format: OutputFormat
   /// Evaluation limits from the command line.
-  var limits = LimitOptions()
+  var limits = SessionLimits()
   /// The status line long work shows, if any.
   var progress: ProgressLine? = nil
 

@@ -62,13 +62,13 @@ extension ValleyCommand {
       }
     }
 
+    /// What this command line asks for.
+    var invocation: Invocation {
+      .prompt(files: files, empty: empty, limits: limits.sessionLimits, noProgress: progress.disabled)
+    }
+
     func execute() -> Int32 {
-      let knowledge = StartingKnowledge(files: files, empty: empty)
-      guard Terminal.inputIsTerminal else {
-        return ScriptRunner(knowledge: knowledge, format: .table, limits: limits, progress: progress.line())
-          .run([ScriptRunner.standardInput])
-      }
-      return InteractiveLoop.start(with: knowledge, limits: limits, progress: progress.line())
+      invocation.execute()
     }
   }
 
@@ -95,12 +95,15 @@ extension ValleyCommand {
 
     @OptionGroup var progress: ProgressOptions
 
+    /// What this command line asks for.
+    var invocation: Invocation {
+      .run(
+        scripts: scripts, empty: empty, format: format, limits: limits.sessionLimits,
+        noProgress: progress.disabled)
+    }
+
     func execute() -> Int32 {
-      ScriptRunner(
-        knowledge: StartingKnowledge(files: [], empty: empty), format: format, limits: limits,
-        progress: progress.line()
-      )
-      .run(scripts)
+      invocation.execute()
     }
   }
 }

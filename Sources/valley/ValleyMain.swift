@@ -12,7 +12,14 @@ enum ValleyMain {
   }
 
   /// Runs valley with `arguments` (without the program name); returns the exit status.
+  ///
+  /// The prompt and `valley run` usually come through ``QuickCommandLine``, which is quicker
+  /// than argument-parser; every other command line, and every one it is unsure of, goes to
+  /// argument-parser.
   static func run(_ arguments: [String]) -> Int32 {
+    if let invocation = QuickCommandLine.parse(arguments) {
+      return invocation.execute()
+    }
     do {
       var command = try ValleyCommand.parseAsRoot(arguments)
       if let subcommand = command as? any ValleySubcommand {
