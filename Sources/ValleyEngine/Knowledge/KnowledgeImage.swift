@@ -100,7 +100,7 @@ struct KnowledgeImage {
     let summary = try image.string()
     let pool = ValuePool()
     try pool.read(from: &image)
-    let knowledge = try KnowledgeBase(from: &image, files: origin.files.count)
+    let knowledge = try KnowledgeBase(from: &image, files: origin.files.count, values: pool.count)
     guard image.isAtEnd else { throw ImageDamage() }
     return KnowledgeImage(
       origin: origin, lineStarts: lineStarts, summary: summary, pool: pool, knowledge: knowledge)
@@ -152,8 +152,9 @@ extension KnowledgeBase {
     image.bool(modelIsCurrent)
   }
 
-  /// The knowledge base ``write(to:)`` wrote, loaded from `files` files.
-  init(from image: inout ImageReader, files: Int) throws(ImageDamage) {
+  /// The knowledge base ``write(to:)`` wrote, loaded from `files` files, over a pool of
+  /// `values` values.
+  init(from image: inout ImageReader, files: Int, values: Int) throws(ImageDamage) {
     catalog = try image.catalog()
     rules = []
     for _ in 0..<(try image.count(ofAtLeast: 8)) { rules.append(try image.rule()) }
@@ -190,21 +191,60 @@ extension KnowledgeBase {
     for _ in 0..<(try image.count(ofAtLeast: 3)) { strata.append(try image.stratum()) }
     provenance = try Provenance(from: &image)
     modelIsCurrent = try image.bool()
-    try check(files: files)
+    try check(files: files, values: values)
   }
 
-  /// Throws unless the parts agree with one another: each relation has its predicate's
-  /// arity and each stored row an origin, each rule a known file, unit and head. (The
-  /// checksum already found any damage; this guards against a writer that left a part out.)
-  private func check(files: Int) throws(ImageDamage) {
+  /// Throws unless the parts agree with one another, so that nothing read from an image can
+  /// make a later step fail: each relation has its predicate's arity and values from the
+  /// pool, each stored row an origin in a known unit and file, each atom a known predicate
+  /// with its arity, each variable a slot of its rule, each stratum known rules and
+  /// predicates. (The checksum already finds accidental damage; this also guards against a
+  /// writer that left a part out.)
+  private func check(files: Int, values: Int) throws(ImageDamage) {
     let predicates = catalog.count
-    guard base.relations.count <= predicates, model.relations.count <= predicates, !units.isEmpty,
-      zip(base.relations, origins).allSatisfy({ $0.count == $1.count }),
-      base.relations.indices.allSatisfy({ base.relations[$0].arity == catalog[$0].arity }),
-      model.relations.indices.allSatisfy({ model.relations[$0].arity == catalog[$0].arity }),
-      rules.allSatisfy({ rule in rule.unit < units.count && rule.span.file < files && rule.head.predicate < predicates }
-      ),
-      strata.allSatisfy({ $0.rules.allSatisfy { $0 >= 0 && $0 < rules.count } })
+    func atomIsKnown(_ atom: Atom, slots: Int) -> Bool {
+      atom.predicate < predicates && atom.arguments.count == catalog[atom.predicate].arity
+        && atom.arguments.allSatisfy { termIsKnown($0, slots: slots) }
+    }
+    func termIsKnown(_ term: Term, slots: Int) -> Bool {
+      switch term {
+      case .variable(let slot, _): slot < slots
+      case .constant: true
+      case .binary(_, let left, let right, _): termIsKnown(left, slots: slots) && termIsKnown(right, slots: slots)
+      case .negate(let operand, _): termIsKnown(operand, slots: slots)
+      }
+    }
+    func literalIsKnown(_ literal: Literal, slots: Int) -> Bool {
+      switch literal {
+      case .positive(let atom), .negative(let atom):
+        atomIsKnown(atom, slots: slots)
+      case .comparison(_, let left, let right, _):
+        termIsKnown(left, slots: slots) && termIsKnown(right, slots: slots)
+      case .aggregate(let aggregate):
+        aggregate.result < slots && aggregate.grouping.allSatisfy { $0 >= 0 && $0 < slots }
+          && aggregate.terms.allSatisfy { termIsKnown($0, slots: slots) }
+          && aggregate.body.allSatisfy { literalIsKnown($0, slots: slots) }
+      }
+    }
+    let relationsAgree = { (relations: [Relation]) in
+      relations.count <= predicates
+        && relations.indices.allSatisfy {
+          relations[$0].arity == catalog[$0].arity && relations[$0].storage.valuesAreInPool(of: values)
+        }
+    }
+    guard relationsAgree(base.relations), relationsAgree(model.relations), !units.isEmpty,
+      base.relations.count == origins.count,
+      zip(base.relations, origins).allSatisfy({ $0.count == $1.count && $1.isWithin(units: units.count, files: files) }),
+      rules.allSatisfy({ rule in
+        let slots = rule.variableNames.count
+        return rule.unit < units.count && rule.span.file < files && atomIsKnown(rule.head, slots: slots)
+          && rule.body.allSatisfy { literalIsKnown($0, slots: slots) }
+      }),
+      strata.allSatisfy({ stratum in
+        stratum.rules.allSatisfy { $0 >= 0 && $0 < rules.count }
+          && stratum.predicates.allSatisfy { $0 >= 0 && $0 < predicates }
+      }),
+      provenance.tables.count <= predicates
     else { throw ImageDamage() }
   }
 }

@@ -175,6 +175,11 @@ public struct OriginTable: RandomAccessCollection, Sendable {
     image.int(annotationList)
   }
 
+  /// Whether every row comes from one of `units` load units and one of `files` files.
+  func isWithin(units: Int, files: Int) -> Bool {
+    places.allSatisfy { Int($0.unit) < units && Int($0.file) < files }
+  }
+
   /// The table ``write(to:annotationList:)`` wrote, given the image's lists of annotations.
   init(from image: inout ImageReader, annotationLists lists: [[Syntax.Annotation]]) throws(ImageDamage) {
     let placeCount = try image.count(ofAtLeast: 3)

@@ -317,6 +317,15 @@ final class RelationStorage: @unchecked Sendable {
     image.words(data, count: count * arity)
   }
 
+  /// Whether every value is an integer held in its identifier or one of the first `count`
+  /// values of the pool (so that reading it from the pool cannot fail).
+  func valuesAreInPool(of count: Int) -> Bool {
+    for i in 0..<(self.count * arity) where data[i] & ValuePool.immediateBit == 0 && Int(data[i]) >= count {
+      return false
+    }
+    return true
+  }
+
   /// The storage ``write(to:)`` wrote.
   static func read(from image: inout ImageReader) throws(ImageDamage) -> RelationStorage {
     let arity = try image.int(in: 0...Int(UInt16.max))
