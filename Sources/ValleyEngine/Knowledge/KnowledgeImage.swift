@@ -234,7 +234,8 @@ extension KnowledgeBase {
     }
     guard relationsAgree(base.relations), relationsAgree(model.relations), !units.isEmpty,
       base.relations.count == origins.count,
-      zip(base.relations, origins).allSatisfy({ $0.count == $1.count && $1.isWithin(units: units.count, files: files) }),
+      zip(base.relations, origins).allSatisfy({ $0.count == $1.count && $1.isWithin(units: units.count, files: files) }
+      ),
       rules.allSatisfy({ rule in
         let slots = rule.variableNames.count
         return rule.unit < units.count && rule.span.file < files && atomIsKnown(rule.head, slots: slots)
