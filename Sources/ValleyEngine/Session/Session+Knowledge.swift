@@ -24,7 +24,8 @@ extension Session {
       FileToLoad(path: PathJoin.resolve($0, against: path), displayName: displayName + "/" + $0)
     }
     guard let images, isFresh else { return load(files, line: 0, summary: .folder(displayName)) }
-    let folder = physical(path)
+    // Its real path: the same folder reached from another working folder has the same image.
+    let folder = loader.canonical(physical(path))
     let name = Self.imageName(forFolder: folder)
     if let restored = restoreImage(of: files, folder: folder, displayName: displayName, from: images, name: name) {
       return restored
