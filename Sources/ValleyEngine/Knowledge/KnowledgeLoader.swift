@@ -35,9 +35,10 @@ struct KnowledgeLoader {
     PathJoin.resolve(path, against: workingDirectory)
   }
 
-  /// Reads a file's text (bytes checked to be UTF-8), with the read errors as a diagnostic.
-  func read(_ path: String, at span: SourceSpan?) -> Result<[UInt8], Diagnostic> {
-    loader.readUTF8(physical(path), shownAs: path, at: span)
+  /// Reads a file's text (bytes checked to be UTF-8), with the read errors as a diagnostic
+  /// naming it `name` (by default `path`).
+  func read(_ path: String, shownAs name: String? = nil, at span: SourceSpan?) -> Result<[UInt8], Diagnostic> {
+    loader.readUTF8(physical(path), shownAs: name ?? path, at: span)
   }
 
   /// What ``parse(_:into:)`` read: each file's syntax, its load unit and its tables.
@@ -78,8 +79,11 @@ struct KnowledgeLoader {
       if meter.stopped { return Parsed(diagnostics: [interrupted]) }
       parsed.diagnostics += syntaxDiagnostics
       for request in syntax.imports {
-        let path = PathJoin.resolve(request.path, against: PathJoin.directory(of: entry.displayName))
-        switch readTable(path, at: request.span) {
+        // Beside the knowledge file on disk, and named beside it as users see it (a folder's
+        // files are shown as `Knowledge/<file>` wherever the folder is).
+        let path = PathJoin.resolve(request.path, against: PathJoin.directory(of: entry.path))
+        let shown = PathJoin.resolve(request.path, against: PathJoin.directory(of: entry.displayName))
+        switch readTable(path, shownAs: shown, at: request.span) {
         case .failure(let list) where list.diagnostics.contains(where: { $0.kind == .E405 }):
           return Parsed(diagnostics: list.diagnostics)
         case .failure(let list): parsed.diagnostics += list.diagnostics
@@ -140,12 +144,16 @@ struct KnowledgeLoader {
     return (loaded, parsed.diagnostics + checkDiagnostics)
   }
 
-  /// Reads a CSV or TSV table (TSV when the name ends in .tsv or .tab).
-  mutating func readTable(_ path: String, at span: SourceSpan?) -> Result<TableReader.Table, DiagnosticList> {
-    switch read(path, at: span) {
+  /// Reads a CSV or TSV table (TSV when the name ends in .tsv or .tab), named `name` (by
+  /// default `path`) in diagnostics.
+  mutating func readTable(_ path: String, shownAs name: String? = nil, at span: SourceSpan?) -> Result<
+    TableReader.Table, DiagnosticList
+  > {
+    let name = name ?? path
+    switch read(path, shownAs: name, at: span) {
     case .failure(let d): return .failure(DiagnosticList([d]))
     case .success(let bytes):
-      let file = sources.add(name: path, validBytes: bytes)
+      let file = sources.add(name: name, validBytes: bytes)
       let lower = path.lowercased()
       let meter = meter(reading: file)
       let table = TableReader.read(

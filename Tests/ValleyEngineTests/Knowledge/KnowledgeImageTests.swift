@@ -172,6 +172,21 @@ import ValleyTestSupport
     #expect(images.saveCount == 0)
   }
 
+  @Test func aFolderThatImportsATableGetsNoImage() {
+    let files = MemoryFiles([
+      "kb/a.kb": "@import edge \"edges.csv\"\nreach(X, Y) :- edge(X, Y).\n", "kb/edges.csv": "from,to\n1,2\n",
+    ])
+    let images = MemoryImageStore()
+    let session = Self.session(files)
+    #expect(Self.load(session, images: images).hasPrefix("loaded Knowledge (1 file): 1 fact, 1 rule"))
+    #expect(Self.transcript(session, ["reach(X, Y)."]).contains("1 answer"))
+    #expect(images.saveCount == 0, "the image would not see a change to the table")
+    // The table is read beside the file on disk and named beside it as shown.
+    files.contents["kb/edges.csv"] = nil
+    let missing = Self.load(Self.session(files), images: images)
+    #expect(missing.contains("cannot read 'Knowledge/edges.csv'"), "\(missing)")
+  }
+
   @Test func imageNamesDependOnTheFolderAlone() {
     #expect(Session.imageName(forFolder: "/a/Knowledge") == Session.imageName(forFolder: "/a/Knowledge"))
     #expect(Session.imageName(forFolder: "/a/Knowledge") != Session.imageName(forFolder: "/b/Knowledge"))
