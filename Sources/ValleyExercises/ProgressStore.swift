@@ -85,21 +85,12 @@ public struct ProgressStore: Sendable {
 
   /// Creates the folder and its parents.
   private func makeFolders() -> String? {
-    var prefix = folder.hasPrefix("/") ? "" : "."
-    for part in folder.split(separator: "/", omittingEmptySubsequences: true) {
-      prefix += "/" + part
-      if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
-        return "cannot create the progress folder: \(describeErrno())"
-      }
+    switch Folders.make(folder) {
+    case .success: return nil
+    case .failure(.system(let code)): return "cannot create the progress folder: \(String(cString: strerror(code)))"
+    case .failure(.notAFolder): return "cannot create the progress folder: it is not a folder"
     }
-    var info = stat()
-    if stat(folder, &info) != 0 || (info.st_mode & S_IFMT) != S_IFDIR {
-      return "cannot create the progress folder: it is not a folder"
-    }
-    return nil
   }
-
-  private func describeErrno() -> String { String(cString: strerror(errno)) }
 
   /// FNV-1a, 32 bits, as 8 hex digits: stable across runs and machines.
   static func hash(_ text: String) -> String {

@@ -1,4 +1,5 @@
 import Glibc
+import ValleyEngine
 
 /// The little the executable needs from the operating system, through the C library (the
 /// executable does without Foundation, which would add about 13 MB to every process).
@@ -51,8 +52,7 @@ enum System {
 
   /// Creates a folder and its parents (like `mkdir -p`); true when it exists afterwards.
   static func makeFolders(_ path: String) -> Bool {
-    if isFolder(path) { return true }
-    if let parent = parent(path), parent != path, !makeFolders(parent) { return false }
-    return mkdir(path, 0o755) == 0 || isFolder(path)
+    if case .success = Folders.make(path) { return true }
+    return false
   }
 }

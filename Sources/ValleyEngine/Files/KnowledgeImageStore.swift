@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Where knowledge images are kept between runs (see ``Session/loadKnowledgeDirectory(_:displayName:images:)``).
 ///
 /// A store is a cache: reading may find nothing, and saving may fail without a word (the
@@ -35,12 +29,7 @@ public struct ImageFolder: KnowledgeImageStore {
 
   /// Writes the image file `name`, creating the folder first if need be.
   public func save(_ bytes: [UInt8], named name: String) {
-    // Each folder on the way, as `mkdir -p` would (those that exist stay as they are).
-    var folder = path.hasPrefix("/") ? "" : "."
-    for part in path.split(separator: "/") {
-      folder += "/" + part
-      mkdir(folder, 0o700)
-    }
+    Folders.make(path, mode: 0o700)
     _ = AtomicFile(path + "/" + name).write(bytes)
   }
 }
