@@ -164,14 +164,7 @@ public struct OriginTable: RandomAccessCollection, Sendable {
     }
     image.ints(Array(starts))
     image.wordArray(lengths)
-    let shared = (0..<annotationNumbers.count).allSatisfy { annotationNumbers[$0] == annotationNumbers[0] }
-    image.int(annotationNumbers.count)
-    image.bool(shared)
-    if shared {
-      image.int(annotationNumbers.count > 0 ? Int(annotationNumbers[0]) : 0)
-    } else {
-      for row in 0..<annotationNumbers.count { image.int(Int(annotationNumbers[row])) }
-    }
+    annotationNumbers.write(to: &image)
     image.int(annotationList)
   }
 
@@ -192,16 +185,8 @@ public struct OriginTable: RandomAccessCollection, Sendable {
     }
     starts = ByteOffsets(try image.ints())
     lengths = try image.wordArray()
-    let rows = try image.int(in: 0...Int(Int32.max))
-    if try image.bool() {
-      annotationNumbers = AnnotationNumbers(repeating: Int32(try image.int(in: 0...Int(Int32.max))), count: rows)
-    } else {
-      guard rows <= image.remaining else { throw ImageDamage() }
-      var numbers: [Int32] = []
-      numbers.reserveCapacity(rows)
-      for _ in 0..<rows { numbers.append(Int32(try image.int(in: 0...Int(Int32.max)))) }
-      annotationNumbers = AnnotationNumbers(numbers)
-    }
+    annotationNumbers = try AnnotationNumbers(from: &image)
+    let rows = annotationNumbers.count
     let list = try image.int()
     guard lists.indices.contains(list) else { throw ImageDamage() }
     annotations = lists[list]

@@ -57,4 +57,29 @@ public struct AnnotationNumbers: ExpressibleByArrayLiteral, Sendable {
     // Empty while every fact shares one number.
     if !numbers.isEmpty { numbers.remove(rows: rows) }
   }
+
+  // MARK: Images
+
+  /// Writes the numbers to a knowledge image: one number while every fact shares it.
+  func write(to image: inout ImageWriter) {
+    image.int(count)
+    image.bool(numbers.isEmpty)
+    if numbers.isEmpty {
+      image.int(Int(shared))
+    } else {
+      for number in numbers { image.int(Int(number)) }
+    }
+  }
+
+  /// The numbers ``write(to:)`` wrote.
+  init(from image: inout ImageReader) throws(ImageDamage) {
+    count = try image.int(in: 0...Int(Int32.max))
+    if try image.bool() {
+      shared = Int32(try image.int(in: 0...Int(Int32.max)))
+    } else {
+      guard count <= image.remaining else { throw ImageDamage() }
+      numbers.reserveCapacity(count)
+      for _ in 0..<count { numbers.append(Int32(try image.int(in: 0...Int(Int32.max)))) }
+    }
+  }
 }
