@@ -11,14 +11,14 @@ enum ProgramStamp {
     #if os(Linux)
       var info = stat()
       guard stat("/proc/self/exe", &info) == 0 else { return nil }
-      var bytes: [UInt8] = []
+      var stamp = ImageWriter()
       for field in [
         UInt64(info.st_dev), UInt64(info.st_ino), UInt64(info.st_size), UInt64(info.st_mtim.tv_sec),
         UInt64(info.st_mtim.tv_nsec),
       ] {
-        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: field >> UInt64(shift))) }
+        stamp.fixed64(field)
       }
-      return bytes
+      return stamp.bytes
     #else
       return nil  // only Linux names the running executable in /proc
     #endif

@@ -63,15 +63,16 @@ struct KnowledgeImage {
     for file in origin.files {
       image.string(file.name)
       image.string(file.canonical)
-      image.byteArray(Array(file.bytes))
+      image.byteArray(file.bytes)
     }
     for lines in lineStarts { image.ints(Array(lines)) }
     image.string(summary)
     pool.write(to: &image)
     knowledge.write(to: &image)
     var bytes = image.bytes
-    let checksum = ImageReader.checksum(bytes, from: 24)
-    for i in 0..<8 { bytes[16 + i] = UInt8(truncatingIfNeeded: checksum >> UInt64(8 * i)) }
+    var checksum = ImageWriter()
+    checksum.fixed64(ImageReader.checksum(bytes, from: 24))
+    bytes.replaceSubrange(16..<24, with: checksum.bytes)
     return bytes
   }
 

@@ -42,7 +42,7 @@ struct ImageWriter {
   }
 
   /// The number of bytes, then the bytes.
-  mutating func byteArray(_ value: [UInt8]) {
+  mutating func byteArray(_ value: some Collection<UInt8>) {
     int(value.count)
     bytes += value
   }
