@@ -98,27 +98,14 @@ public final class ValuePool: @unchecked Sendable {
     var restored = PoolTables()
     restored.reserve(n)
     for id in 0..<n {
-      // Each value is new to the pool, so it gets the next identifier: `id`.
-      let next = UInt32(id)
+      let value: Value
       switch try image.int(in: 0...2) {
-      case 0:
-        let pattern = try image.fixed64()
-        guard restored.integers.find(pattern, orInsert: next) == next else { throw ImageDamage() }
-        restored.kinds.append(0)
-        restored.bits.append(pattern)
-      case 1:
-        let pattern = try image.fixed64()
-        let key = PoolTables.pattern(Double(bitPattern: pattern))
-        guard restored.decimals.find(key, orInsert: next) == next else { throw ImageDamage() }
-        restored.kinds.append(1)
-        restored.bits.append(pattern)
-      default:
-        let text = try image.string()
-        guard restored.symbols.updateValue(next, forKey: text) == nil else { throw ImageDamage() }
-        restored.kinds.append(2)
-        restored.bits.append(UInt64(restored.texts.count))
-        restored.texts.append(text)
+      case 0: value = .integer(Int64(bitPattern: try image.fixed64()))
+      case 1: value = .decimal(Double(bitPattern: try image.fixed64()))
+      default: value = .symbol(try image.string())
       }
+      // Each value is new to the pool, so it gets the next identifier: `id`.
+      guard restored.intern(value) == UInt32(id) else { throw ImageDamage() }
     }
     tables = restored
   }
