@@ -51,21 +51,17 @@ import ValleyTestSupport
 
   /// Everything `statements` print in `session`, as a prompt would show it.
   static func transcript(_ session: Session, _ statements: [String] = statements) -> String {
-    statements.map { statement in
-      let outputs = session.execute(input: statement)
-      return "?- \(statement)\n"
-        + outputs.map {
-          let rendered = OutputRenderer(format: .table, sources: session.sources).render($0)
-          return rendered.stdout + rendered.stderr
-        }.joined()
-    }.joined()
+    statements.map { "?- \($0)\n" + printed(session.execute(input: $0), session) }.joined()
   }
 
+  /// What loading the folder `kb` (shown as `Knowledge`) prints, restored from `images` when
+  /// they hold its image.
   static func load(_ session: Session, images: MemoryImageStore?) -> String {
-    transcriptOf(session.loadKnowledgeDirectory("kb", displayName: "Knowledge", images: images), session)
+    printed(session.loadKnowledgeDirectory("kb", displayName: "Knowledge", images: images), session)
   }
 
-  static func transcriptOf(_ outputs: [Output], _ session: Session) -> String {
+  /// `outputs` as the prompt prints them, standard output and error together.
+  static func printed(_ outputs: [Output], _ session: Session) -> String {
     outputs.map {
       let rendered = OutputRenderer(format: .table, sources: session.sources).render($0)
       return rendered.stdout + rendered.stderr
