@@ -111,14 +111,12 @@ public struct Provenance: Sendable {
   /// Writes every stamp to a knowledge image.
   func write(to image: inout ImageWriter) {
     image.fixed64(UInt64(round))
-    image.int(tables.count)
-    for table in tables {
+    image.array(tables) { image, table in
       image.ints(table.runStarts)
       image.wordArray(table.runStamps)
-      image.int(table.moved.count)
-      for (row, stamp) in table.moved.sorted(by: { $0.key < $1.key }) {
-        image.int(row)
-        image.fixed64(UInt64(stamp))
+      image.array(table.moved.sorted { $0.key < $1.key }) { image, moved in
+        image.int(moved.key)
+        image.fixed64(UInt64(moved.value))
       }
     }
   }
@@ -127,20 +125,17 @@ public struct Provenance: Sendable {
   init(from image: inout ImageReader) throws(ImageDamage) {
     guard let round = UInt32(exactly: try image.fixed64()) else { throw ImageDamage() }
     self.round = round
-    let count = try image.count(ofAtLeast: 3)
-    tables.reserveCapacity(count)
-    for _ in 0..<count {
+    tables = try image.array(ofAtLeast: 3) { image throws(ImageDamage) in
       var table = Table()
       table.runStarts = try image.ints()
       table.runStamps = try image.wordArray()
       guard table.runStarts.count == table.runStamps.count else { throw ImageDamage() }
-      let moved = try image.count(ofAtLeast: 9)
-      for _ in 0..<moved {
+      for _ in 0..<(try image.count(ofAtLeast: 9)) {
         let row = try image.int()
         guard let stamp = UInt32(exactly: try image.fixed64()) else { throw ImageDamage() }
         table.moved[row] = stamp
       }
-      tables.append(table)
+      return table
     }
   }
 }

@@ -47,14 +47,12 @@ extension ImageWriter {
 
   mutating func atom(_ atom: Atom) {
     int(atom.predicate)
-    int(atom.arguments.count)
-    for argument in atom.arguments { term(argument) }
+    array(atom.arguments) { $0.term($1) }
     span(atom.span)
   }
 
   mutating func literals(_ literals: [Literal]) {
-    int(literals.count)
-    for literal in literals { self.literal(literal) }
+    array(literals) { $0.literal($1) }
   }
 
   mutating func literal(_ literal: Literal) {
@@ -75,8 +73,7 @@ extension ImageWriter {
       int(3)
       string(aggregate.kind.rawValue)
       int(aggregate.result)
-      int(aggregate.terms.count)
-      for t in aggregate.terms { term(t) }
+      array(aggregate.terms) { $0.term($1) }
       literals(aggregate.body)
       ints(aggregate.grouping)
       span(aggregate.span)
@@ -151,19 +148,12 @@ extension ImageReader {
 
   mutating func atom() throws(ImageDamage) -> Atom {
     let predicate = try int(in: 0...Int(Int32.max))
-    let n = try count(ofAtLeast: 4)
-    var arguments: [Term] = []
-    arguments.reserveCapacity(n)
-    for _ in 0..<n { arguments.append(try term()) }
+    let arguments = try array(ofAtLeast: 4) { reader throws(ImageDamage) in try reader.term() }
     return Atom(predicate: predicate, arguments: arguments, span: try span())
   }
 
   mutating func literals() throws(ImageDamage) -> [Literal] {
-    let n = try count(ofAtLeast: 2)
-    var literals: [Literal] = []
-    literals.reserveCapacity(n)
-    for _ in 0..<n { literals.append(try literal()) }
-    return literals
+    try array(ofAtLeast: 2) { reader throws(ImageDamage) in try reader.literal() }
   }
 
   mutating func literal() throws(ImageDamage) -> Literal {
@@ -178,9 +168,7 @@ extension ImageReader {
     default:
       guard let kind = Syntax.AggregateKind(rawValue: try string()) else { throw ImageDamage() }
       let result = try int(in: 0...Int(Int32.max))
-      let n = try count(ofAtLeast: 4)
-      var terms: [Term] = []
-      for _ in 0..<n { terms.append(try term()) }
+      let terms = try array(ofAtLeast: 4) { reader throws(ImageDamage) in try reader.term() }
       return .aggregate(
         Aggregate(
           kind: kind, result: result, terms: terms, body: try literals(), grouping: try ints(), span: try span()))

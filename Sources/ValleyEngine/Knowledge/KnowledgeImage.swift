@@ -59,8 +59,7 @@ struct KnowledgeImage {
     image.string(origin.folder)
     image.string(origin.displayName)
     image.int(origin.factLimit)
-    image.int(origin.files.count)
-    for file in origin.files {
+    image.array(origin.files) { image, file in
       image.string(file.name)
       image.string(file.canonical)
       image.byteArray(file.bytes)
@@ -84,13 +83,12 @@ struct KnowledgeImage {
     guard try image.fixed64() == version, try image.fixed64() == ImageReader.checksum(bytes, from: 24) else {
       throw ImageDamage()
     }
-    var origin = Origin(
+    let origin = Origin(
       program: Array(try image.byteArray()), folder: try image.string(), displayName: try image.string(),
-      factLimit: try image.int(), files: [])
-    for _ in 0..<(try image.count(ofAtLeast: 3)) {
-      origin.files.append(
-        Origin.File(name: try image.string(), canonical: try image.string(), bytes: try image.byteArray()))
-    }
+      factLimit: try image.int(),
+      files: try image.array(ofAtLeast: 3) { image throws(ImageDamage) in
+        Origin.File(name: try image.string(), canonical: try image.string(), bytes: try image.byteArray())
+      })
     guard accept(origin) else { return nil }
     var lineStarts: [LineStarts] = []
     for file in origin.files {
@@ -113,10 +111,8 @@ extension KnowledgeBase {
   /// needed (as after a load).
   func write(to image: inout ImageWriter) {
     image.catalog(catalog)
-    image.int(rules.count)
-    for rule in rules { image.rule(rule) }
-    image.int(units.count)
-    for unit in units { image.unit(unit) }
+    image.array(rules) { $0.rule($1) }
+    image.array(units) { $0.unit($1) }
     // The origin tables of one file's facts share its list of annotations: written once.
     var lists: [[Syntax.Annotation]] = []
     var listNumbers: [[Syntax.Annotation]: Int] = [:]
@@ -127,10 +123,8 @@ extension KnowledgeBase {
       listNumbers[list] = lists.count - 1
       return lists.count - 1
     }
-    image.int(lists.count)
-    for list in lists {
-      image.int(list.count)
-      for annotation in list {
+    image.array(lists) { image, list in
+      image.array(list) { image, annotation in
         image.optionalString(annotation.source)
         image.optionalString(annotation.note)
       }
@@ -147,8 +141,7 @@ extension KnowledgeBase {
       image.bool(shared)
       if !shared { relation.storage.write(to: &image) }
     }
-    image.int(strata.count)
-    for stratum in strata { image.stratum(stratum) }
+    image.array(strata) { $0.stratum($1) }
     provenance.write(to: &image)
     image.bool(modelIsCurrent)
   }
@@ -157,17 +150,12 @@ extension KnowledgeBase {
   /// `values` values.
   init(from image: inout ImageReader, files: Int, values: Int) throws(ImageDamage) {
     catalog = try image.catalog()
-    rules = []
-    for _ in 0..<(try image.count(ofAtLeast: 8)) { rules.append(try image.rule()) }
-    units = []
-    for _ in 0..<(try image.count(ofAtLeast: 2)) { units.append(try image.unit()) }
-    var lists: [[Syntax.Annotation]] = []
-    for _ in 0..<(try image.count()) {
-      var list: [Syntax.Annotation] = []
-      for _ in 0..<(try image.count(ofAtLeast: 2)) {
-        list.append(Syntax.Annotation(source: try image.optionalString(), note: try image.optionalString()))
+    rules = try image.array(ofAtLeast: 8) { image throws(ImageDamage) in try image.rule() }
+    units = try image.array(ofAtLeast: 2) { image throws(ImageDamage) in try image.unit() }
+    let lists = try image.array { image throws(ImageDamage) in
+      try image.array(ofAtLeast: 2) { image throws(ImageDamage) in
+        Syntax.Annotation(source: try image.optionalString(), note: try image.optionalString())
       }
-      lists.append(list)
     }
     var stored: [Relation] = []
     origins = []
@@ -188,8 +176,7 @@ extension KnowledgeBase {
     }
     model = FactStore(arities: [])
     model.relations = derived
-    strata = []
-    for _ in 0..<(try image.count(ofAtLeast: 3)) { strata.append(try image.stratum()) }
+    strata = try image.array(ofAtLeast: 3) { image throws(ImageDamage) in try image.stratum() }
     provenance = try Provenance(from: &image)
     modelIsCurrent = try image.bool()
     try check(files: files, values: values)

@@ -156,8 +156,7 @@ public struct OriginTable: RandomAccessCollection, Sendable {
   /// (``annotationList``) among those the image holds. The index of annotations is built
   /// again when first needed.
   func write(to image: inout ImageWriter, annotationList: Int) {
-    image.int(places.count)
-    for place in places {
+    image.array(places) { image, place in
       image.int(place.firstRow)
       image.int(Int(place.unit))
       image.int(Int(place.file))
@@ -175,13 +174,10 @@ public struct OriginTable: RandomAccessCollection, Sendable {
 
   /// The table ``write(to:annotationList:)`` wrote, given the image's lists of annotations.
   init(from image: inout ImageReader, annotationLists lists: [[Syntax.Annotation]]) throws(ImageDamage) {
-    let placeCount = try image.count(ofAtLeast: 3)
-    places.reserveCapacity(placeCount)
-    for _ in 0..<placeCount {
-      places.append(
-        Place(
-          firstRow: try image.int(in: 0...Int(Int32.max)), unit: Int32(try image.int(in: 0...Int(Int32.max))),
-          file: Int32(try image.int(in: 0...Int(Int32.max)))))
+    places = try image.array(ofAtLeast: 3) { image throws(ImageDamage) in
+      Place(
+        firstRow: try image.int(in: 0...Int(Int32.max)), unit: Int32(try image.int(in: 0...Int(Int32.max))),
+        file: Int32(try image.int(in: 0...Int(Int32.max))))
     }
     starts = ByteOffsets(try image.ints())
     lengths = try image.wordArray()

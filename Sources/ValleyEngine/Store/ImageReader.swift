@@ -100,22 +100,26 @@ struct ImageReader {
     try bool() ? try string() : nil
   }
 
+  /// See ``ImageWriter/array(_:_:)``: the count (of elements that take at least `size`
+  /// bytes each), then each element as `element` reads it.
+  mutating func array<Element>(
+    ofAtLeast size: Int = 1, _ element: (inout ImageReader) throws(ImageDamage) -> Element
+  ) throws(ImageDamage) -> [Element] {
+    let n = try count(ofAtLeast: size)
+    var values: [Element] = []
+    values.reserveCapacity(n)
+    for _ in 0..<n { values.append(try element(&self)) }
+    return values
+  }
+
   /// See ``ImageWriter/strings(_:)``.
   mutating func strings() throws(ImageDamage) -> [String] {
-    let n = try count()
-    var values: [String] = []
-    values.reserveCapacity(n)
-    for _ in 0..<n { values.append(try string()) }
-    return values
+    try array { reader throws(ImageDamage) in try reader.string() }
   }
 
   /// See ``ImageWriter/ints(_:)``.
   mutating func ints() throws(ImageDamage) -> [Int] {
-    let n = try count()
-    var values: [Int] = []
-    values.reserveCapacity(n)
-    for _ in 0..<n { values.append(try int()) }
-    return values
+    try array { reader throws(ImageDamage) in try reader.int() }
   }
 
   /// Reads `count` words (see ``ImageWriter/words(_:count:)``) into `words`.

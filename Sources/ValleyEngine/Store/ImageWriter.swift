@@ -59,16 +59,20 @@ struct ImageWriter {
     if let value { string(value) }
   }
 
+  /// The number of values, then each as `element` writes it.
+  mutating func array<Element>(_ values: [Element], _ element: (inout ImageWriter, Element) -> Void) {
+    int(values.count)
+    for value in values { element(&self, value) }
+  }
+
   /// The number of texts, then each.
   mutating func strings(_ values: [String]) {
-    int(values.count)
-    for value in values { string(value) }
+    array(values) { $0.string($1) }
   }
 
   /// The number of numbers, then each.
   mutating func ints(_ values: [Int]) {
-    int(values.count)
-    for value in values { int(value) }
+    array(values) { $0.int($1) }
   }
 
   /// `count` 32-bit words from `words`, four bytes each, lowest byte first, with no count.
